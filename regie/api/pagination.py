@@ -1,0 +1,6 @@
+from rest_framework.pagination import PageNumberPagination
+
+
+class Paginering(PageNumberPagination):
+    page_size_query_param = "pageSize"
+    max_page_size = 100

@@ -1,0 +1,91 @@
+"""The one generator of realistic data, for the demo and for the tests (factory-boy + Faker nl_NL)."""
+
+import datetime as dt
+
+import factory
+from factory.django import DjangoModelFactory
+from faker import Faker
+from stdnum.nl import bsn as stdnum_bsn
+
+from regie.accounts.models import Rol, User
+from regie.inburgeraars.models import Doelgroep, Geslacht, Inburgeraar
+from regie.organisaties.models import Gemeente, Kern, Organisatie
+
+fake = Faker("nl_NL")
+DEMO_WACHTWOORD = "Regie-demo-2026!"
+
+
+def geldig_bsn(n: int) -> str:
+    """The n-th nine-digit number (from 100000000 on) that passes the 11-proef."""
+    kandidaat = 100_000_000 + n * 11
+    while not stdnum_bsn.is_valid(str(kandidaat)):
+        kandidaat += 1
+    return str(kandidaat)
+
+
+class OrganisatieFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisatie
+        django_get_or_create = ("naam",)
+
+    naam = factory.Sequence(lambda n: f"Sociale Dienst {n}")
+
+
+class GemeenteFactory(DjangoModelFactory):
+    class Meta:
+        model = Gemeente
+        django_get_or_create = ("cbs_code",)
+
+    cbs_code = factory.Sequence(lambda n: f"{9000 + n:04d}")
+    naam = factory.LazyAttribute(lambda o: f"Gemeente {o.cbs_code}")
+    organisatie = factory.SubFactory(OrganisatieFactory)
+
+
+class KernFactory(DjangoModelFactory):
+    class Meta:
+        model = Kern
+        django_get_or_create = ("gemeente", "naam")
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    naam = factory.LazyAttribute(lambda o: o.gemeente.naam)
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"medewerker{n}")
+    first_name = factory.LazyFunction(fake.first_name)
+    last_name = factory.LazyFunction(fake.last_name)
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.nl")
+    organisatie = factory.SubFactory(OrganisatieFactory)
+    rol = Rol.CONSULENT
+    password = factory.django.Password(DEMO_WACHTWOORD)
+
+
+class InburgeraarFactory(DjangoModelFactory):
+    class Meta:
+        model = Inburgeraar
+
+    bsn = factory.Sequence(geldig_bsn)
+    geslacht = Geslacht.VROUW
+    voornamen = factory.LazyAttribute(
+        lambda o: fake.first_name_female() if o.geslacht == Geslacht.VROUW else fake.first_name_male()
+    )
+    geslachtsnaam = factory.LazyFunction(fake.last_name)
+    geboortedatum = factory.LazyFunction(lambda: fake.date_of_birth(minimum_age=18, maximum_age=60))
+    geboorteland = "Syrië"
+    nationaliteit = "Syrische"
+    talen = "Arabisch"
+    doelgroep = Doelgroep.ASIELSTATUSHOUDER
+    gemeente = factory.SubFactory(GemeenteFactory)
+    straat = factory.LazyFunction(fake.street_name)
+    huisnummer = factory.LazyFunction(fake.building_number)
+    postcode = factory.LazyFunction(fake.postcode)
+    woonplaats = factory.LazyAttribute(lambda o: o.gemeente.naam)
+    telefoon = factory.LazyFunction(fake.phone_number)
+    datum_melding_duo = factory.LazyFunction(lambda: dt.date.today() - dt.timedelta(days=30))
+    datum_inschrijving_brp = factory.LazyAttribute(lambda o: o.datum_melding_duo)
+    consulent = None

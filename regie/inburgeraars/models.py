@@ -1,0 +1,121 @@
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from stdnum.nl import bsn as stdnum_bsn
+
+from regie.inburgeraars.status import EINDE_LABELS, STATUS_LABELS, Status
+from regie.wet.leerroute import Doelgroep as DoelgroepRegel
+from regie.wet.leerroute import Leerroute as LeerrouteRegel
+
+
+def valideer_bsn(waarde: str) -> None:
+    if not stdnum_bsn.is_valid(waarde or ""):
+        raise ValidationError(
+            "Dit is geen geldig BSN. Een BSN heeft 9 cijfers en moet de elfproef doorstaan.",
+            code="bsn_ongeldig",
+        )
+
+
+class Doelgroep(models.TextChoices):
+    ASIELSTATUSHOUDER = DoelgroepRegel.ASIELSTATUSHOUDER.value, "Asielstatushouder"
+    GEZINSMIGRANT = DoelgroepRegel.GEZINSMIGRANT.value, "Gezinsmigrant"
+    OVERIGE_MIGRANT = DoelgroepRegel.OVERIGE_MIGRANT.value, "Overige migrant"
+
+
+class Leerroute(models.TextChoices):
+    B1 = LeerrouteRegel.B1.value, "B1-route"
+    ONDERWIJSROUTE = LeerrouteRegel.ONDERWIJSROUTE.value, "Onderwijsroute"
+    Z_ROUTE = LeerrouteRegel.Z_ROUTE.value, "Z-route"
+
+
+class Geslacht(models.TextChoices):
+    VROUW = "vrouw", "Vrouw"
+    MAN = "man", "Man"
+    ONBEKEND = "onbekend", "Onbekend"
+
+
+class Inburgeraar(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    bsn = models.CharField("BSN", max_length=9, unique=True, validators=[valideer_bsn])
+    voornamen = models.CharField(max_length=200)
+    tussenvoegsel = models.CharField(max_length=20, blank=True)
+    geslachtsnaam = models.CharField(max_length=200)
+    geboortedatum = models.DateField()
+    geslacht = models.CharField(max_length=10, choices=Geslacht.choices, default=Geslacht.ONBEKEND)
+    geboorteland = models.CharField(max_length=100, blank=True)
+    nationaliteit = models.CharField(max_length=100, blank=True)
+    talen = models.CharField("gesproken talen", max_length=300, blank=True, help_text="Gescheiden door komma's")
+    tolk_nodig = models.BooleanField("tolk nodig", default=False)
+    doelgroep = models.CharField(max_length=20, choices=Doelgroep.choices)
+
+    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="inburgeraars")
+    kern = models.ForeignKey("organisaties.Kern", on_delete=models.SET_NULL, null=True, blank=True)
+    straat = models.CharField(max_length=200, blank=True)
+    huisnummer = models.CharField(max_length=20, blank=True)
+    postcode = models.CharField(max_length=7, blank=True)
+    woonplaats = models.CharField(max_length=100, blank=True)
+    telefoon = models.CharField(max_length=30, blank=True)
+    email = models.EmailField("e-mailadres", blank=True)
+    partner = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text="De partner, als die ook in Regie staat.",
+    )
+
+    datum_melding_duo = models.DateField("datum melding DUO", null=True, blank=True)
+    datum_koppeling_coa = models.DateField("datum koppeling COA", null=True, blank=True)
+    datum_inschrijving_brp = models.DateField("datum inschrijving BRP", null=True, blank=True)
+    datum_huisvesting = models.DateField("datum huisvesting", null=True, blank=True)
+    # After a move the termijn keeps running from the first PIP of the previous
+    # municipality (Wi 11 lid 3) and the leerroute stays (Wi 15 lid 4).
+    dagtekening_eerste_pip_elders = models.DateField(
+        "dagtekening eerste PIP (vorige gemeente)", null=True, blank=True
+    )
+    leerroute_vorige_gemeente = models.CharField(max_length=20, choices=Leerroute.choices, blank=True)
+
+    consulent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="dossiers"
+    )
+    status = models.CharField(max_length=20, choices=list(STATUS_LABELS.items()), default=Status.AANGEMELD)
+    einde_reden = models.CharField(max_length=30, choices=list(EINDE_LABELS.items()), blank=True)
+    # Optimistic locking: a form sends back the versie it showed; a service refuses
+    # to save over a newer one, so no one overwrites a colleague's change unseen.
+    versie = models.PositiveIntegerField(default=1)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "inburgeraars"
+        ordering = ["geslachtsnaam", "voornamen"]
+        indexes = [
+            models.Index(fields=["gemeente", "status"]),
+            models.Index(fields=["consulent", "status"]),
+            models.Index(fields=["geboortedatum"]),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    @property
+    def naam(self) -> str:
+        return " ".join(p for p in (self.voornamen, self.tussenvoegsel, self.geslachtsnaam) if p)
+
+    @property
+    def status_enum(self) -> Status:
+        return Status(self.status)
+
+
+class Kind(models.Model):
+    """A child in the household; ages matter for VVE and childcare during the course."""
+
+    ouder = models.ForeignKey(Inburgeraar, on_delete=models.CASCADE, related_name="kinderen")
+    voornaam = models.CharField(max_length=200)
+    geboortedatum = models.DateField()
+
+    class Meta:
+        verbose_name_plural = "kinderen"
+        ordering = ["geboortedatum"]
+
+    def __str__(self):
+        return self.voornaam

@@ -1,0 +1,74 @@
+"""Recording the brede intake (Wi 14, Bi 5.2) and its appointments."""
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from regie.accounts.models import User
+from regie.inburgeraars.models import Inburgeraar
+from regie.inburgeraars.services import neem_versie, vandaag
+from regie.inburgeraars.status import Status
+from regie.intake.models import Afspraak, BredeIntake
+from regie.tijdlijn import events
+
+
+@transaction.atomic
+def brede_intake_opslaan(*, inburgeraar: Inburgeraar, door: User, versie: int | None, **velden) -> BredeIntake:
+    intake, _ = BredeIntake.objects.get_or_create(inburgeraar=inburgeraar)
+    fouten = {}
+    for veld in ("leerbaarheidstoets_datum", "afgerond_op"):
+        waarde = velden.get(veld)
+        if waarde and waarde > vandaag():
+            fouten[veld] = ["Deze datum mag niet in de toekomst liggen."]
+        elif waarde and inburgeraar.geboortedatum and waarde < inburgeraar.geboortedatum:
+            fouten[veld] = ["Deze datum mag niet voor de geboortedatum liggen."]
+    if fouten:
+        raise ValidationError(fouten)
+    gewijzigd = []
+    for veld, waarde in velden.items():
+        if getattr(intake, veld) != waarde:
+            setattr(intake, veld, waarde)
+            label = str(BredeIntake._meta.get_field(veld).verbose_name)
+            gewijzigd.append(label + (" (bijzonder persoonsgegeven)" if veld in BredeIntake.BIJZONDERE_VELDEN else ""))
+    if not gewijzigd:
+        return intake
+    intake.gewijzigd_door = door
+    intake.full_clean(exclude=["inburgeraar", "gewijzigd_door"])
+    neem_versie(inburgeraar, versie)
+    intake.save()
+    events.brede_intake_opgeslagen(inburgeraar, door, gewijzigd)
+    if inburgeraar.status == Status.AANGEMELD:
+        inburgeraar.status = Status.BREDE_INTAKE
+        inburgeraar.save(update_fields=["status", "versie", "gewijzigd_op"])
+        events.status_gewijzigd(inburgeraar, door, Status.AANGEMELD, Status.BREDE_INTAKE, "", "Brede intake gestart")
+    return intake
+
+
+@transaction.atomic
+def afspraak_plannen(
+    *, inburgeraar: Inburgeraar, door: User, begint_op: datetime, locatie: str,
+    uitnodiging_verstuurd_op=None, tolk: bool = False, notitie: str = "",
+) -> Afspraak:
+    if uitnodiging_verstuurd_op and uitnodiging_verstuurd_op > begint_op.date():
+        raise ValidationError({"uitnodiging_verstuurd_op": ["De uitnodiging moet voor de afspraak verstuurd zijn."]})
+    afspraak = Afspraak(
+        inburgeraar=inburgeraar, begint_op=begint_op, locatie=locatie,
+        uitnodiging_verstuurd_op=uitnodiging_verstuurd_op, tolk=tolk, notitie=notitie,
+    )
+    afspraak.full_clean()
+    afspraak.save()
+    neem_versie(inburgeraar, None)
+    events.afspraak_gepland(inburgeraar, door, afspraak)
+    return afspraak
+
+
+@transaction.atomic
+def afspraak_status_wijzigen(*, afspraak: Afspraak, door: User, status: str) -> Afspraak:
+    if status not in Afspraak.Status.values:
+        raise ValidationError({"status": ["Kies een geldige status voor de afspraak."]})
+    afspraak.status = status
+    afspraak.save(update_fields=["status"])
+    neem_versie(afspraak.inburgeraar, None)
+    events.afspraak_bijgewerkt(afspraak.inburgeraar, door, afspraak)
+    return afspraak

@@ -1,0 +1,50 @@
+from django.core.validators import RegexValidator
+from django.db import models
+
+
+class Organisatie(models.Model):
+    """The organisation that carries out the law for one or more municipalities,
+    e.g. Sociale Dienst Drechtsteden for Dordrecht, Zwijndrecht, Papendrecht and
+    Hendrik-Ido-Ambacht. Users belong to one; what they see is limited to its gemeenten."""
+
+    naam = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        verbose_name_plural = "organisaties"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Gemeente(models.Model):
+    cbs_code = models.CharField(
+        "CBS-code",
+        max_length=4,
+        unique=True,
+        validators=[RegexValidator(r"^\d{4}$", "Een CBS-code heeft vier cijfers, bijvoorbeeld 0303.")],
+    )
+    naam = models.CharField(max_length=200)
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="gemeenten")
+
+    class Meta:
+        verbose_name_plural = "gemeenten"
+        ordering = ["naam"]
+
+    def __str__(self):
+        return f"{self.naam} ({self.cbs_code})"
+
+
+class Kern(models.Model):
+    """A village or town within a municipality (e.g. Biddinghuizen in Dronten)."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="kernen")
+    naam = models.CharField(max_length=200)
+
+    class Meta:
+        verbose_name_plural = "kernen"
+        ordering = ["naam"]
+        constraints = [models.UniqueConstraint(fields=["gemeente", "naam"], name="kern_uniek_per_gemeente")]
+
+    def __str__(self):
+        return self.naam

@@ -1,0 +1,112 @@
+"""Deciding a PIP: the rules of regie.wet.leerroute decide whether it may be stored."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from regie.accounts.models import User
+from regie.inburgeraars.models import Inburgeraar
+from regie.inburgeraars.selectors import dagtekening_eerste_pip
+from regie.inburgeraars.services import neem_versie, vandaag
+from regie.inburgeraars.status import EINDSTATUSSEN, Status
+from regie.pip.models import Pip
+from regie.tijdlijn import events
+from regie.wet.leerroute import (
+    Doelgroep,
+    EerderPip,
+    Leerroute,
+    PipVoorstel,
+    Situatie,
+    Taalniveau,
+    standaard_taalniveau,
+    toets_pip,
+)
+
+ONDERDELEN = (
+    "alfabetisering", "mag_opleiding_afmaken", "pvt", "map", "maatschappelijke_begeleiding",
+    "geschatte_intensiteit_uren", "aantal_voortgangsgesprekken", "participatie_activiteiten",
+    "vve", "tolk", "uren_nt2_gevolgd", "inspanning_aangetoond",
+)
+
+
+def huidig_pip(inburgeraar: Inburgeraar) -> Pip | None:
+    return inburgeraar.pips.order_by("-versie").first()
+
+
+def _eerder_pip(inburgeraar: Inburgeraar, huidige: Pip | None) -> EerderPip | None:
+    if huidige is not None:
+        return EerderPip(
+            leerroute=Leerroute(huidige.leerroute),
+            taalniveau=Taalniveau(huidige.taalniveau) if huidige.taalniveau else None,
+            dagtekening=huidige.dagtekening,
+        )
+    if inburgeraar.leerroute_vorige_gemeente and inburgeraar.dagtekening_eerste_pip_elders:
+        return EerderPip(
+            leerroute=Leerroute(inburgeraar.leerroute_vorige_gemeente),
+            taalniveau=None,
+            dagtekening=inburgeraar.dagtekening_eerste_pip_elders,
+            andere_gemeente=True,
+        )
+    return None
+
+
+@transaction.atomic
+def pip_vaststellen(
+    *, inburgeraar: Inburgeraar, door: User, leerroute: str, dagtekening: date,
+    taalniveau: str = "", reden: str = "", versie: int | None = None, **onderdelen,
+) -> Pip:
+    onbekend = set(onderdelen) - set(ONDERDELEN)
+    if onbekend:
+        raise TypeError(f"Onbekende onderdelen: {sorted(onbekend)}")
+    if inburgeraar.status_enum in EINDSTATUSSEN:
+        raise ValidationError({"__all__": ["Dit dossier is gesloten. Open het eerst opnieuw om een PIP vast te stellen."]})
+    huidige = huidig_pip(inburgeraar)
+    route = Leerroute(leerroute)
+    niveau = standaard_taalniveau(route, Taalniveau(taalniveau) if taalniveau else None)
+    voorstel = PipVoorstel(
+        leerroute=route,
+        taalniveau=niveau,
+        dagtekening=dagtekening,
+        map=bool(onderdelen.get("map", False)),
+        geschatte_intensiteit_uren=onderdelen.get("geschatte_intensiteit_uren"),
+        aantal_voortgangsgesprekken=onderdelen.get("aantal_voortgangsgesprekken"),
+        uren_nt2_gevolgd=onderdelen.get("uren_nt2_gevolgd"),
+        inspanning_aangetoond=bool(onderdelen.get("inspanning_aangetoond", False)),
+    )
+    situatie = Situatie(
+        doelgroep=Doelgroep(inburgeraar.doelgroep),
+        datum_melding_duo=inburgeraar.datum_melding_duo,
+        datum_inschrijving_brp=inburgeraar.datum_inschrijving_brp,
+        vandaag=vandaag(),
+        eerder_pip=_eerder_pip(inburgeraar, huidige),
+        dagtekening_eerste_pip=dagtekening_eerste_pip(inburgeraar),
+    )
+    fouten: dict[str, list[str]] = {}
+    for overtreding in toets_pip(voorstel, situatie):
+        fouten.setdefault(overtreding.veld, []).append(f"{overtreding.melding} ({overtreding.grondslag})")
+    if huidige is not None and not reden.strip():
+        fouten.setdefault("reden", []).append("Schrijf op waarom het PIP verandert.")
+    if fouten:
+        raise ValidationError(fouten)
+
+    neem_versie(inburgeraar, versie)
+    pip = Pip(
+        inburgeraar=inburgeraar,
+        versie=(huidige.versie + 1) if huidige else 1,
+        leerroute=route.value,
+        taalniveau=niveau.value if niveau else "",
+        dagtekening=dagtekening,
+        reden=reden.strip() or "Eerste PIP",
+        vastgesteld_door=door,
+        **onderdelen,
+    )
+    pip.full_clean(exclude=["inburgeraar", "vastgesteld_door"])
+    pip.save()
+    events.pip_vastgesteld(inburgeraar, door, pip)
+    if inburgeraar.status in (Status.AANGEMELD, Status.BREDE_INTAKE):
+        van = inburgeraar.status
+        inburgeraar.status = Status.PIP_VASTGESTELD
+        inburgeraar.save(update_fields=["status", "versie", "gewijzigd_op"])
+        events.status_gewijzigd(inburgeraar, door, van, Status.PIP_VASTGESTELD, "", "PIP vastgesteld")
+    return pip

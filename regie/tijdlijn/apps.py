@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class TijdlijnConfig(AppConfig):
+    name = "regie.tijdlijn"

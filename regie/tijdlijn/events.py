@@ -1,0 +1,83 @@
+"""Every kind of entry on a case's timeline, one named function each.
+
+Services call these inside their transaction, so a change and its record are
+stored together or not at all.
+"""
+
+from regie.tijdlijn.models import Gebeurtenis
+
+
+def _schrijf(inburgeraar, door, soort: str, omschrijving: str, **gegevens) -> Gebeurtenis:
+    return Gebeurtenis.objects.create(
+        inburgeraar=inburgeraar, door=door, soort=soort, omschrijving=omschrijving, gegevens=gegevens
+    )
+
+
+def _tekst(waarde) -> str:
+    if waarde in (None, ""):
+        return "(leeg)"
+    return str(waarde)
+
+
+def inburgeraar_geregistreerd(inburgeraar, door) -> Gebeurtenis:
+    return _schrijf(inburgeraar, door, "geregistreerd", f"{inburgeraar.naam} is geregistreerd")
+
+
+def gegevens_gewijzigd(inburgeraar, door, wijzigingen: dict[str, tuple]) -> Gebeurtenis:
+    """`wijzigingen` maps a field's label to (old, new)."""
+    velden = ", ".join(wijzigingen)
+    return _schrijf(
+        inburgeraar, door, "gegevens_gewijzigd", f"Gegevens gewijzigd: {velden}",
+        wijzigingen={veld: [_tekst(oud), _tekst(nieuw)] for veld, (oud, nieuw) in wijzigingen.items()},
+    )
+
+
+def status_gewijzigd(inburgeraar, door, van: str, naar: str, reden: str, toelichting: str) -> Gebeurtenis:
+    from regie.inburgeraars.status import EindeReden, Status
+
+    omschrijving = f"Status van '{Status(van).label}' naar '{Status(naar).label}'"
+    if reden:
+        omschrijving += f" ({EindeReden(reden).label})"
+    return _schrijf(
+        inburgeraar, door, "status_gewijzigd", omschrijving,
+        van=van, naar=naar, reden=reden, toelichting=toelichting,
+    )
+
+
+def consulent_toegewezen(inburgeraar, door, van, naar, reden: str) -> Gebeurtenis:
+    omschrijving = f"Vaste consulent: {naar}" + (f" (was {van})" if van else "")
+    return _schrijf(
+        inburgeraar, door, "consulent_toegewezen", omschrijving,
+        van=getattr(van, "pk", None), naar=naar.pk, reden=reden,
+    )
+
+
+def brede_intake_opgeslagen(inburgeraar, door, velden: list[str]) -> Gebeurtenis:
+    return _schrijf(
+        inburgeraar, door, "brede_intake", "Brede intake bijgewerkt: " + ", ".join(velden), velden=velden
+    )
+
+
+def afspraak_gepland(inburgeraar, door, afspraak) -> Gebeurtenis:
+    return _schrijf(
+        inburgeraar, door, "afspraak",
+        f"Afspraak brede intake gepland op {afspraak.begint_op:%d-%m-%Y %H:%M} ({afspraak.locatie})",
+        afspraak=afspraak.pk,
+    )
+
+
+def afspraak_bijgewerkt(inburgeraar, door, afspraak) -> Gebeurtenis:
+    return _schrijf(
+        inburgeraar, door, "afspraak",
+        f"Afspraak van {afspraak.begint_op:%d-%m-%Y %H:%M}: {afspraak.get_status_display().lower()}",
+        afspraak=afspraak.pk, status=afspraak.status,
+    )
+
+
+def pip_vastgesteld(inburgeraar, door, pip) -> Gebeurtenis:
+    omschrijving = (
+        f"PIP versie {pip.versie} vastgesteld: {pip.get_leerroute_display()}"
+        + (f", taaldoel {pip.taalniveau}" if pip.taalniveau else "")
+        + f", dagtekening {pip.dagtekening:%d-%m-%Y}"
+    )
+    return _schrijf(inburgeraar, door, "pip_vastgesteld", omschrijving, pip=pip.pk, reden=pip.reden)

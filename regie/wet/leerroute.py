@@ -1,0 +1,218 @@
+"""Rules a PIP must meet: route, language goal, components and dates.
+
+These mirror the law (Wi 15, 17; Bi 5.3-5.5) and the checks DUO applies before it
+registers a PIP (DUO M2M PIP API, "Het aanleveren van een PIP"), so that a PIP
+Regie accepts is never rejected by DUO for the same reason.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from regie.wet import termijnen
+
+AFSCHALEN_MIN_UREN_NT2 = 600  # Bi 5.5: at least 600 lesson hours at a language school
+
+
+class Leerroute(StrEnum):
+    B1 = "b1"
+    ONDERWIJSROUTE = "onderwijsroute"
+    Z_ROUTE = "z_route"
+
+    @property
+    def label(self) -> str:
+        return {"b1": "B1-route", "onderwijsroute": "Onderwijsroute", "z_route": "Z-route"}[self.value]
+
+
+class Taalniveau(StrEnum):
+    A2 = "A2"
+    B1 = "B1"
+
+
+class Doelgroep(StrEnum):
+    ASIELSTATUSHOUDER = "asielstatushouder"
+    GEZINSMIGRANT = "gezinsmigrant"
+    OVERIGE_MIGRANT = "overige_migrant"
+
+
+@dataclass(frozen=True)
+class EerderPip:
+    """The PIP that applies until the new one is decided (own or of a previous municipality)."""
+
+    leerroute: Leerroute
+    taalniveau: Taalniveau | None
+    dagtekening: date
+    andere_gemeente: bool = False
+
+
+@dataclass(frozen=True)
+class PipVoorstel:
+    leerroute: Leerroute
+    taalniveau: Taalniveau | None
+    dagtekening: date
+    map: bool = False
+    geschatte_intensiteit_uren: int | None = None
+    aantal_voortgangsgesprekken: int | None = None
+    uren_nt2_gevolgd: int | None = None
+    inspanning_aangetoond: bool = False
+
+
+@dataclass(frozen=True)
+class Situatie:
+    doelgroep: Doelgroep
+    datum_melding_duo: date | None
+    datum_inschrijving_brp: date | None
+    vandaag: date
+    eerder_pip: EerderPip | None = None
+    dagtekening_eerste_pip: date | None = None
+
+
+@dataclass(frozen=True)
+class Overtreding:
+    veld: str
+    melding: str
+    grondslag: str
+
+
+def standaard_taalniveau(leerroute: Leerroute, taalniveau: Taalniveau | None) -> Taalniveau | None:
+    """DUO PIP API: without a level, B1 is recorded for the B1-route and the onderwijsroute."""
+    if taalniveau is None and leerroute in (Leerroute.B1, Leerroute.ONDERWIJSROUTE):
+        return Taalniveau.B1
+    return taalniveau
+
+
+def toets_pip(voorstel: PipVoorstel, situatie: Situatie) -> list[Overtreding]:
+    """Every rule the proposed PIP breaks; an empty list means it may be decided."""
+    niveau = standaard_taalniveau(voorstel.leerroute, voorstel.taalniveau)
+    return [
+        *_toets_dagtekening(voorstel, situatie),
+        *_toets_taalniveau(voorstel, niveau, situatie),
+        *_toets_leerroutewijziging(voorstel, situatie),
+        *_toets_onderdelen(voorstel, situatie),
+    ]
+
+
+def _toets_dagtekening(voorstel: PipVoorstel, situatie: Situatie) -> list[Overtreding]:
+    dag = voorstel.dagtekening
+    fouten = []
+    if dag > situatie.vandaag:
+        fouten.append(Overtreding(
+            "dagtekening", "De dagtekening mag niet in de toekomst liggen.",
+            "Wet inburgering 2021, art. 15 (het PIP is een beschikking)",
+        ))
+    if situatie.datum_melding_duo and dag < situatie.datum_melding_duo:
+        fouten.append(Overtreding(
+            "dagtekening",
+            "De dagtekening mag niet voor de melding van DUO liggen (start van de inburgeringsplicht).",
+            "DUO PIP API, controle dagtekening",
+        ))
+    if situatie.datum_inschrijving_brp and dag < situatie.datum_inschrijving_brp:
+        fouten.append(Overtreding(
+            "dagtekening",
+            "De dagtekening mag niet voor de inschrijving in de BRP van de gemeente liggen.",
+            "DUO PIP API, controle dagtekening",
+        ))
+    eerder = situatie.eerder_pip
+    if eerder and dag < eerder.dagtekening:
+        fouten.append(Overtreding(
+            "dagtekening",
+            "De dagtekening mag niet voor de dagtekening van het huidige PIP liggen.",
+            "DUO PIP API, controle dagtekening",
+        ))
+    if situatie.dagtekening_eerste_pip and dag < situatie.dagtekening_eerste_pip:
+        fouten.append(Overtreding(
+            "dagtekening",
+            "De dagtekening mag niet voor de dagtekening van het eerste PIP liggen.",
+            "DUO PIP API, controle dagtekening",
+        ))
+    return fouten
+
+
+def _toets_taalniveau(voorstel: PipVoorstel, niveau: Taalniveau | None, situatie: Situatie) -> list[Overtreding]:
+    route = voorstel.leerroute
+    if route == Leerroute.ONDERWIJSROUTE and niveau == Taalniveau.A2:
+        return [Overtreding(
+            "taalniveau", "Bij de onderwijsroute hoort geen taaldoel A2. Kies B1.",
+            "Wet inburgering 2021, art. 17 lid 3; DUO PIP API, controle niveau",
+        )]
+    if route == Leerroute.Z_ROUTE and niveau == Taalniveau.B1:
+        return [Overtreding(
+            "taalniveau", "Bij de Z-route hoort geen taaldoel B1. Laat het taaldoel leeg.",
+            "DUO PIP API, controle niveau",
+        )]
+    if route != Leerroute.B1 or niveau != Taalniveau.A2:
+        return []
+    eerder = situatie.eerder_pip
+    if eerder is None:
+        return [Overtreding(
+            "taalniveau",
+            "Het eerste PIP met de B1-route heeft taaldoel B1. Afschalen naar A2 kan pas later.",
+            "Wet inburgering 2021, art. 17 lid 3; DUO PIP API, controle niveau",
+        )]
+    if eerder.leerroute == Leerroute.B1 and eerder.taalniveau == Taalniveau.A2:
+        return []
+    fouten = []
+    if (voorstel.uren_nt2_gevolgd or 0) < AFSCHALEN_MIN_UREN_NT2:
+        fouten.append(Overtreding(
+            "uren_nt2_gevolgd",
+            f"Afschalen naar A2 kan pas na minstens {AFSCHALEN_MIN_UREN_NT2} uur les bij een taalschool."
+            f" Nu ingevuld: {voorstel.uren_nt2_gevolgd or 0} uur.",
+            "Wet inburgering 2021, art. 17 lid 3; Besluit inburgering 2021, art. 5.5",
+        ))
+    if not voorstel.inspanning_aangetoond:
+        fouten.append(Overtreding(
+            "inspanning_aangetoond",
+            "Afschalen naar A2 kan alleen als de inburgeraar aantoonbaar genoeg moeite heeft gedaan.",
+            "Wet inburgering 2021, art. 17 lid 3; Besluit inburgering 2021, art. 5.5",
+        ))
+    return fouten
+
+
+def _toets_leerroutewijziging(voorstel: PipVoorstel, situatie: Situatie) -> list[Overtreding]:
+    eerder = situatie.eerder_pip
+    if eerder is None or eerder.leerroute == voorstel.leerroute:
+        return []
+    if eerder.andere_gemeente:
+        return [Overtreding(
+            "leerroute",
+            f"Na een verhuizing blijft de leerroute van de vorige gemeente gelden ({eerder.leerroute.label}).",
+            "Wet inburgering 2021, art. 15 lid 4; Besluit inburgering 2021, art. 5.3",
+        )]
+    if eerder.leerroute == Leerroute.ONDERWIJSROUTE and voorstel.leerroute == Leerroute.B1:
+        return []
+    if situatie.dagtekening_eerste_pip is None:
+        return []
+    grens = termijnen.leerroute_wijzigen(situatie.dagtekening_eerste_pip)
+    if voorstel.dagtekening <= grens.datum:
+        return []
+    return [Overtreding(
+        "leerroute",
+        f"De leerroute kan niet meer veranderen: dat kon tot en met {termijnen.datum_tekst(grens.datum)}"
+        " (anderhalf jaar na de start van de inburgeringstermijn). Alleen van onderwijsroute naar"
+        " B1-route kan altijd.",
+        "Besluit inburgering 2021, art. 5.4",
+    )]
+
+
+def _toets_onderdelen(voorstel: PipVoorstel, situatie: Situatie) -> list[Overtreding]:
+    fouten = []
+    if voorstel.leerroute == Leerroute.ONDERWIJSROUTE and voorstel.map:
+        fouten.append(Overtreding(
+            "map", "De onderwijsroute heeft geen MAP (module arbeidsmarkt en participatie).",
+            "Wet inburgering 2021, art. 6 lid 1",
+        ))
+    if voorstel.geschatte_intensiteit_uren is not None and (
+        voorstel.leerroute != Leerroute.B1 or situatie.doelgroep != Doelgroep.ASIELSTATUSHOUDER
+    ):
+        fouten.append(Overtreding(
+            "geschatte_intensiteit_uren",
+            "Een geschatte intensiteit hoort alleen bij de B1-route van een asielstatushouder.",
+            "DUO PIP API, geschatteIntensiteitB1Route",
+        ))
+    if situatie.doelgroep == Doelgroep.ASIELSTATUSHOUDER and not voorstel.aantal_voortgangsgesprekken:
+        fouten.append(Overtreding(
+            "aantal_voortgangsgesprekken",
+            "Leg voor een asielstatushouder vast hoeveel voortgangsgesprekken er komen.",
+            "Wet inburgering 2021, art. 15; Besluit inburgering 2021, art. 5.3",
+        ))
+    return fouten
