@@ -46,11 +46,15 @@ class Inburgeraar(models.Model):
     geslacht = models.CharField(max_length=10, choices=Geslacht.choices, default=Geslacht.ONBEKEND)
     geboorteland = models.CharField(max_length=100, blank=True)
     nationaliteit = models.CharField(max_length=100, blank=True)
-    talen = models.CharField("gesproken talen", max_length=300, blank=True, help_text="Gescheiden door komma's")
+    talen = models.CharField(
+        "gesproken talen", max_length=300, blank=True, help_text="Gescheiden door komma's"
+    )
     tolk_nodig = models.BooleanField("tolk nodig", default=False)
     doelgroep = models.CharField(max_length=20, choices=Doelgroep.choices)
 
-    gemeente = models.ForeignKey("organisaties.Gemeente", on_delete=models.PROTECT, related_name="inburgeraars")
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente", on_delete=models.PROTECT, related_name="inburgeraars"
+    )
     kern = models.ForeignKey("organisaties.Kern", on_delete=models.SET_NULL, null=True, blank=True)
     straat = models.CharField(max_length=200, blank=True)
     huisnummer = models.CharField(max_length=20, blank=True)
@@ -59,7 +63,11 @@ class Inburgeraar(models.Model):
     telefoon = models.CharField(max_length=30, blank=True)
     email = models.EmailField("e-mailadres", blank=True)
     partner = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         help_text="De partner, als die ook in Regie staat.",
     )
 
@@ -72,12 +80,20 @@ class Inburgeraar(models.Model):
     dagtekening_eerste_pip_elders = models.DateField(
         "dagtekening eerste PIP (vorige gemeente)", null=True, blank=True
     )
-    leerroute_vorige_gemeente = models.CharField(max_length=20, choices=Leerroute.choices, blank=True)
+    leerroute_vorige_gemeente = models.CharField(
+        max_length=20, choices=Leerroute.choices, blank=True
+    )
 
     consulent = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="dossiers"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="dossiers",
     )
-    status = models.CharField(max_length=20, choices=list(STATUS_LABELS.items()), default=Status.AANGEMELD)
+    status = models.CharField(
+        max_length=20, choices=list(STATUS_LABELS.items()), default=Status.AANGEMELD
+    )
     einde_reden = models.CharField(max_length=30, choices=list(EINDE_LABELS.items()), blank=True)
     # Optimistic locking: a form sends back the versie it showed; a service refuses
     # to save over a newer one, so no one overwrites a colleague's change unseen.

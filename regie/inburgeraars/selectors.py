@@ -53,7 +53,9 @@ def termijnen_voor(inburgeraar: Inburgeraar) -> list[Termijn]:
     )
 
 
-def zoek_inburgeraars(user, *, tekst: str = "", geboortedatum: date | None = None, bsn: str = "") -> QuerySet[Inburgeraar]:
+def zoek_inburgeraars(
+    user, *, tekst: str = "", geboortedatum: date | None = None, bsn: str = ""
+) -> QuerySet[Inburgeraar]:
     """Search by name, birth date or BSN. The BSN only ever arrives in a POST body."""
     qs = inburgeraars_voor(user)
     if bsn:

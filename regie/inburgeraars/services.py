@@ -14,7 +14,12 @@ from regie.inburgeraars.models import Inburgeraar, Kind
 from regie.inburgeraars.status import EindeReden, Status, controleer_overgang
 from regie.tijdlijn import events
 
-DATUMVELDEN = ("datum_melding_duo", "datum_koppeling_coa", "datum_inschrijving_brp", "datum_huisvesting")
+DATUMVELDEN = (
+    "datum_melding_duo",
+    "datum_koppeling_coa",
+    "datum_inschrijving_brp",
+    "datum_huisvesting",
+)
 
 
 def vandaag() -> date:
@@ -33,11 +38,15 @@ def _valideer(inburgeraar: Inburgeraar, door: User) -> None:
             for m in fouten["bsn"]
         ]
     if inburgeraar.gemeente_id and inburgeraar.gemeente.organisatie_id != door.organisatie_id:
-        fouten.setdefault("gemeente", []).append("U kunt alleen inburgeraars van uw eigen gemeenten registreren.")
+        fouten.setdefault("gemeente", []).append(
+            "U kunt alleen inburgeraars van uw eigen gemeenten registreren."
+        )
     if inburgeraar.kern_id and inburgeraar.kern.gemeente_id != inburgeraar.gemeente_id:
         fouten.setdefault("kern", []).append("Deze kern hoort niet bij de gekozen gemeente.")
     if inburgeraar.geboortedatum and inburgeraar.geboortedatum > vandaag():
-        fouten.setdefault("geboortedatum", []).append("De geboortedatum mag niet in de toekomst liggen.")
+        fouten.setdefault("geboortedatum", []).append(
+            "De geboortedatum mag niet in de toekomst liggen."
+        )
     for veld in DATUMVELDEN:
         waarde = getattr(inburgeraar, veld)
         if waarde is None:
@@ -73,12 +82,16 @@ def inburgeraar_registreren(*, door: User, kinderen: list[dict] = (), **gegevens
         Kind.objects.create(ouder=inburgeraar, **kind)
     events.inburgeraar_geregistreerd(inburgeraar, door)
     if inburgeraar.consulent_id:
-        events.consulent_toegewezen(inburgeraar, door, None, inburgeraar.consulent, "Bij registratie")
+        events.consulent_toegewezen(
+            inburgeraar, door, None, inburgeraar.consulent, "Bij registratie"
+        )
     return inburgeraar
 
 
 @transaction.atomic
-def inburgeraar_wijzigen(*, inburgeraar: Inburgeraar, door: User, versie: int | None, **wijzigingen) -> Inburgeraar:
+def inburgeraar_wijzigen(
+    *, inburgeraar: Inburgeraar, door: User, versie: int | None, **wijzigingen
+) -> Inburgeraar:
     oud = {veld: getattr(inburgeraar, veld) for veld in wijzigingen}
     for veld, waarde in wijzigingen.items():
         setattr(inburgeraar, veld, waarde)
@@ -98,8 +111,13 @@ def inburgeraar_wijzigen(*, inburgeraar: Inburgeraar, door: User, versie: int | 
 
 @transaction.atomic
 def status_wijzigen(
-    *, inburgeraar: Inburgeraar, door: User, naar: Status, reden: EindeReden | None = None,
-    toelichting: str = "", versie: int | None = None,
+    *,
+    inburgeraar: Inburgeraar,
+    door: User,
+    naar: Status,
+    reden: EindeReden | None = None,
+    toelichting: str = "",
+    versie: int | None = None,
 ) -> Inburgeraar:
     probleem = controleer_overgang(inburgeraar.status_enum, naar, reden)
     if probleem:
@@ -114,12 +132,18 @@ def status_wijzigen(
 
 
 @transaction.atomic
-def consulent_toewijzen(*, inburgeraar: Inburgeraar, door: User, consulent: User, reden: str = "") -> Inburgeraar:
+def consulent_toewijzen(
+    *, inburgeraar: Inburgeraar, door: User, consulent: User, reden: str = ""
+) -> Inburgeraar:
     """Only a team lead reassigns; the consultant must work for the same organisation."""
     if not door.is_teamleider:
-        raise ValidationError({"consulent": ["Alleen een teamleider kan de vaste consulent wijzigen."]})
+        raise ValidationError(
+            {"consulent": ["Alleen een teamleider kan de vaste consulent wijzigen."]}
+        )
     if consulent.organisatie_id != inburgeraar.gemeente.organisatie_id or not consulent.is_active:
-        raise ValidationError({"consulent": ["Kies een actieve consulent van uw eigen organisatie."]})
+        raise ValidationError(
+            {"consulent": ["Kies een actieve consulent van uw eigen organisatie."]}
+        )
     if consulent.pk == inburgeraar.consulent_id:
         return inburgeraar
     van = inburgeraar.consulent

@@ -68,21 +68,44 @@ EINDE_LABELS = {
 # is released from it (Wi 7 vrijstelling/ontheffing). Beëindigd: the obligation ends
 # without being met (DUO SS110/SS111).
 REDENEN_PER_EINDSTATUS = {
-    Status.AFGEROND: frozenset({
-        EindeReden.DIPLOMA, EindeReden.Z_ROUTE_VOLTOOID, EindeReden.ONDERWIJSROUTE_VOLTOOID,
-        EindeReden.VRIJSTELLING, EindeReden.ONTHEFFING,
-    }),
-    Status.BEEINDIGD: frozenset({
-        EindeReden.NATURALISATIE, EindeReden.VERTREK, EindeReden.AOW_LEEFTIJD, EindeReden.OVERLIJDEN,
-        EindeReden.VRIJSTELLING, EindeReden.ONTHEFFING,
-    }),
+    Status.AFGEROND: frozenset(
+        {
+            EindeReden.DIPLOMA,
+            EindeReden.Z_ROUTE_VOLTOOID,
+            EindeReden.ONDERWIJSROUTE_VOLTOOID,
+            EindeReden.VRIJSTELLING,
+            EindeReden.ONTHEFFING,
+        }
+    ),
+    Status.BEEINDIGD: frozenset(
+        {
+            EindeReden.NATURALISATIE,
+            EindeReden.VERTREK,
+            EindeReden.AOW_LEEFTIJD,
+            EindeReden.OVERLIJDEN,
+            EindeReden.VRIJSTELLING,
+            EindeReden.ONTHEFFING,
+        }
+    ),
     Status.VERHUISD: frozenset(),
 }
 
 OVERGANGEN: dict[Status, frozenset[Status]] = {
-    Status.AANGEMELD: frozenset({Status.BREDE_INTAKE, Status.PIP_VASTGESTELD, Status.VERHUISD, Status.BEEINDIGD, Status.AFGEROND}),
-    Status.BREDE_INTAKE: frozenset({Status.PIP_VASTGESTELD, Status.VERHUISD, Status.BEEINDIGD, Status.AFGEROND}),
-    Status.PIP_VASTGESTELD: frozenset({Status.IN_UITVOERING, Status.VERHUISD, Status.BEEINDIGD, Status.AFGEROND}),
+    Status.AANGEMELD: frozenset(
+        {
+            Status.BREDE_INTAKE,
+            Status.PIP_VASTGESTELD,
+            Status.VERHUISD,
+            Status.BEEINDIGD,
+            Status.AFGEROND,
+        }
+    ),
+    Status.BREDE_INTAKE: frozenset(
+        {Status.PIP_VASTGESTELD, Status.VERHUISD, Status.BEEINDIGD, Status.AFGEROND}
+    ),
+    Status.PIP_VASTGESTELD: frozenset(
+        {Status.IN_UITVOERING, Status.VERHUISD, Status.BEEINDIGD, Status.AFGEROND}
+    ),
     Status.IN_UITVOERING: frozenset({Status.AFGEROND, Status.VERHUISD, Status.BEEINDIGD}),
     Status.AFGEROND: frozenset(),
     # A case that moved away or ended can come back (e.g. back in the municipality,

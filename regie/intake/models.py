@@ -39,7 +39,10 @@ class BredeIntake(models.Model):
     )
     leerbaarheidstoets_datum = models.DateField("datum leerbaarheidstoets", null=True, blank=True)
     leerbaarheidstoets_resultaat = models.CharField(
-        "resultaat leerbaarheidstoets", max_length=30, choices=LeerbaarheidstoetsResultaat.choices, blank=True
+        "resultaat leerbaarheidstoets",
+        max_length=30,
+        choices=LeerbaarheidstoetsResultaat.choices,
+        blank=True,
     )
     opleidingsniveau = models.CharField(
         "hoogste opleiding", max_length=20, choices=Opleidingsniveau.choices, blank=True
@@ -47,11 +50,21 @@ class BredeIntake(models.Model):
     jaren_onderwijs = models.PositiveSmallIntegerField("jaren onderwijs", null=True, blank=True)
     opleiding_toelichting = models.TextField("opleiding en diploma's", blank=True)
     werkervaring = models.TextField("werkervaring", blank=True)
-    taalniveau_lezen = models.CharField("lezen", max_length=4, choices=Taalniveau.choices, default=Taalniveau.GEEN)
-    taalniveau_luisteren = models.CharField("luisteren", max_length=4, choices=Taalniveau.choices, default=Taalniveau.GEEN)
-    taalniveau_spreken = models.CharField("spreken", max_length=4, choices=Taalniveau.choices, default=Taalniveau.GEEN)
-    taalniveau_schrijven = models.CharField("schrijven", max_length=4, choices=Taalniveau.choices, default=Taalniveau.GEEN)
-    andere_talen = models.CharField("andere talen die de inburgeraar spreekt", max_length=300, blank=True)
+    taalniveau_lezen = models.CharField(
+        "lezen", max_length=4, choices=Taalniveau.choices, default=Taalniveau.GEEN
+    )
+    taalniveau_luisteren = models.CharField(
+        "luisteren", max_length=4, choices=Taalniveau.choices, default=Taalniveau.GEEN
+    )
+    taalniveau_spreken = models.CharField(
+        "spreken", max_length=4, choices=Taalniveau.choices, default=Taalniveau.GEEN
+    )
+    taalniveau_schrijven = models.CharField(
+        "schrijven", max_length=4, choices=Taalniveau.choices, default=Taalniveau.GEEN
+    )
+    andere_talen = models.CharField(
+        "andere talen die de inburgeraar spreekt", max_length=300, blank=True
+    )
     gezondheid_lichamelijk = models.TextField("lichamelijke gezondheid", blank=True)
     gezondheid_psychisch = models.TextField("psychische gezondheid", blank=True)
     gezin_en_kinderen = models.TextField("gezin en kinderen", blank=True)
@@ -59,9 +72,12 @@ class BredeIntake(models.Model):
     financiele_situatie = models.TextField("financiële situatie", blank=True)
     wensen_en_motivatie = models.TextField("wensen en motivatie", blank=True)
     mogelijkheden_werk = models.TextField("mogelijkheden voor werk", blank=True)
-    mogelijkheden_participatie = models.TextField("mogelijkheden voor participatie en vrijwilligerswerk", blank=True)
+    mogelijkheden_participatie = models.TextField(
+        "mogelijkheden voor participatie en vrijwilligerswerk", blank=True
+    )
     deels_alleen_gesproken = models.BooleanField(
-        "een deel van het gesprek was zonder gezinsleden", default=False,
+        "een deel van het gesprek was zonder gezinsleden",
+        default=False,
         help_text="De inburgeraar mag vragen om een deel van het gesprek zonder gezinsleden te voeren.",
     )
     tolk_gebruikt = models.BooleanField("er was een tolk", default=False)
@@ -109,7 +125,9 @@ class Afspraak(models.Model):
         NIET_VERSCHENEN = "niet_verschenen", "Niet verschenen"
         AFGEZEGD = "afgezegd", "Afgezegd"
 
-    inburgeraar = models.ForeignKey("inburgeraars.Inburgeraar", on_delete=models.CASCADE, related_name="afspraken")
+    inburgeraar = models.ForeignKey(
+        "inburgeraars.Inburgeraar", on_delete=models.CASCADE, related_name="afspraken"
+    )
     begint_op = models.DateTimeField("datum en tijd")
     locatie = models.CharField(max_length=200)
     uitnodiging_verstuurd_op = models.DateField("uitnodiging verstuurd op", null=True, blank=True)

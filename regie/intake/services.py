@@ -14,7 +14,9 @@ from regie.tijdlijn import events
 
 
 @transaction.atomic
-def brede_intake_opslaan(*, inburgeraar: Inburgeraar, door: User, versie: int | None, **velden) -> BredeIntake:
+def brede_intake_opslaan(
+    *, inburgeraar: Inburgeraar, door: User, versie: int | None, **velden
+) -> BredeIntake:
     intake, _ = BredeIntake.objects.get_or_create(inburgeraar=inburgeraar)
     fouten = {}
     for veld in ("leerbaarheidstoets_datum", "afgerond_op"):
@@ -30,7 +32,10 @@ def brede_intake_opslaan(*, inburgeraar: Inburgeraar, door: User, versie: int | 
         if getattr(intake, veld) != waarde:
             setattr(intake, veld, waarde)
             label = str(BredeIntake._meta.get_field(veld).verbose_name)
-            gewijzigd.append(label + (" (bijzonder persoonsgegeven)" if veld in BredeIntake.BIJZONDERE_VELDEN else ""))
+            gewijzigd.append(
+                label
+                + (" (bijzonder persoonsgegeven)" if veld in BredeIntake.BIJZONDERE_VELDEN else "")
+            )
     if not gewijzigd:
         return intake
     intake.gewijzigd_door = door
@@ -41,20 +46,34 @@ def brede_intake_opslaan(*, inburgeraar: Inburgeraar, door: User, versie: int | 
     if inburgeraar.status == Status.AANGEMELD:
         inburgeraar.status = Status.BREDE_INTAKE
         inburgeraar.save(update_fields=["status", "versie", "gewijzigd_op"])
-        events.status_gewijzigd(inburgeraar, door, Status.AANGEMELD, Status.BREDE_INTAKE, "", "Brede intake gestart")
+        events.status_gewijzigd(
+            inburgeraar, door, Status.AANGEMELD, Status.BREDE_INTAKE, "", "Brede intake gestart"
+        )
     return intake
 
 
 @transaction.atomic
 def afspraak_plannen(
-    *, inburgeraar: Inburgeraar, door: User, begint_op: datetime, locatie: str,
-    uitnodiging_verstuurd_op=None, tolk: bool = False, notitie: str = "",
+    *,
+    inburgeraar: Inburgeraar,
+    door: User,
+    begint_op: datetime,
+    locatie: str,
+    uitnodiging_verstuurd_op=None,
+    tolk: bool = False,
+    notitie: str = "",
 ) -> Afspraak:
     if uitnodiging_verstuurd_op and uitnodiging_verstuurd_op > begint_op.date():
-        raise ValidationError({"uitnodiging_verstuurd_op": ["De uitnodiging moet voor de afspraak verstuurd zijn."]})
+        raise ValidationError(
+            {"uitnodiging_verstuurd_op": ["De uitnodiging moet voor de afspraak verstuurd zijn."]}
+        )
     afspraak = Afspraak(
-        inburgeraar=inburgeraar, begint_op=begint_op, locatie=locatie,
-        uitnodiging_verstuurd_op=uitnodiging_verstuurd_op, tolk=tolk, notitie=notitie,
+        inburgeraar=inburgeraar,
+        begint_op=begint_op,
+        locatie=locatie,
+        uitnodiging_verstuurd_op=uitnodiging_verstuurd_op,
+        tolk=tolk,
+        notitie=notitie,
     )
     afspraak.full_clean()
     afspraak.save()

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from regie.inburgeraars import views_placeholder as v
 
 app_name = "intake"
-urlpatterns = []
+urlpatterns = [
+    path("<uuid:uuid>/intake/", v.tab, {"naam": "intake"}, name="intake"),
+]

@@ -23,12 +23,16 @@ class Pip(models.Model):
     versions stay as they were.
     """
 
-    inburgeraar = models.ForeignKey("inburgeraars.Inburgeraar", on_delete=models.CASCADE, related_name="pips")
+    inburgeraar = models.ForeignKey(
+        "inburgeraars.Inburgeraar", on_delete=models.CASCADE, related_name="pips"
+    )
     versie = models.PositiveIntegerField()
     dagtekening = models.DateField()
     leerroute = models.CharField(max_length=20, choices=Leerroute.choices)
     taalniveau = models.CharField("taaldoel", max_length=2, choices=Taaldoel.choices, blank=True)
-    alfabetisering = models.CharField(max_length=3, choices=Alfabetisering.choices, default=Alfabetisering.NVT)
+    alfabetisering = models.CharField(
+        max_length=3, choices=Alfabetisering.choices, default=Alfabetisering.NVT
+    )
     mag_opleiding_afmaken = models.BooleanField(
         "mag een lopende opleiding eerst afmaken", default=False
     )
@@ -42,17 +46,23 @@ class Pip(models.Model):
     participatie_activiteiten = models.TextField("participatie-activiteiten", blank=True)
     vve = models.TextField("VVE voor de kinderen", blank=True)
     tolk = models.BooleanField("tolk bij gesprekken", default=False)
-    uren_nt2_gevolgd = models.PositiveIntegerField("gevolgde uren NT2 bij een taalschool", null=True, blank=True)
+    uren_nt2_gevolgd = models.PositiveIntegerField(
+        "gevolgde uren NT2 bij een taalschool", null=True, blank=True
+    )
     inspanning_aangetoond = models.BooleanField("voldoende inspanning aangetoond", default=False)
     reden = models.TextField("reden van deze versie", blank=True)
-    vastgesteld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    vastgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     vastgesteld_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "PIP"
         verbose_name_plural = "PIP's"
         ordering = ["inburgeraar", "-versie"]
-        constraints = [models.UniqueConstraint(fields=["inburgeraar", "versie"], name="pip_versie_uniek")]
+        constraints = [
+            models.UniqueConstraint(fields=["inburgeraar", "versie"], name="pip_versie_uniek")
+        ]
 
     def __str__(self):
         return f"PIP versie {self.versie} van {self.inburgeraar}"

@@ -24,9 +24,18 @@ from regie.wet.leerroute import (
 )
 
 ONDERDELEN = (
-    "alfabetisering", "mag_opleiding_afmaken", "pvt", "map", "maatschappelijke_begeleiding",
-    "geschatte_intensiteit_uren", "aantal_voortgangsgesprekken", "participatie_activiteiten",
-    "vve", "tolk", "uren_nt2_gevolgd", "inspanning_aangetoond",
+    "alfabetisering",
+    "mag_opleiding_afmaken",
+    "pvt",
+    "map",
+    "maatschappelijke_begeleiding",
+    "geschatte_intensiteit_uren",
+    "aantal_voortgangsgesprekken",
+    "participatie_activiteiten",
+    "vve",
+    "tolk",
+    "uren_nt2_gevolgd",
+    "inspanning_aangetoond",
 )
 
 
@@ -53,14 +62,27 @@ def _eerder_pip(inburgeraar: Inburgeraar, huidige: Pip | None) -> EerderPip | No
 
 @transaction.atomic
 def pip_vaststellen(
-    *, inburgeraar: Inburgeraar, door: User, leerroute: str, dagtekening: date,
-    taalniveau: str = "", reden: str = "", versie: int | None = None, **onderdelen,
+    *,
+    inburgeraar: Inburgeraar,
+    door: User,
+    leerroute: str,
+    dagtekening: date,
+    taalniveau: str = "",
+    reden: str = "",
+    versie: int | None = None,
+    **onderdelen,
 ) -> Pip:
     onbekend = set(onderdelen) - set(ONDERDELEN)
     if onbekend:
         raise TypeError(f"Onbekende onderdelen: {sorted(onbekend)}")
     if inburgeraar.status_enum in EINDSTATUSSEN:
-        raise ValidationError({"__all__": ["Dit dossier is gesloten. Open het eerst opnieuw om een PIP vast te stellen."]})
+        raise ValidationError(
+            {
+                "__all__": [
+                    "Dit dossier is gesloten. Open het eerst opnieuw om een PIP vast te stellen."
+                ]
+            }
+        )
     huidige = huidig_pip(inburgeraar)
     route = Leerroute(leerroute)
     niveau = standaard_taalniveau(route, Taalniveau(taalniveau) if taalniveau else None)
@@ -84,7 +106,9 @@ def pip_vaststellen(
     )
     fouten: dict[str, list[str]] = {}
     for overtreding in toets_pip(voorstel, situatie):
-        fouten.setdefault(overtreding.veld, []).append(f"{overtreding.melding} ({overtreding.grondslag})")
+        fouten.setdefault(overtreding.veld, []).append(
+            f"{overtreding.melding} ({overtreding.grondslag})"
+        )
     if huidige is not None and not reden.strip():
         fouten.setdefault("reden", []).append("Schrijf op waarom het PIP verandert.")
     if fouten:
@@ -108,5 +132,7 @@ def pip_vaststellen(
         van = inburgeraar.status
         inburgeraar.status = Status.PIP_VASTGESTELD
         inburgeraar.save(update_fields=["status", "versie", "gewijzigd_op"])
-        events.status_gewijzigd(inburgeraar, door, van, Status.PIP_VASTGESTELD, "", "PIP vastgesteld")
+        events.status_gewijzigd(
+            inburgeraar, door, van, Status.PIP_VASTGESTELD, "", "PIP vastgesteld"
+        )
     return pip

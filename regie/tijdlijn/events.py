@@ -9,7 +9,11 @@ from regie.tijdlijn.models import Gebeurtenis
 
 def _schrijf(inburgeraar, door, soort: str, omschrijving: str, **gegevens) -> Gebeurtenis:
     return Gebeurtenis.objects.create(
-        inburgeraar=inburgeraar, door=door, soort=soort, omschrijving=omschrijving, gegevens=gegevens
+        inburgeraar=inburgeraar,
+        door=door,
+        soort=soort,
+        omschrijving=omschrijving,
+        gegevens=gegevens,
     )
 
 
@@ -27,40 +31,64 @@ def gegevens_gewijzigd(inburgeraar, door, wijzigingen: dict[str, tuple]) -> Gebe
     """`wijzigingen` maps a field's label to (old, new)."""
     velden = ", ".join(wijzigingen)
     return _schrijf(
-        inburgeraar, door, "gegevens_gewijzigd", f"Gegevens gewijzigd: {velden}",
-        wijzigingen={veld: [_tekst(oud), _tekst(nieuw)] for veld, (oud, nieuw) in wijzigingen.items()},
+        inburgeraar,
+        door,
+        "gegevens_gewijzigd",
+        f"Gegevens gewijzigd: {velden}",
+        wijzigingen={
+            veld: [_tekst(oud), _tekst(nieuw)] for veld, (oud, nieuw) in wijzigingen.items()
+        },
     )
 
 
-def status_gewijzigd(inburgeraar, door, van: str, naar: str, reden: str, toelichting: str) -> Gebeurtenis:
+def status_gewijzigd(
+    inburgeraar, door, van: str, naar: str, reden: str, toelichting: str
+) -> Gebeurtenis:
     from regie.inburgeraars.status import EindeReden, Status
 
     omschrijving = f"Status van '{Status(van).label}' naar '{Status(naar).label}'"
     if reden:
         omschrijving += f" ({EindeReden(reden).label})"
     return _schrijf(
-        inburgeraar, door, "status_gewijzigd", omschrijving,
-        van=van, naar=naar, reden=reden, toelichting=toelichting,
+        inburgeraar,
+        door,
+        "status_gewijzigd",
+        omschrijving,
+        van=van,
+        naar=naar,
+        reden=reden,
+        toelichting=toelichting,
     )
 
 
 def consulent_toegewezen(inburgeraar, door, van, naar, reden: str) -> Gebeurtenis:
     omschrijving = f"Vaste consulent: {naar}" + (f" (was {van})" if van else "")
     return _schrijf(
-        inburgeraar, door, "consulent_toegewezen", omschrijving,
-        van=getattr(van, "pk", None), naar=naar.pk, reden=reden,
+        inburgeraar,
+        door,
+        "consulent_toegewezen",
+        omschrijving,
+        van=getattr(van, "pk", None),
+        naar=naar.pk,
+        reden=reden,
     )
 
 
 def brede_intake_opgeslagen(inburgeraar, door, velden: list[str]) -> Gebeurtenis:
     return _schrijf(
-        inburgeraar, door, "brede_intake", "Brede intake bijgewerkt: " + ", ".join(velden), velden=velden
+        inburgeraar,
+        door,
+        "brede_intake",
+        "Brede intake bijgewerkt: " + ", ".join(velden),
+        velden=velden,
     )
 
 
 def afspraak_gepland(inburgeraar, door, afspraak) -> Gebeurtenis:
     return _schrijf(
-        inburgeraar, door, "afspraak",
+        inburgeraar,
+        door,
+        "afspraak",
         f"Afspraak brede intake gepland op {afspraak.begint_op:%d-%m-%Y %H:%M} ({afspraak.locatie})",
         afspraak=afspraak.pk,
     )
@@ -68,9 +96,12 @@ def afspraak_gepland(inburgeraar, door, afspraak) -> Gebeurtenis:
 
 def afspraak_bijgewerkt(inburgeraar, door, afspraak) -> Gebeurtenis:
     return _schrijf(
-        inburgeraar, door, "afspraak",
+        inburgeraar,
+        door,
+        "afspraak",
         f"Afspraak van {afspraak.begint_op:%d-%m-%Y %H:%M}: {afspraak.get_status_display().lower()}",
-        afspraak=afspraak.pk, status=afspraak.status,
+        afspraak=afspraak.pk,
+        status=afspraak.status,
     )
 
 

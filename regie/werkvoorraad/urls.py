@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from regie.inburgeraars import views_placeholder as v
 
 app_name = "werkvoorraad"
-urlpatterns = []
+urlpatterns = [
+    path("", v.leeg, name="mijn"),
+    path("team/", v.leeg, name="team"),
+]

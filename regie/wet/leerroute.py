@@ -21,7 +21,9 @@ class Leerroute(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"b1": "B1-route", "onderwijsroute": "Onderwijsroute", "z_route": "Z-route"}[self.value]
+        return {"b1": "B1-route", "onderwijsroute": "Onderwijsroute", "z_route": "Z-route"}[
+            self.value
+        ]
 
 
 class Taalniveau(StrEnum):
@@ -96,75 +98,100 @@ def _toets_dagtekening(voorstel: PipVoorstel, situatie: Situatie) -> list[Overtr
     dag = voorstel.dagtekening
     fouten = []
     if dag > situatie.vandaag:
-        fouten.append(Overtreding(
-            "dagtekening", "De dagtekening mag niet in de toekomst liggen.",
-            "Wet inburgering 2021, art. 15 (het PIP is een beschikking)",
-        ))
+        fouten.append(
+            Overtreding(
+                "dagtekening",
+                "De dagtekening mag niet in de toekomst liggen.",
+                "Wet inburgering 2021, art. 15 (het PIP is een beschikking)",
+            )
+        )
     if situatie.datum_melding_duo and dag < situatie.datum_melding_duo:
-        fouten.append(Overtreding(
-            "dagtekening",
-            "De dagtekening mag niet voor de melding van DUO liggen (start van de inburgeringsplicht).",
-            "DUO PIP API, controle dagtekening",
-        ))
+        fouten.append(
+            Overtreding(
+                "dagtekening",
+                "De dagtekening mag niet voor de melding van DUO liggen (start van de inburgeringsplicht).",
+                "DUO PIP API, controle dagtekening",
+            )
+        )
     if situatie.datum_inschrijving_brp and dag < situatie.datum_inschrijving_brp:
-        fouten.append(Overtreding(
-            "dagtekening",
-            "De dagtekening mag niet voor de inschrijving in de BRP van de gemeente liggen.",
-            "DUO PIP API, controle dagtekening",
-        ))
+        fouten.append(
+            Overtreding(
+                "dagtekening",
+                "De dagtekening mag niet voor de inschrijving in de BRP van de gemeente liggen.",
+                "DUO PIP API, controle dagtekening",
+            )
+        )
     eerder = situatie.eerder_pip
     if eerder and dag < eerder.dagtekening:
-        fouten.append(Overtreding(
-            "dagtekening",
-            "De dagtekening mag niet voor de dagtekening van het huidige PIP liggen.",
-            "DUO PIP API, controle dagtekening",
-        ))
+        fouten.append(
+            Overtreding(
+                "dagtekening",
+                "De dagtekening mag niet voor de dagtekening van het huidige PIP liggen.",
+                "DUO PIP API, controle dagtekening",
+            )
+        )
     if situatie.dagtekening_eerste_pip and dag < situatie.dagtekening_eerste_pip:
-        fouten.append(Overtreding(
-            "dagtekening",
-            "De dagtekening mag niet voor de dagtekening van het eerste PIP liggen.",
-            "DUO PIP API, controle dagtekening",
-        ))
+        fouten.append(
+            Overtreding(
+                "dagtekening",
+                "De dagtekening mag niet voor de dagtekening van het eerste PIP liggen.",
+                "DUO PIP API, controle dagtekening",
+            )
+        )
     return fouten
 
 
-def _toets_taalniveau(voorstel: PipVoorstel, niveau: Taalniveau | None, situatie: Situatie) -> list[Overtreding]:
+def _toets_taalniveau(
+    voorstel: PipVoorstel, niveau: Taalniveau | None, situatie: Situatie
+) -> list[Overtreding]:
     route = voorstel.leerroute
     if route == Leerroute.ONDERWIJSROUTE and niveau == Taalniveau.A2:
-        return [Overtreding(
-            "taalniveau", "Bij de onderwijsroute hoort geen taaldoel A2. Kies B1.",
-            "Wet inburgering 2021, art. 17 lid 3; DUO PIP API, controle niveau",
-        )]
+        return [
+            Overtreding(
+                "taalniveau",
+                "Bij de onderwijsroute hoort geen taaldoel A2. Kies B1.",
+                "Wet inburgering 2021, art. 17 lid 3; DUO PIP API, controle niveau",
+            )
+        ]
     if route == Leerroute.Z_ROUTE and niveau == Taalniveau.B1:
-        return [Overtreding(
-            "taalniveau", "Bij de Z-route hoort geen taaldoel B1. Laat het taaldoel leeg.",
-            "DUO PIP API, controle niveau",
-        )]
+        return [
+            Overtreding(
+                "taalniveau",
+                "Bij de Z-route hoort geen taaldoel B1. Laat het taaldoel leeg.",
+                "DUO PIP API, controle niveau",
+            )
+        ]
     if route != Leerroute.B1 or niveau != Taalniveau.A2:
         return []
     eerder = situatie.eerder_pip
     if eerder is None:
-        return [Overtreding(
-            "taalniveau",
-            "Het eerste PIP met de B1-route heeft taaldoel B1. Afschalen naar A2 kan pas later.",
-            "Wet inburgering 2021, art. 17 lid 3; DUO PIP API, controle niveau",
-        )]
+        return [
+            Overtreding(
+                "taalniveau",
+                "Het eerste PIP met de B1-route heeft taaldoel B1. Afschalen naar A2 kan pas later.",
+                "Wet inburgering 2021, art. 17 lid 3; DUO PIP API, controle niveau",
+            )
+        ]
     if eerder.leerroute == Leerroute.B1 and eerder.taalniveau == Taalniveau.A2:
         return []
     fouten = []
     if (voorstel.uren_nt2_gevolgd or 0) < AFSCHALEN_MIN_UREN_NT2:
-        fouten.append(Overtreding(
-            "uren_nt2_gevolgd",
-            f"Afschalen naar A2 kan pas na minstens {AFSCHALEN_MIN_UREN_NT2} uur les bij een taalschool."
-            f" Nu ingevuld: {voorstel.uren_nt2_gevolgd or 0} uur.",
-            "Wet inburgering 2021, art. 17 lid 3; Besluit inburgering 2021, art. 5.5",
-        ))
+        fouten.append(
+            Overtreding(
+                "uren_nt2_gevolgd",
+                f"Afschalen naar A2 kan pas na minstens {AFSCHALEN_MIN_UREN_NT2} uur les bij een taalschool."
+                f" Nu ingevuld: {voorstel.uren_nt2_gevolgd or 0} uur.",
+                "Wet inburgering 2021, art. 17 lid 3; Besluit inburgering 2021, art. 5.5",
+            )
+        )
     if not voorstel.inspanning_aangetoond:
-        fouten.append(Overtreding(
-            "inspanning_aangetoond",
-            "Afschalen naar A2 kan alleen als de inburgeraar aantoonbaar genoeg moeite heeft gedaan.",
-            "Wet inburgering 2021, art. 17 lid 3; Besluit inburgering 2021, art. 5.5",
-        ))
+        fouten.append(
+            Overtreding(
+                "inspanning_aangetoond",
+                "Afschalen naar A2 kan alleen als de inburgeraar aantoonbaar genoeg moeite heeft gedaan.",
+                "Wet inburgering 2021, art. 17 lid 3; Besluit inburgering 2021, art. 5.5",
+            )
+        )
     return fouten
 
 
@@ -173,11 +200,13 @@ def _toets_leerroutewijziging(voorstel: PipVoorstel, situatie: Situatie) -> list
     if eerder is None or eerder.leerroute == voorstel.leerroute:
         return []
     if eerder.andere_gemeente:
-        return [Overtreding(
-            "leerroute",
-            f"Na een verhuizing blijft de leerroute van de vorige gemeente gelden ({eerder.leerroute.label}).",
-            "Wet inburgering 2021, art. 15 lid 4; Besluit inburgering 2021, art. 5.3",
-        )]
+        return [
+            Overtreding(
+                "leerroute",
+                f"Na een verhuizing blijft de leerroute van de vorige gemeente gelden ({eerder.leerroute.label}).",
+                "Wet inburgering 2021, art. 15 lid 4; Besluit inburgering 2021, art. 5.3",
+            )
+        ]
     if eerder.leerroute == Leerroute.ONDERWIJSROUTE and voorstel.leerroute == Leerroute.B1:
         return []
     if situatie.dagtekening_eerste_pip is None:
@@ -185,34 +214,46 @@ def _toets_leerroutewijziging(voorstel: PipVoorstel, situatie: Situatie) -> list
     grens = termijnen.leerroute_wijzigen(situatie.dagtekening_eerste_pip)
     if voorstel.dagtekening <= grens.datum:
         return []
-    return [Overtreding(
-        "leerroute",
-        f"De leerroute kan niet meer veranderen: dat kon tot en met {termijnen.datum_tekst(grens.datum)}"
-        " (anderhalf jaar na de start van de inburgeringstermijn). Alleen van onderwijsroute naar"
-        " B1-route kan altijd.",
-        "Besluit inburgering 2021, art. 5.4",
-    )]
+    return [
+        Overtreding(
+            "leerroute",
+            f"De leerroute kan niet meer veranderen: dat kon tot en met {termijnen.datum_tekst(grens.datum)}"
+            " (anderhalf jaar na de start van de inburgeringstermijn). Alleen van onderwijsroute naar"
+            " B1-route kan altijd.",
+            "Besluit inburgering 2021, art. 5.4",
+        )
+    ]
 
 
 def _toets_onderdelen(voorstel: PipVoorstel, situatie: Situatie) -> list[Overtreding]:
     fouten = []
     if voorstel.leerroute == Leerroute.ONDERWIJSROUTE and voorstel.map:
-        fouten.append(Overtreding(
-            "map", "De onderwijsroute heeft geen MAP (module arbeidsmarkt en participatie).",
-            "Wet inburgering 2021, art. 6 lid 1",
-        ))
+        fouten.append(
+            Overtreding(
+                "map",
+                "De onderwijsroute heeft geen MAP (module arbeidsmarkt en participatie).",
+                "Wet inburgering 2021, art. 6 lid 1",
+            )
+        )
     if voorstel.geschatte_intensiteit_uren is not None and (
         voorstel.leerroute != Leerroute.B1 or situatie.doelgroep != Doelgroep.ASIELSTATUSHOUDER
     ):
-        fouten.append(Overtreding(
-            "geschatte_intensiteit_uren",
-            "Een geschatte intensiteit hoort alleen bij de B1-route van een asielstatushouder.",
-            "DUO PIP API, geschatteIntensiteitB1Route",
-        ))
-    if situatie.doelgroep == Doelgroep.ASIELSTATUSHOUDER and not voorstel.aantal_voortgangsgesprekken:
-        fouten.append(Overtreding(
-            "aantal_voortgangsgesprekken",
-            "Leg voor een asielstatushouder vast hoeveel voortgangsgesprekken er komen.",
-            "Wet inburgering 2021, art. 15; Besluit inburgering 2021, art. 5.3",
-        ))
+        fouten.append(
+            Overtreding(
+                "geschatte_intensiteit_uren",
+                "Een geschatte intensiteit hoort alleen bij de B1-route van een asielstatushouder.",
+                "DUO PIP API, geschatteIntensiteitB1Route",
+            )
+        )
+    if (
+        situatie.doelgroep == Doelgroep.ASIELSTATUSHOUDER
+        and not voorstel.aantal_voortgangsgesprekken
+    ):
+        fouten.append(
+            Overtreding(
+                "aantal_voortgangsgesprekken",
+                "Leg voor een asielstatushouder vast hoeveel voortgangsgesprekken er komen.",
+                "Wet inburgering 2021, art. 15; Besluit inburgering 2021, art. 5.3",
+            )
+        )
     return fouten

@@ -42,9 +42,20 @@ class Termijn:
 
 
 def datum_tekst(dag: date) -> str:
-    maanden = (
-        "januari februari maart april mei juni juli augustus september oktober november december"
-    ).split()
+    maanden = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ]
     return f"{dag.day} {maanden[dag.month - 1]} {dag.year}"
 
 
@@ -57,7 +68,9 @@ def _na_periode(dagtekening: date, periode: relativedelta) -> date:
     return dagtekening + periode
 
 
-def pip_vaststellen(datum_melding_duo: date | None, datum_inschrijving_brp: date | None) -> Termijn | None:
+def pip_vaststellen(
+    datum_melding_duo: date | None, datum_inschrijving_brp: date | None
+) -> Termijn | None:
     """Bi 5.3 lid 1: the PIP is decided within 10 weeks after DUO's notice, or after
     registration in the BRP of the municipality when that is later. Atw art. 1 moves
     a last day on a weekend day or feestdag to the next working day."""
@@ -65,8 +78,10 @@ def pip_vaststellen(datum_melding_duo: date | None, datum_inschrijving_brp: date
         return None
     bekend = [d for d in (datum_melding_duo, datum_inschrijving_brp) if d is not None]
     start = max(bekend)
-    if datum_inschrijving_brp is not None and start == datum_inschrijving_brp and (
-        datum_melding_duo is None or datum_inschrijving_brp > datum_melding_duo
+    if (
+        datum_inschrijving_brp is not None
+        and start == datum_inschrijving_brp
+        and (datum_melding_duo is None or datum_inschrijving_brp > datum_melding_duo)
     ):
         vanaf = f"de inschrijving in de BRP op {datum_tekst(start)}"
         if datum_melding_duo is not None:
@@ -81,7 +96,12 @@ def pip_vaststellen(datum_melding_duo: date | None, datum_inschrijving_brp: date
             f" Die dag is een weekenddag of feestdag, dus loopt de termijn door tot en met"
             f" {datum_tekst(uiterlijk)} (Algemene termijnenwet)."
         )
-    return Termijn(Soort.PIP_VASTSTELLEN, uiterlijk, "Besluit inburgering 2021, art. 5.3 lid 1; Algemene termijnenwet, art. 1", toelichting)
+    return Termijn(
+        Soort.PIP_VASTSTELLEN,
+        uiterlijk,
+        "Besluit inburgering 2021, art. 5.3 lid 1; Algemene termijnenwet, art. 1",
+        toelichting,
+    )
 
 
 def termijn_start(dagtekening_eerste_pip: date) -> date:
@@ -106,7 +126,9 @@ def inburgeringstermijn(dagtekening_eerste_pip: date) -> Termijn:
 def leerroute_wijzigen(dagtekening_eerste_pip: date) -> Termijn:
     """Bi 5.4: the leerroute can change in the first 1.5 years of the termijn
     (from the onderwijsroute to the B1-route also later: see regie.wet.leerroute)."""
-    uiterlijk = _na_periode(dagtekening_eerste_pip, relativedelta(months=LEERROUTE_WIJZIGEN_MAANDEN))
+    uiterlijk = _na_periode(
+        dagtekening_eerste_pip, relativedelta(months=LEERROUTE_WIJZIGEN_MAANDEN)
+    )
     return Termijn(
         Soort.LEERROUTE_WIJZIGEN,
         uiterlijk,
@@ -147,5 +169,9 @@ def termijnen(
         resultaat.append(pip)
     if dagtekening_eerste_pip is not None:
         einde = inburgeringstermijn(dagtekening_eerste_pip)
-        resultaat += [einde, leerroute_wijzigen(dagtekening_eerste_pip), verlenging_aanvragen_vanaf(einde.datum)]
+        resultaat += [
+            einde,
+            leerroute_wijzigen(dagtekening_eerste_pip),
+            verlenging_aanvragen_vanaf(einde.datum),
+        ]
     return resultaat

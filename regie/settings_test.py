@@ -1,0 +1,13 @@
+"""Settings for the test suite: the production settings plus a fast password hasher."""
+
+import os
+
+os.environ.setdefault("REGIE_TESTING", "1")
+
+from regie.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
