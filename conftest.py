@@ -25,16 +25,12 @@ def dordrecht(organisaties):
 
 @pytest.fixture
 def consulent(dronten):
-    return UserFactory(
-        username="consulent.dronten", organisatie=dronten.organisatie, rol=Rol.CONSULENT
-    )
+    return UserFactory(username="consulent.dronten", organisatie=dronten.organisatie, rol=Rol.CONSULENT)
 
 
 @pytest.fixture
 def teamleider(dronten):
-    return UserFactory(
-        username="teamleider.dronten", organisatie=dronten.organisatie, rol=Rol.TEAMLEIDER
-    )
+    return UserFactory(username="teamleider.dronten", organisatie=dronten.organisatie, rol=Rol.TEAMLEIDER)
 
 
 @pytest.fixture

@@ -72,9 +72,7 @@ class InburgeraarFactory(DjangoModelFactory):
     bsn = factory.Sequence(geldig_bsn)
     geslacht = Geslacht.VROUW
     voornamen = factory.LazyAttribute(
-        lambda o: (
-            fake.first_name_female() if o.geslacht == Geslacht.VROUW else fake.first_name_male()
-        )
+        lambda o: fake.first_name_female() if o.geslacht == Geslacht.VROUW else fake.first_name_male()
     )
     geslachtsnaam = factory.LazyFunction(fake.last_name)
     geboortedatum = factory.LazyFunction(lambda: fake.date_of_birth(minimum_age=18, maximum_age=60))

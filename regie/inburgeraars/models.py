@@ -80,9 +80,7 @@ class Inburgeraar(models.Model):
     dagtekening_eerste_pip_elders = models.DateField(
         "dagtekening eerste PIP (vorige gemeente)", null=True, blank=True
     )
-    leerroute_vorige_gemeente = models.CharField(
-        max_length=20, choices=Leerroute.choices, blank=True
-    )
+    leerroute_vorige_gemeente = models.CharField(max_length=20, choices=Leerroute.choices, blank=True)
 
     consulent = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -91,9 +89,7 @@ class Inburgeraar(models.Model):
         blank=True,
         related_name="dossiers",
     )
-    status = models.CharField(
-        max_length=20, choices=list(STATUS_LABELS.items()), default=Status.AANGEMELD
-    )
+    status = models.CharField(max_length=20, choices=list(STATUS_LABELS.items()), default=Status.AANGEMELD)
     einde_reden = models.CharField(max_length=30, choices=list(EINDE_LABELS.items()), blank=True)
     # Optimistic locking: a form sends back the versie it showed; a service refuses
     # to save over a newer one, so no one overwrites a colleague's change unseen.

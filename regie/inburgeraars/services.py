@@ -44,9 +44,7 @@ def _valideer(inburgeraar: Inburgeraar, door: User) -> None:
     if inburgeraar.kern_id and inburgeraar.kern.gemeente_id != inburgeraar.gemeente_id:
         fouten.setdefault("kern", []).append("Deze kern hoort niet bij de gekozen gemeente.")
     if inburgeraar.geboortedatum and inburgeraar.geboortedatum > vandaag():
-        fouten.setdefault("geboortedatum", []).append(
-            "De geboortedatum mag niet in de toekomst liggen."
-        )
+        fouten.setdefault("geboortedatum", []).append("De geboortedatum mag niet in de toekomst liggen.")
     for veld in DATUMVELDEN:
         waarde = getattr(inburgeraar, veld)
         if waarde is None:
@@ -82,9 +80,7 @@ def inburgeraar_registreren(*, door: User, kinderen: list[dict] = (), **gegevens
         Kind.objects.create(ouder=inburgeraar, **kind)
     events.inburgeraar_geregistreerd(inburgeraar, door)
     if inburgeraar.consulent_id:
-        events.consulent_toegewezen(
-            inburgeraar, door, None, inburgeraar.consulent, "Bij registratie"
-        )
+        events.consulent_toegewezen(inburgeraar, door, None, inburgeraar.consulent, "Bij registratie")
     return inburgeraar
 
 
@@ -137,13 +133,9 @@ def consulent_toewijzen(
 ) -> Inburgeraar:
     """Only a team lead reassigns; the consultant must work for the same organisation."""
     if not door.is_teamleider:
-        raise ValidationError(
-            {"consulent": ["Alleen een teamleider kan de vaste consulent wijzigen."]}
-        )
+        raise ValidationError({"consulent": ["Alleen een teamleider kan de vaste consulent wijzigen."]})
     if consulent.organisatie_id != inburgeraar.gemeente.organisatie_id or not consulent.is_active:
-        raise ValidationError(
-            {"consulent": ["Kies een actieve consulent van uw eigen organisatie."]}
-        )
+        raise ValidationError({"consulent": ["Kies een actieve consulent van uw eigen organisatie."]})
     if consulent.pk == inburgeraar.consulent_id:
         return inburgeraar
     van = inburgeraar.consulent

@@ -62,9 +62,7 @@ class BredeIntake(models.Model):
     taalniveau_schrijven = models.CharField(
         "schrijven", max_length=4, choices=Taalniveau.choices, default=Taalniveau.GEEN
     )
-    andere_talen = models.CharField(
-        "andere talen die de inburgeraar spreekt", max_length=300, blank=True
-    )
+    andere_talen = models.CharField("andere talen die de inburgeraar spreekt", max_length=300, blank=True)
     gezondheid_lichamelijk = models.TextField("lichamelijke gezondheid", blank=True)
     gezondheid_psychisch = models.TextField("psychische gezondheid", blank=True)
     gezin_en_kinderen = models.TextField("gezin en kinderen", blank=True)

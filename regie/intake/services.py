@@ -33,8 +33,7 @@ def brede_intake_opslaan(
             setattr(intake, veld, waarde)
             label = str(BredeIntake._meta.get_field(veld).verbose_name)
             gewijzigd.append(
-                label
-                + (" (bijzonder persoonsgegeven)" if veld in BredeIntake.BIJZONDERE_VELDEN else "")
+                label + (" (bijzonder persoonsgegeven)" if veld in BredeIntake.BIJZONDERE_VELDEN else "")
             )
     if not gewijzigd:
         return intake

@@ -22,9 +22,7 @@ class Gemeente(models.Model):
         "CBS-code",
         max_length=4,
         unique=True,
-        validators=[
-            RegexValidator(r"^\d{4}$", "Een CBS-code heeft vier cijfers, bijvoorbeeld 0303.")
-        ],
+        validators=[RegexValidator(r"^\d{4}$", "Een CBS-code heeft vier cijfers, bijvoorbeeld 0303.")],
     )
     naam = models.CharField(max_length=200)
     organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="gemeenten")
@@ -46,9 +44,7 @@ class Kern(models.Model):
     class Meta:
         verbose_name_plural = "kernen"
         ordering = ["naam"]
-        constraints = [
-            models.UniqueConstraint(fields=["gemeente", "naam"], name="kern_uniek_per_gemeente")
-        ]
+        constraints = [models.UniqueConstraint(fields=["gemeente", "naam"], name="kern_uniek_per_gemeente")]
 
     def __str__(self):
         return self.naam

@@ -23,9 +23,7 @@ class Pip(models.Model):
     versions stay as they were.
     """
 
-    inburgeraar = models.ForeignKey(
-        "inburgeraars.Inburgeraar", on_delete=models.CASCADE, related_name="pips"
-    )
+    inburgeraar = models.ForeignKey("inburgeraars.Inburgeraar", on_delete=models.CASCADE, related_name="pips")
     versie = models.PositiveIntegerField()
     dagtekening = models.DateField()
     leerroute = models.CharField(max_length=20, choices=Leerroute.choices)
@@ -33,9 +31,7 @@ class Pip(models.Model):
     alfabetisering = models.CharField(
         max_length=3, choices=Alfabetisering.choices, default=Alfabetisering.NVT
     )
-    mag_opleiding_afmaken = models.BooleanField(
-        "mag een lopende opleiding eerst afmaken", default=False
-    )
+    mag_opleiding_afmaken = models.BooleanField("mag een lopende opleiding eerst afmaken", default=False)
     pvt = models.BooleanField("participatieverklaringstraject (PVT)", default=True)
     map = models.BooleanField("module arbeidsmarkt en participatie (MAP)", default=True)
     maatschappelijke_begeleiding = models.BooleanField(default=False)
@@ -51,18 +47,14 @@ class Pip(models.Model):
     )
     inspanning_aangetoond = models.BooleanField("voldoende inspanning aangetoond", default=False)
     reden = models.TextField("reden van deze versie", blank=True)
-    vastgesteld_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    vastgesteld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     vastgesteld_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "PIP"
         verbose_name_plural = "PIP's"
         ordering = ["inburgeraar", "-versie"]
-        constraints = [
-            models.UniqueConstraint(fields=["inburgeraar", "versie"], name="pip_versie_uniek")
-        ]
+        constraints = [models.UniqueConstraint(fields=["inburgeraar", "versie"], name="pip_versie_uniek")]
 
     def __str__(self):
         return f"PIP versie {self.versie} van {self.inburgeraar}"

@@ -77,11 +77,7 @@ def pip_vaststellen(
         raise TypeError(f"Onbekende onderdelen: {sorted(onbekend)}")
     if inburgeraar.status_enum in EINDSTATUSSEN:
         raise ValidationError(
-            {
-                "__all__": [
-                    "Dit dossier is gesloten. Open het eerst opnieuw om een PIP vast te stellen."
-                ]
-            }
+            {"__all__": ["Dit dossier is gesloten. Open het eerst opnieuw om een PIP vast te stellen."]}
         )
     huidige = huidig_pip(inburgeraar)
     route = Leerroute(leerroute)
@@ -106,9 +102,7 @@ def pip_vaststellen(
     )
     fouten: dict[str, list[str]] = {}
     for overtreding in toets_pip(voorstel, situatie):
-        fouten.setdefault(overtreding.veld, []).append(
-            f"{overtreding.melding} ({overtreding.grondslag})"
-        )
+        fouten.setdefault(overtreding.veld, []).append(f"{overtreding.melding} ({overtreding.grondslag})")
     if huidige is not None and not reden.strip():
         fouten.setdefault("reden", []).append("Schrijf op waarom het PIP verandert.")
     if fouten:
@@ -132,7 +126,5 @@ def pip_vaststellen(
         van = inburgeraar.status
         inburgeraar.status = Status.PIP_VASTGESTELD
         inburgeraar.save(update_fields=["status", "versie", "gewijzigd_op"])
-        events.status_gewijzigd(
-            inburgeraar, door, van, Status.PIP_VASTGESTELD, "", "PIP vastgesteld"
-        )
+        events.status_gewijzigd(inburgeraar, door, van, Status.PIP_VASTGESTELD, "", "PIP vastgesteld")
     return pip

@@ -35,15 +35,11 @@ def gegevens_gewijzigd(inburgeraar, door, wijzigingen: dict[str, tuple]) -> Gebe
         door,
         "gegevens_gewijzigd",
         f"Gegevens gewijzigd: {velden}",
-        wijzigingen={
-            veld: [_tekst(oud), _tekst(nieuw)] for veld, (oud, nieuw) in wijzigingen.items()
-        },
+        wijzigingen={veld: [_tekst(oud), _tekst(nieuw)] for veld, (oud, nieuw) in wijzigingen.items()},
     )
 
 
-def status_gewijzigd(
-    inburgeraar, door, van: str, naar: str, reden: str, toelichting: str
-) -> Gebeurtenis:
+def status_gewijzigd(inburgeraar, door, van: str, naar: str, reden: str, toelichting: str) -> Gebeurtenis:
     from regie.inburgeraars.status import EindeReden, Status
 
     omschrijving = f"Status van '{Status(van).label}' naar '{Status(naar).label}'"

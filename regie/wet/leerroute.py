@@ -21,9 +21,7 @@ class Leerroute(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"b1": "B1-route", "onderwijsroute": "Onderwijsroute", "z_route": "Z-route"}[
-            self.value
-        ]
+        return {"b1": "B1-route", "onderwijsroute": "Onderwijsroute", "z_route": "Z-route"}[self.value]
 
 
 class Taalniveau(StrEnum):
@@ -245,10 +243,7 @@ def _toets_onderdelen(voorstel: PipVoorstel, situatie: Situatie) -> list[Overtre
                 "DUO PIP API, geschatteIntensiteitB1Route",
             )
         )
-    if (
-        situatie.doelgroep == Doelgroep.ASIELSTATUSHOUDER
-        and not voorstel.aantal_voortgangsgesprekken
-    ):
+    if situatie.doelgroep == Doelgroep.ASIELSTATUSHOUDER and not voorstel.aantal_voortgangsgesprekken:
         fouten.append(
             Overtreding(
                 "aantal_voortgangsgesprekken",

@@ -68,9 +68,7 @@ def _na_periode(dagtekening: date, periode: relativedelta) -> date:
     return dagtekening + periode
 
 
-def pip_vaststellen(
-    datum_melding_duo: date | None, datum_inschrijving_brp: date | None
-) -> Termijn | None:
+def pip_vaststellen(datum_melding_duo: date | None, datum_inschrijving_brp: date | None) -> Termijn | None:
     """Bi 5.3 lid 1: the PIP is decided within 10 weeks after DUO's notice, or after
     registration in the BRP of the municipality when that is later. Atw art. 1 moves
     a last day on a weekend day or feestdag to the next working day."""
@@ -126,9 +124,7 @@ def inburgeringstermijn(dagtekening_eerste_pip: date) -> Termijn:
 def leerroute_wijzigen(dagtekening_eerste_pip: date) -> Termijn:
     """Bi 5.4: the leerroute can change in the first 1.5 years of the termijn
     (from the onderwijsroute to the B1-route also later: see regie.wet.leerroute)."""
-    uiterlijk = _na_periode(
-        dagtekening_eerste_pip, relativedelta(months=LEERROUTE_WIJZIGEN_MAANDEN)
-    )
+    uiterlijk = _na_periode(dagtekening_eerste_pip, relativedelta(months=LEERROUTE_WIJZIGEN_MAANDEN))
     return Termijn(
         Soort.LEERROUTE_WIJZIGEN,
         uiterlijk,

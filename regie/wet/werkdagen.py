@@ -12,9 +12,7 @@ def _feestdagen(jaar: int) -> frozenset[date]:
     # Atw art. 3 lid 1 names 5 May every year, where the holidays package only
     # lists Bevrijdingsdag in lustrum years; Goede Vrijdag is not in the list.
     dagen = {
-        dag
-        for dag, naam in holidays.NL(years=jaar, language="nl").items()
-        if "Goede Vrijdag" not in naam
+        dag for dag, naam in holidays.NL(years=jaar, language="nl").items() if "Goede Vrijdag" not in naam
     }
     dagen.add(date(jaar, 5, 5))
     return frozenset(dagen)
