@@ -1,30 +1,96 @@
-"""Atw art. 1 and 3: a legal term that ends on a Saturday, Sunday or a generally
-recognised holiday runs on to the next day that is none of these."""
+"""Algemene termijnenwet (Atw): a legal term that ends on a Saturday, Sunday or an
+algemeen erkende feestdag runs on to the next day that is none of these (Atw art. 1
+lid 1). The feestdagen are listed here from the law itself, not from a holiday
+calendar, because the Atw list differs from the days people get off:
+
+- Atw art. 3 lid 1: Nieuwjaarsdag, tweede Paasdag, tweede Pinksterdag, both
+  Kerstdagen, Hemelvaartsdag, the day the King's birthday is celebrated and 5 May
+  (every year, not only in lustrum years);
+- Atw art. 3 lid 2: Goede Vrijdag is "gelijkgesteld" with those days;
+- Atw art. 3 lid 3: days the government equates by Royal decree for a few years at
+  a time ("Besluit gelijkstelling ... met een algemeen erkende feestdag"), in
+  `GELIJKGESTELDE_DAGEN` below. Add the days of every new decree there.
+
+Eerste Paasdag and eerste Pinksterdag are Sundays and need no entry.
+"""
 
 from datetime import date, timedelta
 from functools import cache
 
-import holidays
+from dateutil.easter import easter
+
+# Atw art. 3 lid 3: days equated with a feestdag by Royal decree, per decree.
+GELIJKGESTELDE_DAGEN: dict[str, frozenset[date]] = {
+    "Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024"
+    " en 30 mei 2025 met een algemeen erkende feestdag": frozenset(
+        {date(2023, 4, 28), date(2023, 5, 19), date(2024, 5, 10), date(2024, 12, 27), date(2025, 5, 30)}
+    ),
+    "Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028"
+    " en 26 mei 2028 met een algemeen erkende feestdag": frozenset(
+        {date(2026, 1, 2), date(2026, 5, 15), date(2027, 5, 7), date(2028, 4, 28), date(2028, 5, 26)}
+    ),
+}
+
+
+def koningsdag(jaar: int) -> date:
+    """Atw art. 3 lid 1: "de dag waarop de verjaardag van de Koning wordt gevierd":
+    27 April, or 26 April when 27 April is a Sunday (Koninginnedag 30 April, or 29 April,
+    before 2014)."""
+    dag = date(jaar, 4, 27) if jaar >= 2014 else date(jaar, 4, 30)
+    return dag - timedelta(days=1) if dag.weekday() == 6 else dag
 
 
 @cache
-def _feestdagen(jaar: int) -> frozenset[date]:
-    # Atw art. 3 lid 1 names 5 May every year, where the holidays package only
-    # lists Bevrijdingsdag in lustrum years; Goede Vrijdag is not in the list.
+def _feestdagen_met_naam(jaar: int) -> dict[date, str]:
+    pasen = easter(jaar)
     dagen = {
-        dag for dag, naam in holidays.NL(years=jaar, language="nl").items() if "Goede Vrijdag" not in naam
+        dag: "een met een feestdag gelijkgestelde dag"
+        for besluit in GELIJKGESTELDE_DAGEN.values()
+        for dag in besluit
+        if dag.year == jaar
     }
-    dagen.add(date(jaar, 5, 5))
-    return frozenset(dagen)
+    dagen.update(
+        {
+            date(jaar, 1, 1): "Nieuwjaarsdag",
+            pasen - timedelta(days=2): "Goede Vrijdag",  # art. 3 lid 2
+            pasen + timedelta(days=1): "Tweede Paasdag",
+            koningsdag(jaar): "Koningsdag",
+            date(jaar, 5, 5): "Bevrijdingsdag (5 mei)",  # every year, not only in lustrum years
+            pasen + timedelta(days=39): "Hemelvaartsdag",
+            pasen + timedelta(days=50): "Tweede Pinksterdag",
+            date(jaar, 12, 25): "Eerste Kerstdag",
+            date(jaar, 12, 26): "Tweede Kerstdag",
+        }
+    )
+    return dagen
+
+
+def feestdagen(jaar: int) -> frozenset[date]:
+    """Atw art. 3 lid 1, 2 and 3: every algemeen erkende feestdag (or equated day) of `jaar`."""
+    return frozenset(_feestdagen_met_naam(jaar))
+
+
+def soort_vrije_dag(dag: date) -> str | None:
+    """Why Atw art. 1 lid 1 skips `dag`, in Dutch ("een zaterdag", "Koningsdag"), or None
+    for a working day. Feestdagen per Atw art. 3."""
+    naam = _feestdagen_met_naam(dag.year).get(dag)
+    if naam:
+        return naam
+    if dag.weekday() == 5:
+        return "een zaterdag"
+    if dag.weekday() == 6:
+        return "een zondag"
+    return None
 
 
 def is_vrije_dag(dag: date) -> bool:
-    """Atw art. 1 lid 1 and art. 3 lid 1: weekend or algemeen erkende feestdag."""
-    return dag.weekday() >= 5 or dag in _feestdagen(dag.year)
+    """Atw art. 1 lid 1 and art. 3: a Saturday, Sunday or algemeen erkende feestdag."""
+    return dag.weekday() >= 5 or dag in _feestdagen_met_naam(dag.year)
 
 
 def eerstvolgende_werkdag(dag: date) -> date:
-    """The day itself, or the next day that is not a weekend day or feestdag (Atw art. 1)."""
+    """Atw art. 1 lid 1: the day itself, or the next day that is not a Saturday, Sunday
+    or algemeen erkende feestdag. Not for terms counted backwards (Atw art. 1 lid 2)."""
     while is_vrije_dag(dag):
         dag += timedelta(days=1)
     return dag
