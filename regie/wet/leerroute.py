@@ -15,21 +15,28 @@ AFSCHALEN_MIN_UREN_NT2 = 600  # Bi 5.5: at least 600 lesson hours at a language 
 
 
 class Leerroute(StrEnum):
+    """The three leerroutes: B1-route (Wi 7), onderwijsroute (Wi 8) and Z-route (Wi 9)."""
+
     B1 = "b1"
     ONDERWIJSROUTE = "onderwijsroute"
     Z_ROUTE = "z_route"
 
     @property
     def label(self) -> str:
+        """The Dutch name shown on pages (no rule of law)."""
         return {"b1": "B1-route", "onderwijsroute": "Onderwijsroute", "z_route": "Z-route"}[self.value]
 
 
 class Taalniveau(StrEnum):
+    """The language goal of the B1-route: B1, or A2 after afschalen (Wi 17 lid 3)."""
+
     A2 = "A2"
     B1 = "B1"
 
 
 class Doelgroep(StrEnum):
+    """The target groups of the law; asielstatushouders are those of Wi 13 lid 1."""
+
     ASIELSTATUSHOUDER = "asielstatushouder"
     GEZINSMIGRANT = "gezinsmigrant"
     OVERIGE_MIGRANT = "overige_migrant"
@@ -41,12 +48,15 @@ class EerderPip:
 
     leerroute: Leerroute
     taalniveau: Taalniveau | None
-    dagtekening: date
+    # None when only the leerroute of a previous municipality is known (Wi 15 lid 4).
+    dagtekening: date | None
     andere_gemeente: bool = False
 
 
 @dataclass(frozen=True)
 class PipVoorstel:
+    """The PIP the consulent wants to decide (Wi 15, Bi 5.3)."""
+
     leerroute: Leerroute
     taalniveau: Taalniveau | None
     dagtekening: date
@@ -59,6 +69,9 @@ class PipVoorstel:
 
 @dataclass(frozen=True)
 class Situatie:
+    """What is known of the case when the PIP is decided. `dagtekening_eerste_pip` is the
+    first PIP ever, also of a previous municipality (Wi 11 lid 3)."""
+
     doelgroep: Doelgroep
     datum_melding_duo: date | None
     datum_inschrijving_brp: date | None
@@ -69,20 +82,33 @@ class Situatie:
 
 @dataclass(frozen=True)
 class Overtreding:
+    """A broken rule: the form field it belongs to, a Dutch message and the article."""
+
     veld: str
     melding: str
     grondslag: str
 
 
 def standaard_taalniveau(leerroute: Leerroute, taalniveau: Taalniveau | None) -> Taalniveau | None:
-    """DUO PIP API: without a level, B1 is recorded for the B1-route and the onderwijsroute."""
+    """DUO PIP API ("Het aanleveren van een PIP", Niveau): without a level, DUO records B1
+    for the B1-route and the onderwijsroute (Wi 7 and 8: both aim at B1)."""
     if taalniveau is None and leerroute in (Leerroute.B1, Leerroute.ONDERWIJSROUTE):
         return Taalniveau.B1
     return taalniveau
 
 
 def toets_pip(voorstel: PipVoorstel, situatie: Situatie) -> list[Overtreding]:
-    """Every rule the proposed PIP breaks; an empty list means it may be decided."""
+    """Every rule the proposed PIP breaks; an empty list means it may be decided.
+
+    Dagtekening: Wi 15 and DUO's PIP checks (not before the obligation, the BRP
+    registration, the current or the first PIP; not in the future). Taaldoel: Wi 17
+    lid 3, Bi 5.5 and DUO's checks (A2 never with the onderwijsroute, B1 never with the
+    Z-route, A2 in the B1-route only after the first PIP and after 600 hours with
+    enough effort). Leerroute: Bi 5.4 (changes in the first 1.5 years, onderwijsroute to
+    B1-route always) and Wi 15 lid 4 (after a move the route stays). Onderdelen: Wi 6
+    lid 1 (no MAP in the onderwijsroute), Wi 15 / Bi 5.3 (progress talks for
+    asielstatushouders) and DUO's check on the estimated intensity.
+    """
     niveau = standaard_taalniveau(voorstel.leerroute, voorstel.taalniveau)
     return [
         *_toets_dagtekening(voorstel, situatie),
@@ -120,7 +146,7 @@ def _toets_dagtekening(voorstel: PipVoorstel, situatie: Situatie) -> list[Overtr
             )
         )
     eerder = situatie.eerder_pip
-    if eerder and dag < eerder.dagtekening:
+    if eerder and eerder.dagtekening and dag < eerder.dagtekening:
         fouten.append(
             Overtreding(
                 "dagtekening",
@@ -162,7 +188,9 @@ def _toets_taalniveau(
     if route != Leerroute.B1 or niveau != Taalniveau.A2:
         return []
     eerder = situatie.eerder_pip
-    if eerder is None:
+    # DUO: "als dit de eerste PIP is die wordt aangeleverd voor de persoon ongeacht welke
+    # gemeente": a PIP of a previous municipality (Wi 11 lid 3) also counts.
+    if eerder is None and situatie.dagtekening_eerste_pip is None:
         return [
             Overtreding(
                 "taalniveau",
@@ -170,7 +198,7 @@ def _toets_taalniveau(
                 "Wet inburgering 2021, art. 17 lid 3; DUO PIP API, controle niveau",
             )
         ]
-    if eerder.leerroute == Leerroute.B1 and eerder.taalniveau == Taalniveau.A2:
+    if eerder is not None and eerder.leerroute == Leerroute.B1 and eerder.taalniveau == Taalniveau.A2:
         return []
     fouten = []
     if (voorstel.uren_nt2_gevolgd or 0) < AFSCHALEN_MIN_UREN_NT2:
