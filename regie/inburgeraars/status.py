@@ -116,17 +116,23 @@ OVERGANGEN: dict[Status, frozenset[Status]] = {
 
 
 def toegestane_overgangen(huidig: Status) -> frozenset[Status]:
+    """The statuses a case with status `huidig` may move to (see OVERGANGEN)."""
     return OVERGANGEN[huidig]
 
 
 def controleer_overgang(huidig: Status, naar: Status, reden: EindeReden | None) -> str | None:
-    """A Dutch message why the change is not allowed, or None when it is."""
+    """A Dutch message why the change is not allowed, or None when it is.
+
+    Afgerond and beëindigd need a reason from REDENEN_PER_EINDSTATUS (Wi 6 lid 1, Wi 7,
+    DUO SS106-SS111); every other status, verhuisd included, takes none.
+    """
+    reden = reden or None  # an empty choice from a form means no reason
     if naar not in OVERGANGEN[huidig]:
         return f"Een dossier met status '{huidig.label}' kan niet naar '{naar.label}'."
     toegestaan = REDENEN_PER_EINDSTATUS.get(naar)
-    if toegestaan is None:
+    if not toegestaan:
         return None if reden is None else "Alleen bij afronden of beëindigen hoort een reden."
-    if toegestaan and reden not in toegestaan:
+    if reden not in toegestaan:
         keuzes = ", ".join(sorted(r.label for r in toegestaan))
         return f"Kies een reden voor '{naar.label}': {keuzes}."
     return None
