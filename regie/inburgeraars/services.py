@@ -22,11 +22,20 @@ DATUMVELDEN = (
 )
 
 
+# Fields that only their own service changes: status and einde_reden through
+# status_wijzigen (the state machine), consulent through consulent_toewijzen (team lead
+# only), versie through neem_versie.
+NIET_VIA_WIJZIGEN = frozenset({"status", "einde_reden", "consulent", "versie", "uuid", "aangemaakt_op"})
+
+
 def vandaag() -> date:
+    """Today in the Netherlands (settings.TIME_ZONE)."""
     return timezone.localdate()
 
 
-def _valideer(inburgeraar: Inburgeraar, door: User) -> None:
+def _valideer(inburgeraar: Inburgeraar, door: User, velden=None) -> None:
+    """Raise ValidationError with a Dutch message per field. `velden`: the fields being
+    changed (None at registration) for the checks that only concern a new value."""
     fouten: dict[str, list[str]] = {}
     try:
         inburgeraar.full_clean(exclude=["consulent", "partner"])
@@ -43,6 +52,23 @@ def _valideer(inburgeraar: Inburgeraar, door: User) -> None:
         )
     if inburgeraar.kern_id and inburgeraar.kern.gemeente_id != inburgeraar.gemeente_id:
         fouten.setdefault("kern", []).append("Deze kern hoort niet bij de gekozen gemeente.")
+    if (
+        velden is None
+        and inburgeraar.consulent_id
+        and (
+            inburgeraar.consulent.organisatie_id != door.organisatie_id or not inburgeraar.consulent.is_active
+        )
+    ):
+        fouten.setdefault("consulent", []).append("Kies een actieve consulent van uw eigen organisatie.")
+    if (
+        (velden is None or "partner" in velden or "partner_id" in velden)
+        and inburgeraar.partner_id
+        and (
+            inburgeraar.partner_id == inburgeraar.pk
+            or inburgeraar.partner.gemeente.organisatie_id != door.organisatie_id
+        )
+    ):
+        fouten.setdefault("partner", []).append("Kies als partner een inburgeraar uit uw eigen gemeenten.")
     if inburgeraar.geboortedatum and inburgeraar.geboortedatum > vandaag():
         fouten.setdefault("geboortedatum", []).append("De geboortedatum mag niet in de toekomst liggen.")
     for veld in DATUMVELDEN:
@@ -71,6 +97,7 @@ def neem_versie(inburgeraar: Inburgeraar, versie: int | None) -> None:
 
 @transaction.atomic
 def inburgeraar_registreren(*, door: User, kinderen: list[dict] = (), **gegevens) -> Inburgeraar:
+    """Register a new case; a consulent who registers becomes its vaste consulent."""
     inburgeraar = Inburgeraar(**gegevens)
     if inburgeraar.consulent_id is None and not door.is_teamleider:
         inburgeraar.consulent = door
@@ -88,10 +115,19 @@ def inburgeraar_registreren(*, door: User, kinderen: list[dict] = (), **gegevens
 def inburgeraar_wijzigen(
     *, inburgeraar: Inburgeraar, door: User, versie: int | None, **wijzigingen
 ) -> Inburgeraar:
+    """Change the case's own data. Status, consulent and versie have their own services."""
+    verboden = set(wijzigingen) & NIET_VIA_WIJZIGEN
+    if verboden:
+        raise TypeError(f"Deze velden wijzigt u via hun eigen service: {sorted(verboden)}")
     oud = {veld: getattr(inburgeraar, veld) for veld in wijzigingen}
     for veld, waarde in wijzigingen.items():
         setattr(inburgeraar, veld, waarde)
-    _valideer(inburgeraar, door)
+    try:
+        _valideer(inburgeraar, door, set(wijzigingen))
+    except ValidationError:
+        for veld, waarde in oud.items():  # leave the object as it was, like the database
+            setattr(inburgeraar, veld, waarde)
+        raise
     veranderd = {
         str(Inburgeraar._meta.get_field(veld).verbose_name): (oud[veld], getattr(inburgeraar, veld))
         for veld in wijzigingen
@@ -99,7 +135,12 @@ def inburgeraar_wijzigen(
     }
     if not veranderd:
         return inburgeraar
-    neem_versie(inburgeraar, versie)
+    try:
+        neem_versie(inburgeraar, versie)
+    except GelijktijdigGewijzigd:
+        for veld, waarde in oud.items():
+            setattr(inburgeraar, veld, waarde)
+        raise
     inburgeraar.save()
     events.gegevens_gewijzigd(inburgeraar, door, veranderd)
     return inburgeraar
@@ -115,9 +156,17 @@ def status_wijzigen(
     toelichting: str = "",
     versie: int | None = None,
 ) -> Inburgeraar:
-    probleem = controleer_overgang(inburgeraar.status_enum, naar, reden)
+    """Move the case to another status, as the state machine in status.py allows."""
+    if naar not in {s.value for s in Status}:
+        raise ValidationError({"status": ["Kies een geldige status."]})
+    if reden and reden not in {r.value for r in EindeReden}:
+        raise ValidationError({"status": ["Kies een geldige reden."]})
+    probleem = controleer_overgang(inburgeraar.status_enum, Status(naar), reden)
+    if not probleem and naar == Status.PIP_VASTGESTELD and not inburgeraar.pips.exists():
+        probleem = "Stel eerst een PIP vast. Dan krijgt het dossier vanzelf deze status."
     if probleem:
         raise ValidationError({"status": [probleem]})
+    reden = EindeReden(reden) if reden else None
     van = inburgeraar.status
     neem_versie(inburgeraar, versie)
     inburgeraar.status = naar
@@ -132,7 +181,7 @@ def consulent_toewijzen(
     *, inburgeraar: Inburgeraar, door: User, consulent: User, reden: str = ""
 ) -> Inburgeraar:
     """Only a team lead reassigns; the consultant must work for the same organisation."""
-    if not door.is_teamleider:
+    if not door.is_teamleider or door.organisatie_id != inburgeraar.gemeente.organisatie_id:
         raise ValidationError({"consulent": ["Alleen een teamleider kan de vaste consulent wijzigen."]})
     if consulent.organisatie_id != inburgeraar.gemeente.organisatie_id or not consulent.is_active:
         raise ValidationError({"consulent": ["Kies een actieve consulent van uw eigen organisatie."]})
