@@ -50,7 +50,9 @@ def _eerder_pip(inburgeraar: Inburgeraar, huidige: Pip | None) -> EerderPip | No
             taalniveau=Taalniveau(huidige.taalniveau) if huidige.taalniveau else None,
             dagtekening=huidige.dagtekening,
         )
-    if inburgeraar.leerroute_vorige_gemeente and inburgeraar.dagtekening_eerste_pip_elders:
+    # Wi 15 lid 4: after a move the leerroute of the previous municipality stays, also
+    # when the dagtekening of its PIP is not (yet) recorded.
+    if inburgeraar.leerroute_vorige_gemeente:
         return EerderPip(
             leerroute=Leerroute(inburgeraar.leerroute_vorige_gemeente),
             taalniveau=None,
@@ -79,6 +81,15 @@ def pip_vaststellen(
         raise ValidationError(
             {"__all__": ["Dit dossier is gesloten. Open het eerst opnieuw om een PIP vast te stellen."]}
         )
+    invoerfouten: dict[str, list[str]] = {}
+    if leerroute not in {r.value for r in Leerroute}:
+        invoerfouten["leerroute"] = ["Kies een leerroute: B1-route, onderwijsroute of Z-route."]
+    if taalniveau and taalniveau not in {n.value for n in Taalniveau}:
+        invoerfouten["taalniveau"] = ["Kies als taaldoel B1 of A2, of laat het leeg."]
+    if dagtekening is None:
+        invoerfouten["dagtekening"] = ["Vul de dagtekening van het PIP in."]
+    if invoerfouten:
+        raise ValidationError(invoerfouten)
     huidige = huidig_pip(inburgeraar)
     route = Leerroute(leerroute)
     niveau = standaard_taalniveau(route, Taalniveau(taalniveau) if taalniveau else None)
@@ -108,7 +119,6 @@ def pip_vaststellen(
     if fouten:
         raise ValidationError(fouten)
 
-    neem_versie(inburgeraar, versie)
     pip = Pip(
         inburgeraar=inburgeraar,
         versie=(huidige.versie + 1) if huidige else 1,
@@ -120,6 +130,7 @@ def pip_vaststellen(
         **onderdelen,
     )
     pip.full_clean(exclude=["inburgeraar", "vastgesteld_door"])
+    neem_versie(inburgeraar, versie)
     pip.save()
     events.pip_vastgesteld(inburgeraar, door, pip)
     if inburgeraar.status in (Status.AANGEMELD, Status.BREDE_INTAKE):
