@@ -65,6 +65,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every /api/ answer carries API-Version, also one another middleware gives.
+    "regie.api.middleware.ApiVersionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -74,7 +76,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "regie.api.middleware.ApiVersionMiddleware",
 ]
 
 ROOT_URLCONF = "regie.urls"
@@ -153,7 +154,13 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "AfspraakStatusEnum": "regie.intake.models.Afspraak.Status",
+        "InburgeraarStatusEnum": "regie.api.inburgeraars.STATUS_KEUZES",
+        "LeerrouteEnum": "regie.inburgeraars.models.Leerroute",
+        "TaalniveauEnum": "regie.intake.models.Taalniveau",
+        "TaaldoelEnum": "regie.pip.models.Taaldoel",
+    },
 }
 
 LOGGING = {

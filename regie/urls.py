@@ -1,6 +1,8 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
+
+from regie.api.problems import niet_gevonden
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="werkvoorraad:mijn", permanent=False)),
@@ -10,5 +12,6 @@ urlpatterns = [
     path("inburgeraars/", include("regie.intake.urls")),
     path("inburgeraars/", include("regie.pip.urls")),
     path("api/v1/", include("regie.api.urls")),
+    re_path(r"^api(/|$)", niet_gevonden),  # any other /api address: 404 as problem+json, no redirect
     path("beheer/", admin.site.urls),
 ]

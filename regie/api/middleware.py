@@ -2,13 +2,16 @@ from django.conf import settings
 
 
 class ApiVersionMiddleware:
-    """API Design Rules (API-57): every API response names the full API version."""
+    """API Design Rules (API-57): every API response names the full API version.
+
+    First in MIDDLEWARE, so also answers that another middleware gives (or an error) carry it.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path.startswith("/api/"):
+        if request.path == "/api" or request.path.startswith("/api/"):
             response["API-Version"] = settings.API_VERSION
         return response
