@@ -1,4 +1,35 @@
-from django.urls import path  # noqa: F401
+"""The Regie API, version 1 (mounted at /api/v1/ in regie/urls.py).
+
+No address ends with a slash (API Design Rules, API-48); anything not listed here,
+also the same address with a trailing slash, answers 404 as problem+json.
+"""
+
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView, SpectacularYAMLAPIView
+from rest_framework.routers import SimpleRouter
+
+from regie.api.gemeenten import GemeenteLijst
+from regie.api.inburgeraars import InburgeraarViewSet
+from regie.api.intake import AfspraakViewSet, BredeIntakeView
+from regie.api.pips import PipViewSet
+from regie.api.probleemtypen import ProbleemtypeView
+from regie.api.problems import niet_gevonden
 
 app_name = "api"
-urlpatterns = []
+
+router = SimpleRouter(trailing_slash=False, use_regex_path=False)
+router.register("inburgeraars", InburgeraarViewSet, basename="inburgeraar")
+router.register("inburgeraars/<uuid:uuid>/pips", PipViewSet, basename="pip")
+router.register("inburgeraars/<uuid:uuid>/afspraken", AfspraakViewSet, basename="afspraak")
+
+urlpatterns = [
+    *router.urls,
+    path("inburgeraars/<uuid:uuid>/brede-intake", BredeIntakeView.as_view(), name="brede-intake"),
+    path("gemeenten", GemeenteLijst.as_view(), name="gemeenten"),
+    path("problemen/<str:code>", ProbleemtypeView.as_view(), name="probleemtype"),
+    # API Design Rules (API-51): the OpenAPI document at a standard place, in JSON (and YAML).
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi-json"),
+    path("openapi.yaml", SpectacularYAMLAPIView.as_view(), name="openapi-yaml"),
+    path("schema", SpectacularAPIView.as_view(), name="schema"),
+    re_path(r"^.*$", niet_gevonden),
+]

@@ -1,0 +1,55 @@
+"""What every API view and input serializer of Regie shares."""
+
+from django.utils.functional import cached_property
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import serializers
+from rest_framework.parsers import JSONParser
+
+from regie.api.schema import RegieAutoSchema
+from regie.inburgeraars.models import Inburgeraar
+from regie.inburgeraars.selectors import inburgeraar_voor
+
+UUID_PARAMETER = OpenApiParameter(
+    "uuid",
+    OpenApiTypes.UUID,
+    OpenApiParameter.PATH,
+    description="De uuid van de inburgeraar (nooit het BSN).",
+)
+
+
+# Mixins carry comments, not docstrings: drf-spectacular would publish a docstring as the
+# (Dutch) description of every operation of the views that use them.
+
+
+class RegieApi:
+    # For every API view: JSON in, problem+json errors and API-Version in the schema.
+    # `gelijktijdig_methoden` names the methods that take a `versie` and can answer 409.
+
+    schema = RegieAutoSchema()
+    parser_classes = [JSONParser]
+    gelijktijdig_methoden: tuple[str, ...] = ()
+
+
+class DossierApi(RegieApi):
+    # For resources below /inburgeraars/{uuid}: the case, scoped to the user's organisation.
+
+    @cached_property
+    def inburgeraar(self) -> Inburgeraar:
+        return inburgeraar_voor(self.request.user, self.kwargs["uuid"])
+
+
+class StrikteInvoer(serializers.Serializer):
+    # Refuses fields the resource does not know or that cannot be changed, instead of
+    # silently ignoring them (a client that sends `bsn` in a PATCH should hear it is not changed).
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            schrijfbaar = {naam for naam, veld in self.fields.items() if not veld.read_only}
+            onbekend = sorted(set(data) - schrijfbaar)
+            if onbekend:
+                raise serializers.ValidationError(
+                    {naam: ["Dit veld bestaat niet of kan hier niet worden gewijzigd."] for naam in onbekend},
+                    code="onbekend_veld",
+                )
+        return super().to_internal_value(data)
