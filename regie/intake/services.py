@@ -4,6 +4,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from regie.accounts.models import User
 from regie.inburgeraars.models import Inburgeraar
@@ -17,6 +18,8 @@ from regie.tijdlijn import events
 def brede_intake_opslaan(
     *, inburgeraar: Inburgeraar, door: User, versie: int | None, **velden
 ) -> BredeIntake:
+    """Create or update the written record of the brede intake (Wi 14, Bi 5.2). The timeline
+    names the changed fields, never their values (health data is special: AVG art. 9)."""
     intake, _ = BredeIntake.objects.get_or_create(inburgeraar=inburgeraar)
     fouten = {}
     for veld in ("leerbaarheidstoets_datum", "afgerond_op"):
@@ -62,7 +65,16 @@ def afspraak_plannen(
     tolk: bool = False,
     notitie: str = "",
 ) -> Afspraak:
-    if uitnodiging_verstuurd_op and uitnodiging_verstuurd_op > begint_op.date():
+    """Plan an intake appointment. The date the written invitation was sent is kept,
+    because a missed appointment after a written summons can be fined (Wi 22)."""
+    if uitnodiging_verstuurd_op and uitnodiging_verstuurd_op > vandaag():
+        raise ValidationError(
+            {"uitnodiging_verstuurd_op": ["De datum van verzending mag niet in de toekomst liggen."]}
+        )
+    dag = None
+    if begint_op:
+        dag = timezone.localdate(begint_op) if timezone.is_aware(begint_op) else begint_op.date()
+    if uitnodiging_verstuurd_op and dag and uitnodiging_verstuurd_op > dag:
         raise ValidationError(
             {"uitnodiging_verstuurd_op": ["De uitnodiging moet voor de afspraak verstuurd zijn."]}
         )
@@ -83,6 +95,7 @@ def afspraak_plannen(
 
 @transaction.atomic
 def afspraak_status_wijzigen(*, afspraak: Afspraak, door: User, status: str) -> Afspraak:
+    """Record whether the appointment took place; "niet verschenen" can lead to a fine (Wi 22)."""
     if status not in Afspraak.Status.values:
         raise ValidationError({"status": ["Kies een geldige status voor de afspraak."]})
     afspraak.status = status
