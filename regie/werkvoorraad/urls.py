@@ -1,9 +1,10 @@
 from django.urls import path
 
-from regie.inburgeraars import views_placeholder as v
+from regie.werkvoorraad import views
 
 app_name = "werkvoorraad"
 urlpatterns = [
-    path("", v.leeg, name="mijn"),
-    path("team/", v.leeg, name="team"),
+    path("", views.mijn, name="mijn"),
+    path("team/", views.team, name="team"),
+    path("team/<uuid:uuid>/toewijzen/", views.toewijzen, name="toewijzen"),
 ]

@@ -1,0 +1,126 @@
+"""The consultant's worklist and the team lead's overview of the whole organisation."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from regie.fouten import GelijktijdigGewijzigd
+from regie.inburgeraars.selectors import inburgeraar_voor
+from regie.inburgeraars.services import consulent_toewijzen, vandaag
+from regie.werkvoorraad import selectors
+from regie.werkvoorraad.forms import FilterForm, TeamFilterForm, ToewijzenForm
+from regie.werkvoorraad.htmx import is_htmx, vary_htmx
+
+FILTERVELDEN = ("signaal", "status", "consulent")
+
+
+@login_required
+@require_GET
+def mijn(request):
+    form = FilterForm(request.GET or None)
+    alle = selectors.mijn_werkvoorraad(request.user, vandaag=vandaag())
+    rijen = selectors.filter_rijen(alle, **form.waarden())
+    context = {"form": form, "rijen": rijen, "totaal": len(alle), "gefilterd": any(form.waarden().values())}
+    if is_htmx(request):
+        return vary_htmx(render(request, "werkvoorraad/_mijn_resultaat.html", context))
+    return vary_htmx(render(request, "werkvoorraad/mijn.html", context))
+
+
+def geen_toegang(request):
+    return render(request, "werkvoorraad/geen_toegang.html", status=403)
+
+
+def _team_context(request, filterdata: QueryDict, *, fouten: dict | None = None) -> dict:
+    form = TeamFilterForm(filterdata or None, user=request.user)
+    alle = selectors.team_werkvoorraad(request.user, vandaag=vandaag())
+    per_medewerker, zonder = selectors.caseload(request.user, alle)
+    return {
+        "form": form,
+        "rijen": selectors.filter_rijen(alle, **form.waarden()),
+        "totaal": len(alle),
+        "gefilterd": any(form.waarden().values()),
+        "caseload": per_medewerker,
+        "zonder_consulent": zonder,
+        "medewerkers": list(selectors.medewerkers(request.user)),
+        "fouten": fouten or {},
+        "terug": filterdata.urlencode(),
+    }
+
+
+@login_required
+@require_GET
+def team(request):
+    if not request.user.is_teamleider:
+        return geen_toegang(request)
+    context = _team_context(request, request.GET)
+    if is_htmx(request):
+        return vary_htmx(render(request, "werkvoorraad/_team_resultaat.html", context))
+    return vary_htmx(render(request, "werkvoorraad/team.html", context))
+
+
+def _terug_naar_team(terug: str) -> str:
+    """The team page with the filter the user had; only the known filter fields pass."""
+    oud = QueryDict(terug)
+    query = QueryDict(mutable=True)
+    for naam in FILTERVELDEN:
+        if oud.get(naam):
+            query[naam] = oud[naam]
+    adres = reverse("werkvoorraad:team")
+    return f"{adres}?{query.urlencode()}" if query else adres
+
+
+@login_required
+@require_POST
+def toewijzen(request, uuid):
+    """Give a case another vaste consulent. With htmx only the row (and the caseload) change."""
+    if not request.user.is_teamleider:
+        return geen_toegang(request)
+    inburgeraar = inburgeraar_voor(request.user, uuid)
+    form = ToewijzenForm(request.POST, user=request.user)
+    melding = ""
+    if form.is_valid():
+        try:
+            consulent_toewijzen(
+                inburgeraar=inburgeraar,
+                door=request.user,
+                consulent=form.cleaned_data["consulent"],
+                reden=form.cleaned_data["reden"].strip(),
+            )
+        except ValidationError as exc:
+            for fouten in exc.message_dict.values():
+                for fout in fouten:
+                    form.add_error(None, fout)
+        except GelijktijdigGewijzigd as exc:
+            form.add_error(None, str(exc))
+        else:
+            melding = (
+                f"Het dossier van {inburgeraar.naam} is toegewezen aan {form.cleaned_data['consulent']}."
+            )
+
+    if is_htmx(request):
+        alle = selectors.team_werkvoorraad(request.user, vandaag=vandaag())
+        per_medewerker, zonder = selectors.caseload(request.user, alle)
+        rij = next((r for r in alle if r.inburgeraar.pk == inburgeraar.pk), None)
+        if rij is None:  # no longer active: cannot happen through this form, but be safe
+            rij = selectors.team_rij(request.user, uuid, vandaag())
+        context = {
+            "rij": rij,
+            "medewerkers": list(selectors.medewerkers(request.user)),
+            "fouten": {rij.inburgeraar.uuid: form.meldingen()} if form.errors else {},
+            "melding": melding,
+            "caseload": per_medewerker,
+            "zonder_consulent": zonder,
+            "terug": request.POST.get("terug", ""),
+        }
+        return render(request, "werkvoorraad/_team_toegewezen.html", context)
+
+    if form.errors:
+        filterdata = QueryDict(request.POST.get("terug", ""))
+        context = _team_context(request, filterdata, fouten={inburgeraar.uuid: form.meldingen()})
+        return render(request, "werkvoorraad/team.html", context)
+    messages.success(request, melding)
+    return redirect(_terug_naar_team(request.POST.get("terug", "")))
