@@ -3,12 +3,21 @@
 import datetime as dt
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 from faker import Faker
 from stdnum.nl import bsn as stdnum_bsn
 
 from regie.accounts.models import Rol, User
-from regie.inburgeraars.models import Doelgroep, Geslacht, Inburgeraar
+from regie.inburgeraars.models import Doelgroep, Geslacht, Inburgeraar, Kind
+from regie.intake.models import (
+    Afspraak,
+    BredeIntake,
+    Diploma,
+    LeerbaarheidstoetsResultaat,
+    Opleidingsniveau,
+    Taalniveau,
+)
 from regie.organisaties.models import Gemeente, Kern, Organisatie
 
 fake = Faker("nl_NL")
@@ -89,3 +98,90 @@ class InburgeraarFactory(DjangoModelFactory):
     datum_melding_duo = factory.LazyFunction(lambda: dt.date.today() - dt.timedelta(days=30))
     datum_inschrijving_brp = factory.LazyAttribute(lambda o: o.datum_melding_duo)
     consulent = None
+
+
+class KindFactory(DjangoModelFactory):
+    class Meta:
+        model = Kind
+
+    ouder = factory.SubFactory(InburgeraarFactory)
+    voornaam = factory.LazyFunction(fake.first_name)
+    geboortedatum = factory.LazyFunction(lambda: fake.date_of_birth(minimum_age=0, maximum_age=15))
+
+
+class IntakeFactory(DjangoModelFactory):
+    """A brede intake record as stored; for the timeline use `brede_intake_opslaan`."""
+
+    class Meta:
+        model = BredeIntake
+        django_get_or_create = ("inburgeraar",)
+
+    inburgeraar = factory.SubFactory(InburgeraarFactory)
+    leerbaarheidstoets_datum = factory.LazyAttribute(lambda o: o.inburgeraar.datum_melding_duo)
+    leerbaarheidstoets_resultaat = LeerbaarheidstoetsResultaat.B1_HAALBAAR
+    opleidingsniveau = Opleidingsniveau.VOORTGEZET
+    jaren_onderwijs = 10
+    opleiding_toelichting = "Middelbare school in het land van herkomst."
+    werkervaring = "Verkoper in een winkel."
+    taalniveau_lezen = Taalniveau.A1
+    taalniveau_luisteren = Taalniveau.A1
+    taalniveau_spreken = Taalniveau.A0
+    taalniveau_schrijven = Taalniveau.A0
+    wensen_en_motivatie = "Wil zo snel mogelijk Nederlands leren en aan het werk."
+    afgerond_op = factory.LazyAttribute(lambda o: o.inburgeraar.datum_melding_duo)
+
+
+BredeIntakeFactory = IntakeFactory
+
+
+class DiplomaFactory(DjangoModelFactory):
+    class Meta:
+        model = Diploma
+
+    intake = factory.SubFactory(IntakeFactory)
+    naam = "Diploma elektrotechniek"
+    land = "Syrië"
+    jaar = 2015
+    gewaardeerd = False
+
+
+class AfspraakFactory(DjangoModelFactory):
+    """An intake appointment as stored; for the timeline use `afspraak_plannen`."""
+
+    class Meta:
+        model = Afspraak
+
+    inburgeraar = factory.SubFactory(InburgeraarFactory)
+    begint_op = factory.LazyFunction(
+        lambda: timezone.make_aware(
+            dt.datetime.combine(timezone.localdate() + dt.timedelta(days=7), dt.time(10))
+        )
+    )
+    locatie = "Gemeentehuis Dronten, De Rede 1"
+    uitnodiging_verstuurd_op = factory.LazyFunction(timezone.localdate)
+    tolk = False
+    status = Afspraak.Status.GEPLAND
+
+
+def pip_vastgesteld(inburgeraar: Inburgeraar, door: User, **overschrijven):
+    """A valid first (or next) PIP through the service `pip_vaststellen`, for tests that need
+    a case with a PIP. Defaults: B1-route, dagtekening = the later of the DUO notice and the
+    BRP registration (or today)."""
+    from regie.pip.services import pip_vaststellen
+
+    asiel = inburgeraar.doelgroep == Doelgroep.ASIELSTATUSHOUDER
+    gegevens = {
+        "leerroute": "b1",
+        "dagtekening": max(
+            [d for d in (inburgeraar.datum_melding_duo, inburgeraar.datum_inschrijving_brp) if d]
+            or [timezone.localdate()]
+        ),
+        "map": True,
+        "pvt": True,
+        "maatschappelijke_begeleiding": asiel,
+        "aantal_voortgangsgesprekken": 4 if asiel else None,
+    }
+    gegevens.update(overschrijven)
+    if gegevens["leerroute"] == "onderwijsroute" and "map" not in overschrijven:
+        gegevens["map"] = False
+    return pip_vaststellen(inburgeraar=inburgeraar, door=door, **gegevens)

@@ -1,0 +1,95 @@
+"""`python manage.py seed_demo`: fill the database with realistic demo cases and log-ins."""
+
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from regie.demo.factories import DEMO_WACHTWOORD
+from regie.demo.generator import STANDAARD_SEED, plan_demo
+from regie.demo.opbouw import bouw_demo, demo_gebruikers, demo_gegevens_aanwezig
+from regie.inburgeraars.status import STATUS_LABELS, Status
+
+MAX_SCALE = 10  # the demo BSN range holds about 9,000 numbers
+
+
+class Command(BaseCommand):
+    requires_system_checks = []  # a data command; `migrate` ran the checks already
+    help = (
+        "Vult de database met demogegevens: de drie organisaties, demo-accounts en ongeveer"
+        " 600 inburgeraars (bij --scale 1) met een echte tijdlijn van 2022 tot gisteren. Alle datums"
+        " zijn relatief ten opzichte van vandaag; met dezelfde --seed op dezelfde dag ontstaan"
+        " dezelfde gegevens."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=STANDAARD_SEED, help="Startgetal voor het toeval.")
+        parser.add_argument(
+            "--scale", type=float, default=1.0, help="Omvang: 1.0 is ongeveer 600 inburgeraars."
+        )
+        groep = parser.add_mutually_exclusive_group()
+        groep.add_argument(
+            "--flush",
+            action="store_true",
+            help="Maak eerst de hele database leeg (alle gegevens gaan verloren).",
+        )
+        groep.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Doe niets (en toon de demo-accounts) als er al gegevens zijn.",
+        )
+
+    def handle(self, *args, seed, scale, flush, if_empty, **options):
+        if not 0 < scale <= MAX_SCALE:
+            raise CommandError(f"Kies voor --scale een getal groter dan 0 en hoogstens {MAX_SCALE}.")
+        aanwezig = demo_gegevens_aanwezig()
+        if aanwezig:
+            wat = " en ".join(f"{aantal} {naam}" for naam, aantal in aanwezig.items())
+            if if_empty:
+                self.stdout.write(f"Er staan al gegevens in de database ({wat}); er is niets toegevoegd.")
+                self.toon_inloggegevens()
+                return
+            if not flush:
+                raise CommandError(
+                    f"Er staan al gegevens in de database ({wat}). Er is niets veranderd. Gebruik --flush"
+                    " om de database eerst helemaal leeg te maken (alle gegevens gaan verloren), of"
+                    " --if-empty om dan niets te doen."
+                )
+            call_command("flush", interactive=False, verbosity=0)
+            self.stdout.write("De database is leeggemaakt.")
+
+        begin = time.perf_counter()
+        plan = plan_demo(seed=seed, scale=scale, vandaag=timezone.localdate())
+        resultaat = bouw_demo(plan)
+        duur = time.perf_counter() - begin
+
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{resultaat.casussen} inburgeraars aangemaakt in {duur:.1f} s"
+                f" (seed {seed}, scale {scale:g}, datums relatief ten opzichte van {plan.vandaag:%d-%m-%Y})."
+            )
+        )
+        for organisatie, aantal in sorted(resultaat.per_organisatie.items()):
+            self.stdout.write(f"  {organisatie}: {aantal}")
+        statussen = ", ".join(
+            f"{STATUS_LABELS[status].lower()} {resultaat.per_status[status]}" for status in Status
+        )
+        self.stdout.write(f"  Status: {statussen}.")
+        if resultaat.pips:
+            self.stdout.write(
+                f"  Eerste PIP te laat (na 10 weken, Bi 5.3): {resultaat.pips_te_laat} van {resultaat.pips}."
+            )
+        caseload = ", ".join(f"{naam} {aantal}" for naam, aantal in resultaat.caseload.items())
+        self.stdout.write(f"  Actieve dossiers per consulent: {caseload}.")
+        self.toon_inloggegevens()
+
+    def toon_inloggegevens(self):
+        gebruikers = list(demo_gebruikers())
+        if not gebruikers:
+            return
+        self.stdout.write("")
+        self.stdout.write(f"Demo-accounts (wachtwoord voor allemaal: {DEMO_WACHTWOORD}):")
+        breedte = max(len(g.username) for g in gebruikers)
+        for g in gebruikers:
+            self.stdout.write(f"  {g.username:<{breedte}}  {g.get_rol_display():<10}  {g.organisatie}")

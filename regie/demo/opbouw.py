@@ -1,0 +1,184 @@
+"""Turns a DemoPlan into real cases: through the services, so the timeline, the versions and
+the PIP checks are the ones a consultant would produce, then backdated to the planned moments.
+
+Services stamp their timeline entries with the current time; after each step the entries
+written since the run began get the step's planned moment (`Gebeurtenis.op`), and the same
+happens to `Pip.vastgesteld_op`, `BredeIntake.gewijzigd_op` and the case's own timestamps.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+
+from regie.accounts.models import Rol, User
+from regie.demo.factories import DEMO_WACHTWOORD
+from regie.demo.generator import KORTE_NAAM, Casus, DemoPlan
+from regie.demo.organisaties import maak_organisaties
+from regie.inburgeraars.models import Inburgeraar
+from regie.inburgeraars.services import consulent_toewijzen, inburgeraar_registreren, status_wijzigen
+from regie.inburgeraars.status import ACTIEF, EindeReden, Status
+from regie.intake.models import BredeIntake, Diploma
+from regie.intake.services import afspraak_plannen, afspraak_status_wijzigen, brede_intake_opslaan
+from regie.organisaties.models import Gemeente, Kern
+from regie.pip.models import Pip
+from regie.pip.services import ONDERDELEN, pip_vaststellen
+from regie.tijdlijn.models import Gebeurtenis
+
+DEMO_GEBRUIKERSNAAM = re.compile(r"^(teamleider|consulent\d*)\.(" + "|".join(KORTE_NAAM.values()) + r")$")
+
+
+def demo_gebruikers():
+    """The demo log-ins: users named like consulent2.dronten in the demo organisations."""
+    return (
+        User.objects.filter(username__regex=DEMO_GEBRUIKERSNAAM.pattern)
+        .select_related("organisatie")
+        .order_by("organisatie__naam", "-rol", "username")
+    )
+
+
+def demo_gegevens_aanwezig() -> dict[str, int]:
+    """What is already in the database that a new demo run would clash with."""
+    aanwezig = {
+        ("inburgeraar", "inburgeraars"): Inburgeraar.objects.count(),
+        ("demo-account", "demo-accounts"): demo_gebruikers().count(),
+    }
+    return {(een if aantal == 1 else meer): aantal for (een, meer), aantal in aanwezig.items() if aantal}
+
+
+@dataclass
+class Resultaat:
+    casussen: int
+    per_organisatie: Counter
+    per_status: Counter
+    caseload: dict[str, int]
+    pips_te_laat: int
+    pips: int
+    gebeurtenissen: int
+
+
+class _Bouwer:
+    def __init__(self, plan: DemoPlan):
+        self.plan = plan
+        self.begin = timezone.now()
+        self.gemeenten = {g.cbs_code: g for g in Gemeente.objects.all()}
+        self.kernen = {(k.gemeente.cbs_code, k.naam): k for k in Kern.objects.select_related("gemeente")}
+        self.gebruikers: dict[str, User] = {}
+        self.inburgeraars: dict[int, Inburgeraar] = {}
+        self.diplomas: list[Diploma] = []
+
+    def gebruikers_maken(self, organisaties: dict) -> None:
+        wachtwoord = make_password(DEMO_WACHTWOORD)  # hashed once: the same password for every account
+        for g in self.plan.gebruikers:
+            self.gebruikers[g.username] = User.objects.create(
+                username=g.username,
+                first_name=g.voornaam,
+                last_name=g.achternaam,
+                email=f"{g.username}@example.nl",
+                organisatie=organisaties[g.organisatie],
+                rol=Rol.TEAMLEIDER if g.rol == "teamleider" else Rol.CONSULENT,
+                password=wachtwoord,
+            )
+
+    def _stempel(self, inburgeraar: Inburgeraar, op) -> None:
+        """Give the timeline entries the last step wrote its planned moment."""
+        Gebeurtenis.objects.filter(inburgeraar=inburgeraar, op__gte=self.begin).update(op=op)
+
+    def casus(self, casus: Casus) -> None:
+        gebruikers = self.gebruikers
+        door = gebruikers[casus.registratie_door]
+        consulent = gebruikers.get(casus.eerste_consulent) if casus.eerste_consulent else None
+        inburgeraar = inburgeraar_registreren(
+            door=door,
+            kinderen=casus.kinderen,
+            gemeente=self.gemeenten[casus.cbs_code],
+            kern=self.kernen.get((casus.cbs_code, casus.kern)),
+            consulent=consulent,
+            partner=self.inburgeraars.get(casus.partner_van),
+            **casus.persoon,
+        )
+        self._stempel(inburgeraar, casus.geregistreerd_op)
+        if casus.partner_van is not None:
+            Inburgeraar.objects.filter(pk=self.inburgeraars[casus.partner_van].pk).update(partner=inburgeraar)
+        self.inburgeraars[casus.nummer] = inburgeraar
+
+        afspraken = {}
+        intake = None
+        for stap in casus.stappen:
+            door = consulent or gebruikers[casus.registratie_door]
+            g = stap.gegevens
+            if stap.soort == "afspraak":
+                afspraken[g["nummer"]] = afspraak_plannen(
+                    inburgeraar=inburgeraar,
+                    door=door,
+                    begint_op=g["begint_op"],
+                    locatie=g["locatie"],
+                    uitnodiging_verstuurd_op=g["uitnodiging_verstuurd_op"],
+                    tolk=g["tolk"],
+                )
+            elif stap.soort == "afspraak_status":
+                afspraak_status_wijzigen(afspraak=afspraken[g["nummer"]], door=door, status=g["status"])
+            elif stap.soort == "intake":
+                intake = brede_intake_opslaan(inburgeraar=inburgeraar, door=door, versie=None, **g)
+                BredeIntake.objects.filter(pk=intake.pk).update(gewijzigd_op=stap.op)
+                if g.get("afgerond_op"):
+                    self.diplomas += [Diploma(intake=intake, **d) for d in casus.diplomas]
+            elif stap.soort == "pip":
+                pip = pip_vaststellen(
+                    inburgeraar=inburgeraar,
+                    door=door,
+                    leerroute=g["leerroute"],
+                    dagtekening=g["dagtekening"],
+                    taalniveau=g["taalniveau"],
+                    reden=g["reden"],
+                    **{k: v for k, v in g.items() if k in ONDERDELEN},
+                )
+                Pip.objects.filter(pk=pip.pk).update(vastgesteld_op=stap.op)
+            elif stap.soort == "status":
+                status_wijzigen(
+                    inburgeraar=inburgeraar,
+                    door=door,
+                    naar=Status(g["naar"]),
+                    reden=EindeReden(g["reden"]) if g.get("reden") else None,
+                    toelichting=g["toelichting"],
+                )
+            elif stap.soort == "toewijzen":
+                teamleider = gebruikers[f"teamleider.{KORTE_NAAM[casus.organisatie]}"]
+                consulent = gebruikers[g["naar"]]
+                consulent_toewijzen(
+                    inburgeraar=inburgeraar, door=teamleider, consulent=consulent, reden=g["reden"]
+                )
+            else:  # pragma: no cover - the generator only makes the kinds above
+                raise ValueError(stap.soort)
+            self._stempel(inburgeraar, stap.op)
+        laatste = casus.stappen[-1].op if casus.stappen else casus.geregistreerd_op
+        Inburgeraar.objects.filter(pk=inburgeraar.pk).update(
+            aangemaakt_op=casus.geregistreerd_op, gewijzigd_op=laatste
+        )
+
+
+def bouw_demo(plan: DemoPlan) -> Resultaat:
+    """Create the organisations, the demo users and every planned case, in one transaction."""
+    with transaction.atomic():
+        organisaties = maak_organisaties()
+        bouwer = _Bouwer(plan)
+        bouwer.gebruikers_maken(organisaties)
+        for casus in plan.casussen:
+            bouwer.casus(casus)
+        Diploma.objects.bulk_create(bouwer.diplomas)
+
+    casussen = plan.casussen
+    te_laat = [c.pip_te_laat for c in casussen if c.pip_te_laat is not None]
+    caseload = Counter(c.consulent for c in casussen if c.status in ACTIEF and c.consulent)
+    return Resultaat(
+        casussen=len(casussen),
+        per_organisatie=Counter(c.organisatie for c in casussen),
+        per_status=Counter(c.status for c in casussen),
+        caseload={g.username: caseload[g.username] for g in plan.gebruikers if g.rol == "consulent"},
+        pips_te_laat=sum(te_laat),
+        pips=len(te_laat),
+        gebeurtenissen=Gebeurtenis.objects.count(),
+    )

@@ -1,0 +1,95 @@
+"""`manage.py seed_demo`: builds cases through the services, backdates the timeline, creates
+the log-ins, and refuses to mix with existing data."""
+
+from datetime import datetime, time
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from regie.accounts.models import Rol, User
+from regie.demo.factories import DEMO_WACHTWOORD
+from regie.inburgeraars.models import Inburgeraar
+from regie.inburgeraars.status import Status
+from regie.pip.models import Pip
+from regie.tijdlijn.models import Gebeurtenis
+
+
+def seed(*args) -> str:
+    uit = StringIO()
+    call_command("seed_demo", *args, stdout=uit)
+    return uit.getvalue()
+
+
+@pytest.fixture(scope="module")
+def gezaaid_eenmalig(django_db_setup, django_db_blocker):
+    """Seed once for this module; every test runs in a savepoint inside it (the `db` fixture)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield seed("--seed", "3", "--scale", "0.08")
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def gezaaid(gezaaid_eenmalig, db):
+    return gezaaid_eenmalig
+
+
+def test_elke_status_en_de_tijdlijn_komen_uit_de_services(gezaaid):
+    assert set(Inburgeraar.objects.values_list("status", flat=True)) == {s.value for s in Status}
+    for inburgeraar in Inburgeraar.objects.exclude(status=Status.AANGEMELD):
+        soorten = set(inburgeraar.gebeurtenissen.values_list("soort", flat=True))
+        assert {"geregistreerd", "status_gewijzigd"} <= soorten
+    afgerond = Inburgeraar.objects.filter(status__in=[Status.AFGEROND, Status.BEEINDIGD])
+    assert not afgerond.filter(einde_reden="").exists()
+    # versions: every service call claimed one
+    assert Inburgeraar.objects.filter(versie__gt=3).exists()
+    assert Pip.objects.values("inburgeraar").annotate(n=Count("id")).filter(n__gt=1).exists()
+
+
+def test_tijdstempels_liggen_in_het_verleden_van_de_casus(gezaaid):
+    middernacht = timezone.make_aware(datetime.combine(timezone.localdate(), time(0)))
+    assert not Gebeurtenis.objects.filter(op__gte=middernacht).exists()
+    assert Gebeurtenis.objects.filter(op__year=2022).exists()
+    for pip in Pip.objects.all():
+        assert timezone.localdate(pip.vastgesteld_op) == pip.dagtekening
+    for inburgeraar in Inburgeraar.objects.all():
+        eerste = inburgeraar.gebeurtenissen.order_by("op", "id").first()
+        assert eerste.soort == "geregistreerd"
+        assert eerste.op == inburgeraar.aangemaakt_op
+        assert timezone.localdate(eerste.op) >= inburgeraar.datum_melding_duo
+
+
+def test_partners_wijzen_naar_elkaar(gezaaid):
+    partners = Inburgeraar.objects.filter(partner__isnull=False).select_related("partner")
+    assert partners.exists()
+    for inburgeraar in partners:
+        assert inburgeraar.partner.partner_id == inburgeraar.pk
+
+
+def test_demo_accounts_per_organisatie(gezaaid):
+    gebruikers = User.objects.filter(username__contains=".").select_related("organisatie")
+    for kort, naam in [
+        ("dronten", "Gemeente Dronten"),
+        ("drechtsteden", "Sociale Dienst Drechtsteden"),
+        ("noordoostpolder", "Gemeente Noordoostpolder"),
+    ]:
+        teamleider = gebruikers.get(username=f"teamleider.{kort}")
+        assert teamleider.rol == Rol.TEAMLEIDER and teamleider.organisatie.naam == naam
+        consulenten = gebruikers.filter(username__startswith="consulent", username__endswith=f".{kort}")
+        assert consulenten.count() >= 2
+        assert all(c.rol == Rol.CONSULENT and c.organisatie.naam == naam for c in consulenten)
+    assert all(g.check_password(DEMO_WACHTWOORD) for g in gebruikers)
+    assert "consulent.dronten" in gezaaid and DEMO_WACHTWOORD in gezaaid
+
+
+def test_weigert_als_er_al_gegevens_zijn(gezaaid):
+    aantal = Inburgeraar.objects.count()
+    with pytest.raises(CommandError, match="Er staan al gegevens in de database .* --flush"):
+        seed("--scale", "0.05")
+    assert Inburgeraar.objects.count() == aantal
+    uit = seed("--if-empty")
+    assert "niets toegevoegd" in uit and "teamleider.dronten" in uit
+    assert Inburgeraar.objects.count() == aantal
