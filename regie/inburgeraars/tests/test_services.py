@@ -251,13 +251,16 @@ def test_wijzigen_naar_gemeente_van_andere_organisatie_geweigerd(inburgeraar, co
 def test_wijzigen_partner_van_andere_organisatie_geweigerd(inburgeraar, consulent, dordrecht):
     with pytest.raises(ValidationError) as exc:
         inburgeraar_wijzigen(
-            inburgeraar=inburgeraar, door=consulent, versie=1, partner=InburgeraarFactory(gemeente=dordrecht)
+            inburgeraar=inburgeraar,
+            door=consulent,
+            versie=1,
+            partner=InburgeraarFactory(gemeente=dordrecht, bsn=geldig_bsn(900_001)),
         )
     assert exc.value.message_dict == {"partner": ["Kies als partner een inburgeraar uit uw eigen gemeenten."]}
 
 
 def test_wijzigen_partner_van_eigen_organisatie(inburgeraar, consulent, dronten):
-    partner = InburgeraarFactory(gemeente=dronten)
+    partner = InburgeraarFactory(gemeente=dronten, bsn=geldig_bsn(900_002))
     inburgeraar_wijzigen(inburgeraar=inburgeraar, door=consulent, versie=1, partner=partner)
     inburgeraar.refresh_from_db()
     assert inburgeraar.partner == partner
