@@ -42,7 +42,8 @@ def dagtekening_eerste_pip(inburgeraar: Inburgeraar) -> date | None:
         eigen = inburgeraar.eerste_eigen_pip
     else:
         eigen = inburgeraar.pips.aggregate(d=Min("dagtekening"))["d"]
-    return inburgeraar.dagtekening_eerste_pip_elders or eigen
+    bekend = [d for d in (inburgeraar.dagtekening_eerste_pip_elders, eigen) if d is not None]
+    return min(bekend, default=None)
 
 
 def termijnen_voor(inburgeraar: Inburgeraar) -> list[Termijn]:
