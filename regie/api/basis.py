@@ -1,5 +1,6 @@
 """What every API view and input serializer of Regie shares."""
 
+from django.db import models
 from django.utils.functional import cached_property
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
@@ -53,3 +54,40 @@ class StrikteInvoer(serializers.Serializer):
                     code="onbekend_veld",
                 )
         return super().to_internal_value(data)
+
+
+class Datum(serializers.DateField):
+    default_error_messages = {
+        "invalid": "Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2024-03-01.",
+        "datetime": "Vul alleen een datum in (JJJJ-MM-DD), zonder tijd.",
+    }
+
+
+class DatumTijd(serializers.DateTimeField):
+    default_error_messages = {
+        "invalid": "Vul datum en tijd in als JJJJ-MM-DDTuu:mm, bijvoorbeeld 2024-03-01T09:30.",
+        "date": "Vul ook een tijd in, bijvoorbeeld 2024-03-01T09:30.",
+    }
+
+
+class Keuze(serializers.ChoiceField):
+    """A choice whose error names the values that can be chosen."""
+
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            keuzes = ", ".join(str(k) for k in self.choices if k != "")
+            raise serializers.ValidationError(
+                f"'{data}' kan niet. Kies uit: {keuzes}.", code="invalid_choice"
+            ) from exc
+
+
+class InvoerModelSerializer(StrikteInvoer, serializers.ModelSerializer):
+    # Input serializers based on a model: strict, with Dutch messages for dates and choices.
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.DateField: Datum,
+        models.DateTimeField: DatumTijd,
+    }
+    serializer_choice_field = Keuze

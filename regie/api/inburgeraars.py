@@ -9,7 +9,7 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from regie.api.basis import UUID_PARAMETER, RegieApi, StrikteInvoer
+from regie.api.basis import UUID_PARAMETER, Datum, InvoerModelSerializer, RegieApi, StrikteInvoer
 from regie.api.pips import PipSamenvattingSerializer
 from regie.inburgeraars.models import Doelgroep, Inburgeraar, Kind, valideer_bsn
 from regie.inburgeraars.selectors import (
@@ -25,6 +25,10 @@ from regie.pip.services import huidig_pip
 from regie.wet.termijnen import Soort
 
 VOLGORDE = ("geslachtsnaam", "voornamen", "pk")
+BSN_NIET_IN_URL = (
+    "Een BSN hoort niet in een URL (die komt in logbestanden terecht). Zoek op BSN met"
+    " POST /api/v1/inburgeraars/zoeken."
+)
 STATUS_KEUZES = [(status.value, label) for status, label in STATUS_LABELS.items()]  # also for the schema
 
 
@@ -44,6 +48,12 @@ class TermijnSerializer(serializers.Serializer):
 
 
 class KindSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Kind
+        fields = ["voornaam", "geboortedatum"]
+
+
+class KindInvoerSerializer(InvoerModelSerializer):
     class Meta:
         model = Kind
         fields = ["voornaam", "geboortedatum"]
@@ -156,7 +166,7 @@ def _kern(gemeente: Gemeente, naam: str) -> Kern | None:
     return kern
 
 
-class InburgeraarRegistrerenSerializer(StrikteInvoer, serializers.ModelSerializer):
+class InburgeraarRegistrerenSerializer(InvoerModelSerializer):
     """Een nieuwe inburgeraar. Regie controleert het BSN (elfproef), dubbele registratie,
     datums in de toekomst en of de gemeente bij uw organisatie hoort."""
 
@@ -167,7 +177,7 @@ class InburgeraarRegistrerenSerializer(StrikteInvoer, serializers.ModelSerialize
         error_messages={"does_not_exist": "Er is geen gemeente met CBS-code {value}."},
     )
     kern = KernNaamField()
-    kinderen = KindSerializer(many=True, required=False, help_text="Kinderen in het gezin.")
+    kinderen = KindInvoerSerializer(many=True, required=False, help_text="Kinderen in het gezin.")
 
     class Meta:
         model = Inburgeraar
@@ -207,7 +217,7 @@ class InburgeraarRegistrerenSerializer(StrikteInvoer, serializers.ModelSerialize
         return attrs
 
 
-class InburgeraarWijzigenSerializer(StrikteInvoer, serializers.ModelSerializer):
+class InburgeraarWijzigenSerializer(InvoerModelSerializer):
     """Contactgegevens en datums. Velden die u weglaat blijven zoals ze zijn."""
 
     kern = KernNaamField()
@@ -250,7 +260,7 @@ class InburgeraarZoekenSerializer(StrikteInvoer):
     naam = serializers.CharField(
         required=False, allow_blank=True, help_text="Een of meer delen van de voornamen of geslachtsnaam."
     )
-    geboortedatum = serializers.DateField(required=False, allow_null=True)
+    geboortedatum = Datum(required=False, allow_null=True)
 
     def validate_bsn(self, bsn):
         bsn = bsn.strip()
@@ -343,6 +353,8 @@ class InburgeraarViewSet(RegieApi, viewsets.GenericViewSet):
         return Response(self.get_serializer(inburgeraar).data, status=status_code, headers=headers)
 
     def list(self, request):
+        if "bsn" in request.query_params:
+            raise serializers.ValidationError({"bsn": [BSN_NIET_IN_URL]}, code="bsn_in_url")
         return self._lijst(self.filter_queryset(self.get_queryset()))
 
     def create(self, request):

@@ -13,7 +13,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import generics, serializers, status, viewsets
 from rest_framework.response import Response
 
-from regie.api.basis import UUID_PARAMETER, DossierApi, StrikteInvoer
+from regie.api.basis import UUID_PARAMETER, DossierApi, InvoerModelSerializer, Keuze, StrikteInvoer
 from regie.intake.models import Afspraak, BredeIntake, Diploma
 from regie.intake.services import afspraak_plannen, afspraak_status_wijzigen, brede_intake_opslaan
 
@@ -51,7 +51,7 @@ class DiplomaSerializer(serializers.ModelSerializer):
         fields = ["naam", "land", "jaar", "gewaardeerd"]
 
 
-class BredeIntakeSerializer(StrikteInvoer, serializers.ModelSerializer):
+class BredeIntakeSerializer(InvoerModelSerializer):
     """Het verslag van de brede intake (Wet inburgering 2021, art. 14; Besluit inburgering 2021, art. 5.2)."""
 
     versie = serializers.IntegerField(
@@ -139,7 +139,7 @@ class BredeIntakeView(DossierApi, generics.GenericAPIView):
         return self._opslaan(request, partial=True)
 
 
-class AfspraakSerializer(StrikteInvoer, serializers.ModelSerializer):
+class AfspraakSerializer(InvoerModelSerializer):
     """Een afspraak voor de brede intake. Wie na een schriftelijke uitnodiging niet komt, kan een
     boete krijgen (Wet inburgering 2021, art. 22); daarom staat de datum van de uitnodiging erbij."""
 
@@ -166,9 +166,7 @@ class AfspraakSerializer(StrikteInvoer, serializers.ModelSerializer):
 
 
 class AfspraakStatusSerializer(StrikteInvoer):
-    status = serializers.ChoiceField(
-        choices=Afspraak.Status.choices, help_text="Wat er van de afspraak werd."
-    )
+    status = Keuze(choices=Afspraak.Status.choices, help_text="Wat er van de afspraak werd.")
 
 
 AFSPRAAK_PARAMETER = OpenApiParameter(

@@ -12,7 +12,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
 
-from regie.api.basis import UUID_PARAMETER, DossierApi, StrikteInvoer
+from regie.api.basis import UUID_PARAMETER, Datum, DossierApi, Keuze, StrikteInvoer
 from regie.inburgeraars.models import Leerroute
 from regie.pip.models import Alfabetisering, Pip, Taaldoel
 from regie.pip.services import pip_vaststellen
@@ -85,15 +85,15 @@ class PipSerializer(serializers.ModelSerializer):
 class PipVaststellenSerializer(StrikteInvoer):
     """Een nieuw PIP of een nieuwe versie. De onderdelen die u weglaat krijgen de standaardwaarde."""
 
-    leerroute = serializers.ChoiceField(choices=Leerroute.choices)
-    taalniveau = serializers.ChoiceField(
+    leerroute = Keuze(choices=Leerroute.choices)
+    taalniveau = Keuze(
         choices=Taaldoel.choices,
         allow_blank=True,
         default="",
         help_text="Taaldoel. Leeg: B1 bij de B1-route en de onderwijsroute, geen bij de Z-route.",
     )
-    dagtekening = serializers.DateField(help_text="Dagtekening van de beschikking; niet in de toekomst.")
-    alfabetisering = serializers.ChoiceField(choices=Alfabetisering.choices, default=Alfabetisering.NVT)
+    dagtekening = Datum(help_text="Dagtekening van de beschikking; niet in de toekomst.")
+    alfabetisering = Keuze(choices=Alfabetisering.choices, default=Alfabetisering.NVT)
     mag_opleiding_afmaken = serializers.BooleanField(default=False)
     pvt = serializers.BooleanField(default=True, help_text="Participatieverklaringstraject.")
     map = serializers.BooleanField(

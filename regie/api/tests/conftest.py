@@ -1,11 +1,30 @@
 """Fixtures for the API tests: clients that log in with an API token, as a real client does."""
 
+import itertools
+
 import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
+from stdnum.nl import bsn as stdnum_bsn
 
+from regie.demo.factories import InburgeraarFactory
 from regie.inburgeraars.services import vandaag
 from regie.pip.services import pip_vaststellen
+
+_bsn_teller = itertools.count()
+
+
+def uniek_bsn() -> str:
+    """A valid BSN no other test data uses (far from the factory's sequence)."""
+    kandidaat = 200_000_000 + next(_bsn_teller) * 100
+    while not stdnum_bsn.is_valid(str(kandidaat)):
+        kandidaat += 1
+    return str(kandidaat)
+
+
+def maak_inburgeraar(**velden):
+    """A case from the demo factory, with a BSN that is certainly unique in this test."""
+    return InburgeraarFactory(bsn=uniek_bsn(), **velden)
 
 
 def client_met_token(user) -> APIClient:
