@@ -10,7 +10,7 @@ from regie.accounts.models import User
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.services import neem_versie, vandaag
 from regie.inburgeraars.status import Status
-from regie.intake.models import Afspraak, BredeIntake
+from regie.intake.models import Afspraak, BredeIntake, Diploma
 from regie.tijdlijn import events
 
 
@@ -103,3 +103,46 @@ def afspraak_status_wijzigen(*, afspraak: Afspraak, door: User, status: str) -> 
     neem_versie(afspraak.inburgeraar, None)
     events.afspraak_bijgewerkt(afspraak.inburgeraar, door, afspraak)
     return afspraak
+
+
+@transaction.atomic
+def diploma_toevoegen(
+    *,
+    inburgeraar: Inburgeraar,
+    door: User,
+    naam: str,
+    land: str = "",
+    jaar: int | None = None,
+    gewaardeerd: bool = False,
+    versie: int | None = None,
+) -> Diploma:
+    """Add a diploma to the brede intake (Bi 5.2: education and diplomas)."""
+    fouten: dict[str, list[str]] = {}
+    if not naam.strip():
+        fouten["naam"] = ["Vul de naam van de opleiding of het diploma in."]
+    if jaar is not None:
+        if jaar > vandaag().year:
+            fouten["jaar"] = ["Het jaar mag niet in de toekomst liggen."]
+        elif inburgeraar.geboortedatum and jaar < inburgeraar.geboortedatum.year:
+            fouten["jaar"] = ["Het jaar mag niet voor het geboortejaar liggen."]
+    if fouten:
+        raise ValidationError(fouten)
+    intake, _ = BredeIntake.objects.get_or_create(inburgeraar=inburgeraar)
+    diploma = Diploma(intake=intake, naam=naam.strip(), land=land.strip(), jaar=jaar, gewaardeerd=gewaardeerd)
+    diploma.full_clean(exclude=["intake"])
+    neem_versie(inburgeraar, versie)
+    diploma.save()
+    events.diploma_toegevoegd(inburgeraar, door, diploma)
+    return diploma
+
+
+@transaction.atomic
+def diploma_verwijderen(
+    *, inburgeraar: Inburgeraar, door: User, diploma: Diploma, versie: int | None = None
+) -> None:
+    if diploma.intake.inburgeraar_id != inburgeraar.pk:
+        raise ValueError("Dit diploma hoort niet bij deze inburgeraar.")
+    neem_versie(inburgeraar, versie)
+    naam = diploma.naam
+    diploma.delete()
+    events.diploma_verwijderd(inburgeraar, door, naam)

@@ -1,8 +1,14 @@
 from django.urls import path
 
-from regie.inburgeraars import views_placeholder as v
+from regie.intake import views
 
 app_name = "intake"
 urlpatterns = [
-    path("<uuid:uuid>/intake/", v.tab, {"naam": "intake"}, name="intake"),
+    path("<uuid:uuid>/intake/", views.intake, name="intake"),
+    path("<uuid:uuid>/intake/diplomas/", views.diploma_toevoegen, name="diploma_toevoegen"),
+    path("<uuid:uuid>/intake/diplomas/verwijderen/", views.diploma_verwijderen, name="diploma_verwijderen"),
+    path("<uuid:uuid>/intake/afspraken/", views.afspraak_plannen, name="afspraak_plannen"),
+    path("<uuid:uuid>/intake/afspraken/<int:pk>/status/", views.afspraak_status, name="afspraak_status"),
+    path("<uuid:uuid>/intake/verslag/", views.verslag, name="verslag"),
+    path("<uuid:uuid>/intake/verslag/pdf/", views.verslag_pdf, name="verslag_pdf"),
 ]

@@ -4,6 +4,8 @@ Services call these inside their transaction, so a change and its record are
 stored together or not at all.
 """
 
+from django.utils import timezone
+
 from regie.tijdlijn.models import Gebeurtenis
 
 
@@ -21,6 +23,11 @@ def _tekst(waarde) -> str:
     if waarde in (None, ""):
         return "(leeg)"
     return str(waarde)
+
+
+def _tijd(moment) -> str:
+    """Date and time as the user reads them: in Dutch local time, not in UTC as stored."""
+    return f"{timezone.localtime(moment):%d-%m-%Y %H:%M}"
 
 
 def inburgeraar_geregistreerd(inburgeraar, door) -> Gebeurtenis:
@@ -80,12 +87,26 @@ def brede_intake_opgeslagen(inburgeraar, door, velden: list[str]) -> Gebeurtenis
     )
 
 
+def diploma_toegevoegd(inburgeraar, door, diploma) -> Gebeurtenis:
+    return _schrijf(
+        inburgeraar,
+        door,
+        "brede_intake",
+        f"Diploma toegevoegd aan de brede intake: {diploma.naam}",
+        diploma=diploma.pk,
+    )
+
+
+def diploma_verwijderd(inburgeraar, door, naam: str) -> Gebeurtenis:
+    return _schrijf(inburgeraar, door, "brede_intake", f"Diploma verwijderd uit de brede intake: {naam}")
+
+
 def afspraak_gepland(inburgeraar, door, afspraak) -> Gebeurtenis:
     return _schrijf(
         inburgeraar,
         door,
         "afspraak",
-        f"Afspraak brede intake gepland op {afspraak.begint_op:%d-%m-%Y %H:%M} ({afspraak.locatie})",
+        f"Afspraak brede intake gepland op {_tijd(afspraak.begint_op)} ({afspraak.locatie})",
         afspraak=afspraak.pk,
     )
 
@@ -95,7 +116,7 @@ def afspraak_bijgewerkt(inburgeraar, door, afspraak) -> Gebeurtenis:
         inburgeraar,
         door,
         "afspraak",
-        f"Afspraak van {afspraak.begint_op:%d-%m-%Y %H:%M}: {afspraak.get_status_display().lower()}",
+        f"Afspraak van {_tijd(afspraak.begint_op)}: {afspraak.get_status_display().lower()}",
         afspraak=afspraak.pk,
         status=afspraak.status,
     )

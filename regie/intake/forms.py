@@ -1,0 +1,277 @@
+"""Forms for the brede intake pages.
+
+`NldsFormulier` gives every field the NL Design System (Utrecht) classes and one field
+template (label, description, error, input, with the error and description linked to
+the input by aria-describedby). The PIP forms use it too.
+"""
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from regie.intake.models import Afspraak, BredeIntake, Diploma
+
+# In the app's own templates folder: the form renderer looks there, not in regie/templates.
+VELD_TEMPLATE = "intake/_veld.html"
+
+WIDGET_KLASSEN = {
+    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
+    forms.Select: "utrecht-select utrecht-select--html-select",
+    forms.CheckboxInput: "utrecht-form-field__input utrecht-checkbox utrecht-checkbox--html-input",
+    forms.RadioSelect: "utrecht-form-field__input utrecht-radio-button utrecht-radio-button--html-input",
+}
+TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
+
+
+class DatumInvoer(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DatumTijdInvoer(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class NldsFormulier:
+    """Mixin for forms: Utrecht classes on each widget and the shared field template."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for veld in self.fields.values():
+            veld.template_name = VELD_TEMPLATE
+            widget = veld.widget
+            if widget.is_hidden:
+                continue
+            klasse = next((k for soort, k in WIDGET_KLASSEN.items() if isinstance(widget, soort)), TEXTBOX)
+            if isinstance(widget, forms.NumberInput):
+                klasse += " utrecht-textbox--numeric"
+            widget.attrs["class"] = " ".join(filter(None, [widget.attrs.get("class"), klasse]))
+
+    def fouten_van_service(self, fout: ValidationError) -> None:
+        fouten_naar_formulieren(fout, self)
+
+    @property
+    def veldfouten(self) -> list:
+        """(bound field, message) for each error of a visible field, for the summary above the form."""
+        return [(veld, fout) for veld in self.visible_fields() for fout in veld.errors]
+
+
+def fouten_naar_formulieren(fout: ValidationError, *formulieren: forms.BaseForm) -> None:
+    """Put each message of a service's ValidationError next to its field, in the first form
+    that has that field; other messages go above the first form."""
+    meldingen = fout.message_dict if hasattr(fout, "error_dict") else {NON_FIELD_ERRORS: fout.messages}
+    for veld, teksten in meldingen.items():
+        doel = next((f for f in formulieren if veld in f.fields), None)
+        if doel is None:
+            formulieren[0].add_error(None, teksten)
+        else:
+            doel.add_error(veld, teksten)
+
+
+class VersieVeld(forms.IntegerField):
+    """The hidden `versie` of the case when the form was shown (optimistic locking)."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            min_value=1,
+            error_messages={
+                "required": "Het formulier mist gegevens. Open de pagina opnieuw.",
+                "invalid": "Het formulier mist gegevens. Open de pagina opnieuw.",
+            },
+            **kwargs,
+        )
+
+
+INTAKE_VELDEN = (
+    "leerbaarheidstoets_datum",
+    "leerbaarheidstoets_resultaat",
+    "opleidingsniveau",
+    "jaren_onderwijs",
+    "opleiding_toelichting",
+    "werkervaring",
+    "taalniveau_lezen",
+    "taalniveau_luisteren",
+    "taalniveau_spreken",
+    "taalniveau_schrijven",
+    "andere_talen",
+    "gezondheid_lichamelijk",
+    "gezondheid_psychisch",
+    "gezin_en_kinderen",
+    "vve",
+    "financiele_situatie",
+    "wensen_en_motivatie",
+    "mogelijkheden_werk",
+    "mogelijkheden_participatie",
+    "deels_alleen_gesproken",
+    "tolk_gebruikt",
+    "tolk_taal",
+    "afgerond_op",
+)
+
+
+def _tekstvak(regels: int = 3) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": regels})
+
+
+class BredeIntakeForm(NldsFormulier, forms.ModelForm):
+    versie = VersieVeld()
+    jaren_onderwijs = forms.IntegerField(
+        label="Aantal jaren onderwijs",
+        required=False,
+        min_value=0,
+        max_value=40,
+        help_text="Alle jaren op school of opleiding samen, in Nederland en in het buitenland.",
+        error_messages={
+            "invalid": "Vul een heel getal in, bijvoorbeeld 8.",
+            "min_value": "Vul een aantal jaren in van 0 tot en met 40.",
+            "max_value": "Vul een aantal jaren in van 0 tot en met 40.",
+        },
+    )
+
+    class Meta:
+        model = BredeIntake
+        fields = INTAKE_VELDEN
+        widgets = {
+            "leerbaarheidstoets_datum": DatumInvoer(),
+            "afgerond_op": DatumInvoer(),
+            "opleiding_toelichting": _tekstvak(),
+            "werkervaring": _tekstvak(),
+            "gezondheid_lichamelijk": _tekstvak(),
+            "gezondheid_psychisch": _tekstvak(),
+            "gezin_en_kinderen": _tekstvak(),
+            "vve": _tekstvak(2),
+            "financiele_situatie": _tekstvak(),
+            "wensen_en_motivatie": _tekstvak(),
+            "mogelijkheden_werk": _tekstvak(),
+            "mogelijkheden_participatie": _tekstvak(),
+        }
+        labels = {
+            "leerbaarheidstoets_datum": "Datum van de leerbaarheidstoets",
+            "leerbaarheidstoets_resultaat": "Uitslag van de leerbaarheidstoets",
+            "opleidingsniveau": "Hoogste opleiding",
+            "opleiding_toelichting": "Toelichting op de opleiding",
+            "taalniveau_lezen": "Lezen",
+            "taalniveau_luisteren": "Luisteren",
+            "taalniveau_spreken": "Spreken",
+            "taalniveau_schrijven": "Schrijven",
+            "andere_talen": "Andere talen die de inburgeraar spreekt",
+            "gezondheid_lichamelijk": "Lichamelijke gezondheid",
+            "gezondheid_psychisch": "Psychische gezondheid",
+            "gezin_en_kinderen": "Wie horen bij het gezin, en wat hebben de kinderen nodig?",
+            "vve": "Voor- en vroegschoolse educatie (VVE) van de kinderen",
+            "financiele_situatie": "Hoe zijn inkomen, uitgaven en schulden geregeld?",
+            "wensen_en_motivatie": "Wat wil de inburgeraar bereiken, en waarom?",
+            "mogelijkheden_werk": "Mogelijkheden voor werk",
+            "mogelijkheden_participatie": "Mogelijkheden voor participatie en vrijwilligerswerk",
+            "deels_alleen_gesproken": "Een deel van het gesprek was zonder gezinsleden",
+            "tolk_gebruikt": "Er was een tolk bij het gesprek",
+            "tolk_taal": "Taal van de tolk",
+            "afgerond_op": "Datum waarop de brede intake klaar was",
+        }
+        help_texts = {
+            "leerbaarheidstoets_datum": "De inburgeraar doet deze toets bij DUO, met een gecertificeerde medewerker.",
+            "leerbaarheidstoets_resultaat": "De uitslag helpt bij het kiezen van de leerroute.",
+            "opleiding_toelichting": "Bijvoorbeeld: welke richting, en of de opleiding is afgemaakt.",
+            "werkervaring": "Welk werk, hoe lang, en in welk land.",
+            "andere_talen": "Bijvoorbeeld: Arabisch, Engels.",
+            "gezin_en_kinderen": "Bijvoorbeeld: hoe oud de kinderen zijn, en of er opvang nodig is tijdens de lessen.",
+            "vve": "Gaan jonge kinderen naar de peuterspeelzaal of de voorschool?",
+            "financiele_situatie": (
+                "Bijvoorbeeld: werk of uitkering, schulden, en of de inburgeraar zelf de rekeningen kan betalen."
+            ),
+            "wensen_en_motivatie": "Bijvoorbeeld: een opleiding, een baan, of beter Nederlands praten met de buren.",
+            "mogelijkheden_werk": "Welk werk past bij de ervaring en de wensen? Wat is daarvoor nodig?",
+            "mogelijkheden_participatie": "Bijvoorbeeld: vrijwilligerswerk, een sportclub, een buurthuis, een maatje.",
+            "deels_alleen_gesproken": (
+                "De inburgeraar mag vragen om een deel van het gesprek zonder gezinsleden te voeren."
+            ),
+            "tolk_taal": "Vul dit in als er een tolk was.",
+            "afgerond_op": "Laat dit leeg zolang de brede intake nog niet klaar is.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for veld in ("leerbaarheidstoets_resultaat", "opleidingsniveau"):
+            self.fields[veld].choices = [("", "Nog niet bekend"), *self.fields[veld].choices[1:]]
+
+    def clean(self):
+        gegevens = super().clean()
+        if gegevens.get("tolk_gebruikt") and not (gegevens.get("tolk_taal") or "").strip():
+            self.add_error("tolk_taal", "Vul in welke taal de tolk sprak.")
+        return gegevens
+
+    def velden(self) -> dict:
+        """The intake fields for `brede_intake_opslaan` (without versie)."""
+        return {veld: self.cleaned_data[veld] for veld in INTAKE_VELDEN}
+
+
+class DiplomaForm(NldsFormulier, forms.ModelForm):
+    """One diploma to add; its fields sit inside the intake form with the prefix `diploma`."""
+
+    prefix = "diploma"
+
+    class Meta:
+        model = Diploma
+        fields = ["naam", "land", "jaar", "gewaardeerd"]
+        labels = {
+            "naam": "Naam van de opleiding of het diploma",
+            "land": "Land",
+            "jaar": "Jaar van het diploma",
+            "gewaardeerd": "Het diploma is gewaardeerd in Nederland (IDW of Nuffic)",
+        }
+        error_messages = {"naam": {"required": "Vul de naam van de opleiding of het diploma in."}}
+
+    use_required_attribute = False  # its fields sit in the intake form, which must save without them
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for veld in self.fields.values():
+            # Owned by the separate form `diploma-formulier`, though shown inside the intake form.
+            veld.widget.attrs["form"] = "diploma-formulier"
+        self.fields["jaar"].error_messages["invalid"] = "Vul een jaartal in, bijvoorbeeld 2015."
+        self.fields["jaar"].widget.attrs.update({"min": 1900, "inputmode": "numeric"})
+
+
+class AfspraakForm(NldsFormulier, forms.ModelForm):
+    prefix = "afspraak"
+
+    class Meta:
+        model = Afspraak
+        fields = ["begint_op", "locatie", "uitnodiging_verstuurd_op", "tolk", "notitie"]
+        widgets = {
+            "begint_op": DatumTijdInvoer(),
+            "uitnodiging_verstuurd_op": DatumInvoer(),
+            "notitie": _tekstvak(2),
+        }
+        labels = {
+            "begint_op": "Datum en tijd",
+            "locatie": "Locatie",
+            "uitnodiging_verstuurd_op": "Datum waarop de schriftelijke uitnodiging is verstuurd",
+            "tolk": "Er is een tolk geregeld",
+            "notitie": "Notitie",
+        }
+        help_texts = {
+            "locatie": "Bijvoorbeeld: het gemeentehuis, kamer 2.12.",
+            "uitnodiging_verstuurd_op": "Laat leeg als de uitnodiging nog niet is verstuurd.",
+        }
+        error_messages = {
+            "begint_op": {
+                "required": "Vul de datum en tijd van de afspraak in.",
+                "invalid": "Vul een geldige datum en tijd in.",
+            },
+            "locatie": {"required": "Vul de locatie van de afspraak in."},
+        }
+
+
+class AfspraakStatusForm(NldsFormulier, forms.Form):
+    status = forms.ChoiceField(
+        label="Status",
+        choices=Afspraak.Status.choices,
+        error_messages={"invalid_choice": "Kies een geldige status voor de afspraak."},
+    )

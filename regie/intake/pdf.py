@@ -1,0 +1,44 @@
+"""PDF documents made with WeasyPrint from a Django template.
+
+WeasyPrint fetches nothing from outside: the stylesheet is read from the static files and
+every URL in a document is refused, so text typed into a case can never make the server
+fetch a resource.
+"""
+
+import logging
+from functools import cache
+from pathlib import Path
+
+import weasyprint
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.http import content_disposition_header
+
+STIJLBLAD = "intake/pdf.css"
+
+# WeasyPrint reports each layout step at INFO; only its warnings belong in Regie's log.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+
+@cache
+def _stijlblad() -> weasyprint.CSS:
+    return weasyprint.CSS(string=Path(finders.find(STIJLBLAD)).read_text(encoding="utf-8"))
+
+
+def pdf_uit_template(template_name: str, context: dict) -> bytes:
+    html = render_to_string(template_name, context)
+    document = weasyprint.HTML(string=html, url_fetcher=weasyprint.URLFetcher(allowed_protocols=()))
+    return document.write_pdf(stylesheets=[_stijlblad()])
+
+
+def intake_verslag_pdf(context: dict) -> bytes:
+    return pdf_uit_template("intake/verslag_pdf.html", context)
+
+
+def pdf_antwoord(inhoud: bytes, bestandsnaam: str) -> HttpResponse:
+    """A PDF as a download. It holds personal data, so no cache may keep it."""
+    response = HttpResponse(inhoud, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=bestandsnaam)
+    response["Cache-Control"] = "private, no-store"
+    return response
