@@ -377,3 +377,10 @@ def test_zoeken_met_get_kan_niet(api_consulent, inburgeraar):
 def test_bsn_in_de_url_wordt_geweigerd(api_consulent, inburgeraar):
     body = probleem(api_consulent.get(LIJST, {"bsn": inburgeraar.bsn}), 400, "bsn")
     assert "POST /api/v1/inburgeraars/zoeken" in reden(body, "bsn")
+
+
+def test_lijst_in_een_vast_aantal_queries(api_consulent, dronten, consulent, django_assert_max_num_queries):
+    for _ in range(5):
+        maak_inburgeraar(gemeente=dronten, consulent=consulent)
+    with django_assert_max_num_queries(3):  # token + user, count, page
+        assert len(api_consulent.get(LIJST).json()["results"]) == 5
