@@ -1,8 +1,11 @@
 from django.urls import path
 
-from regie.inburgeraars import views_placeholder as v
+from regie.pip import views
 
 app_name = "pip"
 urlpatterns = [
-    path("<uuid:uuid>/pip/", v.tab, {"naam": "pip"}, name="pip"),
+    path("<uuid:uuid>/pip/", views.pip, name="pip"),
+    path("<uuid:uuid>/pip/nieuw/", views.vaststellen, name="vaststellen"),
+    path("<uuid:uuid>/pip/<int:versie>/", views.versie, name="versie"),
+    path("<uuid:uuid>/pip/<int:versie>/pdf/", views.pdf, name="pdf"),
 ]
