@@ -15,7 +15,13 @@ from rest_framework.response import Response
 
 from regie.api.basis import UUID_PARAMETER, DossierApi, InvoerModelSerializer, Keuze, StrikteInvoer
 from regie.intake.models import Afspraak, BredeIntake, Diploma
-from regie.intake.services import afspraak_plannen, afspraak_status_wijzigen, brede_intake_opslaan
+from regie.intake.services import (
+    afspraak_plannen,
+    afspraak_status_wijzigen,
+    brede_intake_opslaan,
+    diploma_toevoegen,
+    diploma_verwijderen,
+)
 
 INTAKEVELDEN = [
     "leerbaarheidstoets_datum",
@@ -46,9 +52,31 @@ BIJZONDER = " Bijzonder persoonsgegeven (AVG, art. 9): alleen vastleggen wat nod
 
 
 class DiplomaSerializer(serializers.ModelSerializer):
+    """Een opleiding of diploma uit de brede intake (Besluit inburgering 2021, art. 5.2)."""
+
+    url = serializers.SerializerMethodField(help_text="Adres van dit diploma.")
+
     class Meta:
         model = Diploma
-        fields = ["naam", "land", "jaar", "gewaardeerd"]
+        fields = ["url", "id", "naam", "land", "jaar", "gewaardeerd"]
+
+    def get_url(self, diploma) -> str:
+        return self.context["request"].build_absolute_uri(
+            reverse("api:diploma-detail", kwargs={"uuid": diploma.intake.inburgeraar.uuid, "id": diploma.pk})
+        )
+
+
+class DiplomaInvoerSerializer(InvoerModelSerializer):
+    versie = serializers.IntegerField(
+        min_value=1,
+        required=False,
+        allow_null=True,
+        help_text="De versie van het dossier toen u het ophaalde. Is het intussen gewijzigd, dan volgt 409.",
+    )
+
+    class Meta:
+        model = Diploma
+        fields = ["naam", "land", "jaar", "gewaardeerd", "versie"]
 
 
 class BredeIntakeSerializer(InvoerModelSerializer):
@@ -81,7 +109,10 @@ class BredeIntakeSerializer(InvoerModelSerializer):
 
     @extend_schema_field(DiplomaSerializer(many=True))
     def get_diplomas(self, intake):
-        return [] if intake.pk is None else DiplomaSerializer(intake.diplomas.all(), many=True).data
+        if intake.pk is None:
+            return []
+        diplomas = intake.diplomas.select_related("intake__inburgeraar")
+        return DiplomaSerializer(diplomas, many=True, context=self.context).data
 
 
 def _leeg(veld: str):
@@ -223,3 +254,60 @@ class AfspraakViewSet(DossierApi, viewsets.GenericViewSet):
         invoer.is_valid(raise_exception=True)
         afspraak = afspraak_status_wijzigen(afspraak=afspraak, door=request.user, **invoer.validated_data)
         return Response(self.get_serializer(afspraak).data)
+
+
+DIPLOMA_PARAMETER = OpenApiParameter(
+    "id", OpenApiTypes.INT, OpenApiParameter.PATH, description="Het nummer van het diploma."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Diploma's uit de brede intake", parameters=[UUID_PARAMETER]),
+    create=extend_schema(
+        summary="Diploma toevoegen",
+        parameters=[UUID_PARAMETER],
+        request=DiplomaInvoerSerializer,
+        responses={201: DiplomaSerializer},
+    ),
+    retrieve=extend_schema(summary="Eén diploma", parameters=[UUID_PARAMETER, DIPLOMA_PARAMETER]),
+    destroy=extend_schema(summary="Diploma verwijderen", parameters=[UUID_PARAMETER, DIPLOMA_PARAMETER]),
+)
+@extend_schema(tags=["Brede intake"])
+class DiplomaViewSet(DossierApi, viewsets.GenericViewSet):
+    serializer_class = DiplomaSerializer
+    pagination_class = None
+    lookup_url_kwarg = "id"
+    lookup_value_converter = "int"
+    gelijktijdig_methoden = ("POST",)
+    queryset = Diploma.objects.none()  # only for the schema
+    http_method_names = ["get", "post", "delete", "head", "options"]
+
+    def get_queryset(self):
+        return (
+            Diploma.objects.filter(intake__inburgeraar=self.inburgeraar)
+            .select_related("intake__inburgeraar")
+            .order_by("-jaar", "pk")
+        )
+
+    def get_object(self):
+        diploma = self.get_queryset().filter(pk=self.kwargs["id"]).first()
+        if diploma is None:
+            raise Http404("Dit diploma bestaat niet.")
+        return diploma
+
+    def list(self, request, uuid):
+        return Response(self.get_serializer(self.get_queryset(), many=True).data)
+
+    def retrieve(self, request, uuid, id):  # noqa: A002 - the name in the URL
+        return Response(self.get_serializer(self.get_object()).data)
+
+    def create(self, request, uuid):
+        invoer = DiplomaInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        diploma = diploma_toevoegen(inburgeraar=self.inburgeraar, door=request.user, **invoer.validated_data)
+        data = self.get_serializer(diploma).data
+        return Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["url"]})
+
+    def destroy(self, request, uuid, id):  # noqa: A002 - the name in the URL
+        diploma_verwijderen(inburgeraar=self.inburgeraar, door=request.user, diploma=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)

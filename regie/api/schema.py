@@ -107,8 +107,9 @@ class RegieAutoSchema(AutoSchema):
     def _get_response_bodies(self, direction="response"):
         antwoorden = super()._get_response_bodies(direction)
         for code, antwoord in antwoorden.items():
-            if not antwoord.get("description"):
+            if not antwoord.get("description") or code == "204":
                 antwoord["description"] = GELUKT.get(code, "Gelukt.")
+            antwoord.setdefault("headers", {"API-Version": self._api_version_header()})
         for code in self._foutcodes():
             antwoorden.setdefault(str(code), self._probleem_response(code))
         antwoorden.setdefault("default", self._probleem_response(None))

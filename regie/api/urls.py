@@ -10,7 +10,7 @@ from rest_framework.routers import SimpleRouter
 
 from regie.api.gemeenten import GemeenteLijst
 from regie.api.inburgeraars import InburgeraarViewSet
-from regie.api.intake import AfspraakViewSet, BredeIntakeView
+from regie.api.intake import AfspraakViewSet, BredeIntakeView, DiplomaViewSet
 from regie.api.pips import PipViewSet
 from regie.api.probleemtypen import ProbleemtypeView
 from regie.api.problems import niet_gevonden
@@ -21,6 +21,7 @@ router = SimpleRouter(trailing_slash=False, use_regex_path=False)
 router.register("inburgeraars", InburgeraarViewSet, basename="inburgeraar")
 router.register("inburgeraars/<uuid:uuid>/pips", PipViewSet, basename="pip")
 router.register("inburgeraars/<uuid:uuid>/afspraken", AfspraakViewSet, basename="afspraak")
+router.register("inburgeraars/<uuid:uuid>/brede-intake/diplomas", DiplomaViewSet, basename="diploma")
 
 urlpatterns = [
     *router.urls,

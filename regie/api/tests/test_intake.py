@@ -194,3 +194,65 @@ def test_afspraak_van_een_ander_dossier_is_404(api_consulent, inburgeraar, met_p
     )
     probleem(api_consulent.get(f"{afspraken(inburgeraar)}/{afspraak.pk}"), 404)
     assert Afspraak.objects.count() == 1
+
+
+# --- diploma's ------------------------------------------------------------------------
+
+
+def diplomas(inburgeraar) -> str:
+    return f"{intake(inburgeraar)}/diplomas"
+
+
+def test_diploma_toevoegen_lezen_en_verwijderen(api_consulent, inburgeraar):
+    antwoord = api_consulent.post(
+        diplomas(inburgeraar),
+        {"naam": "Diploma middelbare school", "land": "Syrië", "jaar": 2008, "versie": inburgeraar.versie},
+        format="json",
+    )
+    assert antwoord.status_code == 201, antwoord.json()
+    body = antwoord.json()
+    assert antwoord["Location"] == body["url"]
+    assert api_consulent.get(body["url"]).json() == body
+    assert api_consulent.get(intake(inburgeraar)).json()["diplomas"] == [body]
+    assert api_consulent.get(diplomas(inburgeraar)).json() == [body]
+    verwijderd = api_consulent.delete(body["url"])
+    assert verwijderd.status_code == 204
+    assert verwijderd["API-Version"] == "1.0.0"
+    probleem(api_consulent.get(body["url"]), 404)
+    assert api_consulent.get(diplomas(inburgeraar)).json() == []
+
+
+@pytest.mark.parametrize(
+    ("gegevens", "veld", "tekst"),
+    [
+        ({"naam": ""}, "naam", "niet leeg"),
+        ({"jaar": 2999}, "jaar", "niet in de toekomst"),
+        ({"jaar": 1900}, "jaar", "niet voor het geboortejaar"),
+        ({"jaar": "vorig jaar"}, "jaar", "getal"),
+        ({"intake": 1}, "intake", "kan hier niet worden gewijzigd"),
+    ],
+)
+def test_diploma_met_fout_slaat_niets_op(api_consulent, inburgeraar, gegevens, veld, tekst):
+    voor = stand()
+    body = probleem(
+        api_consulent.post(diplomas(inburgeraar), {"naam": "Mbo", **gegevens}, format="json"), 400, veld
+    )
+    assert tekst in reden(body, veld)
+    assert stand() == voor
+    assert not BredeIntake.objects.exists()
+
+
+def test_diploma_met_verouderde_versie_is_409(api_consulent, inburgeraar, teamleider):
+    gezien = inburgeraar.versie
+    inburgeraar_wijzigen(inburgeraar=inburgeraar, door=teamleider, versie=gezien, telefoon="0611111111")
+    voor = stand()
+    probleem(api_consulent.post(diplomas(inburgeraar), {"naam": "Mbo", "versie": gezien}, format="json"), 409)
+    assert stand() == voor
+
+
+def test_diploma_van_andere_organisatie_is_404(api_ander, api_consulent, inburgeraar):
+    url = api_consulent.post(diplomas(inburgeraar), {"naam": "Mbo"}, format="json").json()["url"]
+    probleem(api_ander.get(url), 404)
+    probleem(api_ander.delete(url), 404)
+    probleem(api_ander.post(diplomas(inburgeraar), {"naam": "Hbo"}, format="json"), 404)
+    assert api_consulent.get(url).status_code == 200

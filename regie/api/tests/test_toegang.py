@@ -16,6 +16,8 @@ DOSSIER = [
     ("get", "/brede-intake", None),
     ("put", "/brede-intake", {"werkervaring": "x"}),
     ("patch", "/brede-intake", {"werkervaring": "x"}),
+    ("get", "/brede-intake/diplomas", None),
+    ("post", "/brede-intake/diplomas", {"naam": "Mbo"}),
     ("get", "/afspraken", None),
     ("post", "/afspraken", {"begint_op": "2030-01-01T10:00:00+01:00", "locatie": "Stadhuis"}),
 ]
