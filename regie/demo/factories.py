@@ -6,7 +6,6 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 from faker import Faker
-from stdnum.nl import bsn as stdnum_bsn
 
 from regie.accounts.models import Rol, User
 from regie.inburgeraars.models import Doelgroep, Geslacht, Inburgeraar, Kind

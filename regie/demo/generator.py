@@ -221,6 +221,7 @@ STATUS_VERDELING = {
 CASELOAD = 55  # active cases per consultant to plan for (reference: roughly 40-60)
 
 STANDAARD_SEED = 2022
+DEMO_BSN_BEGIN = "9999"  # every demo BSN starts with this: see _bsn_reeks
 
 
 # --- The plan ----------------------------------------------------------------------------------
@@ -333,7 +334,7 @@ def _bsn_reeks(rng: random.Random):
     never belong to a real person. About 9,000 exist: enough up to scale 10."""
     gebruikt = set()
     while True:
-        begin = f"9999{rng.randint(0, 9999):04d}"
+        begin = f"{DEMO_BSN_BEGIN}{rng.randint(0, 9999):04d}"
         laatste = sum(int(c) * w for c, w in zip(begin, range(9, 1, -1), strict=True)) % 11
         bsn = f"{begin}{laatste}"
         if laatste <= 9 and bsn not in gebruikt:

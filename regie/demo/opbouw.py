@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from regie.accounts.models import Rol, User
 from regie.demo.factories import DEMO_WACHTWOORD
-from regie.demo.generator import KORTE_NAAM, Casus, DemoPlan
+from regie.demo.generator import DEMO_BSN_BEGIN, KORTE_NAAM, Casus, DemoPlan
 from regie.demo.organisaties import maak_organisaties
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.services import consulent_toewijzen, inburgeraar_registreren, status_wijzigen
@@ -41,9 +41,12 @@ def demo_gebruikers():
 
 
 def demo_gegevens_aanwezig() -> dict[str, int]:
-    """What is already in the database that a new demo run would clash with."""
+    """Demo data already in the database: demo log-ins and cases with a demo BSN. Other data
+    (e.g. cases someone typed in) does not count: the demo can be added next to it."""
     aanwezig = {
-        ("inburgeraar", "inburgeraars"): Inburgeraar.objects.count(),
+        ("demo-inburgeraar", "demo-inburgeraars"): Inburgeraar.objects.filter(
+            bsn__startswith=DEMO_BSN_BEGIN
+        ).count(),
         ("demo-account", "demo-accounts"): demo_gebruikers().count(),
     }
     return {(een if aantal == 1 else meer): aantal for (een, meer), aantal in aanwezig.items() if aantal}

@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from regie.demo.factories import InburgeraarFactory
 from regie.inburgeraars.models import Inburgeraar
 
 
@@ -14,7 +15,9 @@ def seed(*args) -> str:
     return uit.getvalue()
 
 
-def test_zelfde_seed_geeft_dezelfde_gegevens(db):
+def test_zelfde_seed_geeft_dezelfde_gegevens(transactional_db):
+    """Two runs, each on an empty database (--flush commits the emptying first, as on a real one)."""
+
     def gegevens():
         return list(
             Inburgeraar.objects.order_by("bsn").values_list(
@@ -29,9 +32,17 @@ def test_zelfde_seed_geeft_dezelfde_gegevens(db):
     assert gegevens() == eerste
 
 
-def test_weigert_ook_naast_andere_dossiers(inburgeraar):
-    with pytest.raises(CommandError, match=r"\(1 inburgeraar en 1 demo-account\)"):
+def test_weigert_als_een_demo_account_al_bestaat(consulent):
+    with pytest.raises(CommandError, match=r"\(1 demo-account\)"):
         seed("--scale", "0.05")
+    assert not Inburgeraar.objects.exists()
+
+
+def test_andere_dossiers_staan_de_demo_niet_in_de_weg(dronten):
+    eigen = InburgeraarFactory(gemeente=dronten)
+    seed("--seed", "2", "--scale", "0.03")
+    assert Inburgeraar.objects.filter(pk=eigen.pk).exists()
+    assert Inburgeraar.objects.count() > 1
 
 
 @pytest.mark.parametrize("scale", ["0", "-1", "11"])
