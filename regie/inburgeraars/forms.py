@@ -274,7 +274,12 @@ class InburgeraarForm(NldsMixin, forms.ModelForm):
         gevonden = re.fullmatch(r"([1-9]\d{3})\s?([A-Z]{2})", postcode)
         if not gevonden:
             raise ValidationError("Vul een postcode in zoals 1234 AB.")
-        return f"{gevonden[1]} {gevonden[2]}"
+        nieuw = f"{gevonden[1]} {gevonden[2]}"
+        if self.dossier is not None and self.dossier.postcode.replace(" ", "").upper() == nieuw.replace(
+            " ", ""
+        ):
+            return self.dossier.postcode  # the same postcode, only written differently: no change
+        return nieuw
 
     def gegevens(self) -> dict:
         """What the services take: every model field of the form."""
@@ -445,6 +450,8 @@ class NaamZoekForm(NldsMixin, forms.Form):
     def clean_naam(self):
         naam = self.cleaned_data["naam"].strip()
         if re.fullmatch(r"[\d\s.-]{8,}", naam):
+            self.data = self.data.copy()
+            self.data["naam"] = ""  # do not show the number again on the page
             raise ValidationError(
                 "Zoek niet op BSN in dit veld: een BSN komt dan in het internetadres te staan."
                 " Gebruik het formulier 'Zoeken op BSN'."

@@ -1,12 +1,15 @@
 from django.urls import path
 
-from regie.inburgeraars import views_placeholder as v
+from regie.inburgeraars import views
 
 app_name = "inburgeraars"
 urlpatterns = [
-    path("nieuw/", v.leeg, name="registreren"),
-    path("zoeken/", v.leeg, name="zoeken"),
-    path("<uuid:uuid>/", v.tab, name="dossier"),
-    path("<uuid:uuid>/termijnen/", v.tab, {"naam": "termijnen"}, name="termijnen"),
-    path("<uuid:uuid>/tijdlijn/", v.tab, {"naam": "tijdlijn"}, name="tijdlijn"),
+    path("nieuw/", views.registreren, name="registreren"),
+    path("zoeken/", views.zoeken, name="zoeken"),
+    path("partner-opties/", views.partner_opties, name="partner_opties"),
+    path("<uuid:uuid>/", views.dossier, name="dossier"),
+    path("<uuid:uuid>/wijzigen/", views.wijzigen, name="wijzigen"),
+    path("<uuid:uuid>/status/", views.status, name="status"),
+    path("<uuid:uuid>/termijnen/", views.termijnen, name="termijnen"),
+    path("<uuid:uuid>/tijdlijn/", views.tijdlijn, name="tijdlijn"),
 ]

@@ -55,10 +55,10 @@ def test_eigen_actieve_dossiers_urgentste_eerst(client, consulent, dossiers):
     antwoord = client.get(URL)
     html = antwoord.content.decode()
     assert antwoord.status_code == 200
-    volgorde = [html.index(dossiers[n].naam) for n in ("te_laat", "bijna", "ruim", "zonder_datum")]
+    volgorde = [html.index(str(dossiers[n].uuid)) for n in ("te_laat", "bijna", "ruim", "zonder_datum")]
     assert volgorde == sorted(volgorde)
-    assert dossiers["gesloten"].naam not in html
-    assert dossiers["collega"].naam not in html
+    assert str(dossiers["gesloten"].uuid) not in html
+    assert str(dossiers["collega"].uuid) not in html
     assert "4 actieve dossiers." in html
     assert "te laat" in html
     assert "PIP vaststellen uiterlijk" in html
@@ -77,8 +77,8 @@ def test_geen_n_plus_1(client, consulent, dossiers, dronten, django_assert_max_n
 def test_filter_op_signaal_zonder_javascript(client, consulent, dossiers):
     client.force_login(consulent)
     html = client.get(URL, {"signaal": "pip_termijn_verstreken"}).content.decode()
-    assert dossiers["te_laat"].naam in html
-    assert dossiers["bijna"].naam not in html
+    assert str(dossiers["te_laat"].uuid) in html
+    assert str(dossiers["bijna"].uuid) not in html
     assert "1 van 4 dossiers met dit filter." in html
     assert "<h1" in html  # the whole page
 
@@ -88,8 +88,8 @@ def test_filter_met_htmx_geeft_alleen_de_tabel(client, consulent, dossiers):
     antwoord = client.get(URL, {"signaal": "pip_termijn_bijna"}, HTTP_HX_REQUEST="true")
     html = antwoord.content.decode()
     assert "<h1" not in html
-    assert dossiers["bijna"].naam in html
-    assert dossiers["te_laat"].naam not in html
+    assert str(dossiers["bijna"].uuid) in html
+    assert str(dossiers["te_laat"].uuid) not in html
     assert 'id="werkvoorraad-aantal" hx-swap-oob="innerHTML"' in html
     assert "HX-Request" in antwoord["Vary"]
 
@@ -106,8 +106,8 @@ def test_filter_op_status(client, consulent, dossiers):
     status_wijzigen(inburgeraar=dossiers["ruim"], door=consulent, naar="brede_intake")
     client.force_login(consulent)
     html = client.get(URL, {"status": "brede_intake"}).content.decode()
-    assert dossiers["ruim"].naam in html
-    assert dossiers["te_laat"].naam not in html
+    assert str(dossiers["ruim"].uuid) in html
+    assert str(dossiers["te_laat"].uuid) not in html
 
 
 def test_onbekend_filter_geeft_melding_en_filtert_niet(client, consulent, dossiers):
@@ -115,8 +115,8 @@ def test_onbekend_filter_geeft_melding_en_filtert_niet(client, consulent, dossie
     html = client.get(URL, {"signaal": "bestaat_niet", "status": "afgerond"}).content.decode()
     assert "Kies een signaal uit de lijst." in html
     assert "Kies een status uit de lijst." in html
-    assert dossiers["te_laat"].naam in html
-    assert dossiers["gesloten"].naam not in html  # closed cases never show
+    assert str(dossiers["te_laat"].uuid) in html
+    assert str(dossiers["gesloten"].uuid) not in html  # closed cases never show
 
 
 def test_intakeafspraak_haalt_signaal_weg(client, consulent, dossiers):
@@ -144,7 +144,7 @@ def test_lege_werkvoorraad(client, teamleider, dossiers):
 def test_andere_organisatie_ziet_niets(client, consulent_drechtsteden, dossiers):
     client.force_login(consulent_drechtsteden)
     html = client.get(URL).content.decode()
-    assert all(d.naam not in html for d in dossiers.values())
+    assert all(str(d.uuid) not in html for d in dossiers.values())
     assert team_werkvoorraad(consulent_drechtsteden, vandaag=vandaag()) == []
 
 
