@@ -29,7 +29,7 @@ BSN_NIET_IN_URL = (
     "Een BSN hoort niet in een URL (die komt in logbestanden terecht). Zoek op BSN met"
     " POST /api/v1/inburgeraars/zoeken."
 )
-STATUS_KEUZES = [(status.value, label) for status, label in STATUS_LABELS.items()]  # also for the schema
+STATUS_KEUZES = [(waarde.value, label) for waarde, label in STATUS_LABELS.items()]  # also for the schema
 
 
 class ConsulentSerializer(serializers.Serializer):
