@@ -1,9 +1,10 @@
 """Turns a DemoPlan into real cases: through the services, so the timeline, the versions and
 the PIP checks are the ones a consultant would produce, then backdated to the planned moments.
 
-Services stamp their timeline entries with the current time; after each step the entries
-written since the run began get the step's planned moment (`Gebeurtenis.op`), and the same
-happens to `Pip.vastgesteld_op`, `BredeIntake.gewijzigd_op` and the case's own timestamps.
+Services stamp their timeline entries with the current time. While the demo is built, a
+post_save receiver notes each new entry with the moment of the step that wrote it; at the end
+`Gebeurtenis.op` is set to those moments in a few bulk updates, and so are
+`Pip.vastgesteld_op`, `BredeIntake.gewijzigd_op` and the case's own timestamps.
 """
 
 import re
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from django.utils import timezone
+from django.db.models.signals import post_save
 
 from regie.accounts.models import Rol, User
 from regie.demo.factories import DEMO_WACHTWOORD
@@ -21,8 +22,13 @@ from regie.demo.organisaties import maak_organisaties
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.services import consulent_toewijzen, inburgeraar_registreren, status_wijzigen
 from regie.inburgeraars.status import ACTIEF, EindeReden, Status
-from regie.intake.models import BredeIntake, Diploma
-from regie.intake.services import afspraak_plannen, afspraak_status_wijzigen, brede_intake_opslaan
+from regie.intake.models import BredeIntake
+from regie.intake.services import (
+    afspraak_plannen,
+    afspraak_status_wijzigen,
+    brede_intake_opslaan,
+    diploma_toevoegen,
+)
 from regie.organisaties.models import Gemeente, Kern
 from regie.pip.models import Pip
 from regie.pip.services import ONDERDELEN, pip_vaststellen
@@ -66,12 +72,15 @@ class Resultaat:
 class _Bouwer:
     def __init__(self, plan: DemoPlan):
         self.plan = plan
-        self.begin = timezone.now()
+        self.moment = None  # when the step being built happened
+        self.gebeurtenis_op: dict[int, object] = {}
+        self.pip_op: dict[int, object] = {}
+        self.intake_op: dict[int, object] = {}
+        self.inburgeraar_op: dict[int, tuple] = {}
         self.gemeenten = {g.cbs_code: g for g in Gemeente.objects.all()}
         self.kernen = {(k.gemeente.cbs_code, k.naam): k for k in Kern.objects.select_related("gemeente")}
         self.gebruikers: dict[str, User] = {}
         self.inburgeraars: dict[int, Inburgeraar] = {}
-        self.diplomas: list[Diploma] = []
 
     def gebruikers_maken(self, organisaties: dict) -> None:
         wachtwoord = make_password(DEMO_WACHTWOORD)  # hashed once: the same password for every account
@@ -86,14 +95,34 @@ class _Bouwer:
                 password=wachtwoord,
             )
 
-    def _stempel(self, inburgeraar: Inburgeraar, op) -> None:
-        """Give the timeline entries the last step wrote its planned moment."""
-        Gebeurtenis.objects.filter(inburgeraar=inburgeraar, op__gte=self.begin).update(op=op)
+    def gebeurtenis_bewaard(self, sender, instance, created, **kwargs):
+        if created:
+            self.gebeurtenis_op[instance.pk] = self.moment
+
+    def stempels_zetten(self) -> None:
+        """Backdate what the services stamped with the current time to the planned moments."""
+        for model, veld, momenten in (
+            (Gebeurtenis, "op", self.gebeurtenis_op),
+            (Pip, "vastgesteld_op", self.pip_op),
+            (BredeIntake, "gewijzigd_op", self.intake_op),
+        ):
+            model.objects.bulk_update(
+                [model(pk=pk, **{veld: op}) for pk, op in momenten.items()], [veld], batch_size=500
+            )
+        Inburgeraar.objects.bulk_update(
+            [
+                Inburgeraar(pk=pk, aangemaakt_op=aangemaakt, gewijzigd_op=gewijzigd)
+                for pk, (aangemaakt, gewijzigd) in self.inburgeraar_op.items()
+            ],
+            ["aangemaakt_op", "gewijzigd_op"],
+            batch_size=500,
+        )
 
     def casus(self, casus: Casus) -> None:
         gebruikers = self.gebruikers
         door = gebruikers[casus.registratie_door]
         consulent = gebruikers.get(casus.eerste_consulent) if casus.eerste_consulent else None
+        self.moment = casus.geregistreerd_op
         inburgeraar = inburgeraar_registreren(
             door=door,
             kinderen=casus.kinderen,
@@ -103,14 +132,13 @@ class _Bouwer:
             partner=self.inburgeraars.get(casus.partner_van),
             **casus.persoon,
         )
-        self._stempel(inburgeraar, casus.geregistreerd_op)
         if casus.partner_van is not None:
             Inburgeraar.objects.filter(pk=self.inburgeraars[casus.partner_van].pk).update(partner=inburgeraar)
         self.inburgeraars[casus.nummer] = inburgeraar
 
         afspraken = {}
-        intake = None
         for stap in casus.stappen:
+            self.moment = stap.op
             door = consulent or gebruikers[casus.registratie_door]
             g = stap.gegevens
             if stap.soort == "afspraak":
@@ -126,9 +154,10 @@ class _Bouwer:
                 afspraak_status_wijzigen(afspraak=afspraken[g["nummer"]], door=door, status=g["status"])
             elif stap.soort == "intake":
                 intake = brede_intake_opslaan(inburgeraar=inburgeraar, door=door, versie=None, **g)
-                BredeIntake.objects.filter(pk=intake.pk).update(gewijzigd_op=stap.op)
+                self.intake_op[intake.pk] = stap.op
                 if g.get("afgerond_op"):
-                    self.diplomas += [Diploma(intake=intake, **d) for d in casus.diplomas]
+                    for diploma in casus.diplomas:
+                        diploma_toevoegen(inburgeraar=inburgeraar, door=door, **diploma)
             elif stap.soort == "pip":
                 pip = pip_vaststellen(
                     inburgeraar=inburgeraar,
@@ -139,7 +168,7 @@ class _Bouwer:
                     reden=g["reden"],
                     **{k: v for k, v in g.items() if k in ONDERDELEN},
                 )
-                Pip.objects.filter(pk=pip.pk).update(vastgesteld_op=stap.op)
+                self.pip_op[pip.pk] = stap.op
             elif stap.soort == "status":
                 status_wijzigen(
                     inburgeraar=inburgeraar,
@@ -156,11 +185,8 @@ class _Bouwer:
                 )
             else:  # pragma: no cover - the generator only makes the kinds above
                 raise ValueError(stap.soort)
-            self._stempel(inburgeraar, stap.op)
         laatste = casus.stappen[-1].op if casus.stappen else casus.geregistreerd_op
-        Inburgeraar.objects.filter(pk=inburgeraar.pk).update(
-            aangemaakt_op=casus.geregistreerd_op, gewijzigd_op=laatste
-        )
+        self.inburgeraar_op[inburgeraar.pk] = (casus.geregistreerd_op, laatste)
 
 
 def bouw_demo(plan: DemoPlan) -> Resultaat:
@@ -169,9 +195,13 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
         organisaties = maak_organisaties()
         bouwer = _Bouwer(plan)
         bouwer.gebruikers_maken(organisaties)
-        for casus in plan.casussen:
-            bouwer.casus(casus)
-        Diploma.objects.bulk_create(bouwer.diplomas)
+        post_save.connect(bouwer.gebeurtenis_bewaard, sender=Gebeurtenis, weak=False)
+        try:
+            for casus in plan.casussen:
+                bouwer.casus(casus)
+        finally:
+            post_save.disconnect(bouwer.gebeurtenis_bewaard, sender=Gebeurtenis)
+        bouwer.stempels_zetten()
 
     casussen = plan.casussen
     te_laat = [c.pip_te_laat for c in casussen if c.pip_te_laat is not None]
