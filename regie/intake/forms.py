@@ -52,24 +52,16 @@ class NldsFormulier:
             widget.attrs["class"] = " ".join(filter(None, [widget.attrs.get("class"), klasse]))
 
     def fouten_van_service(self, fout: ValidationError) -> None:
-        fouten_naar_formulieren(fout, self)
+        """Put each message of a service's ValidationError next to its field; messages for
+        other keys (also `__all__`) go above the form."""
+        meldingen = fout.message_dict if hasattr(fout, "error_dict") else {NON_FIELD_ERRORS: fout.messages}
+        for veld, teksten in meldingen.items():
+            self.add_error(veld if veld in self.fields else None, teksten)
 
     @property
     def veldfouten(self) -> list:
         """(bound field, message) for each error of a visible field, for the summary above the form."""
         return [(veld, fout) for veld in self.visible_fields() for fout in veld.errors]
-
-
-def fouten_naar_formulieren(fout: ValidationError, *formulieren: forms.BaseForm) -> None:
-    """Put each message of a service's ValidationError next to its field, in the first form
-    that has that field; other messages go above the first form."""
-    meldingen = fout.message_dict if hasattr(fout, "error_dict") else {NON_FIELD_ERRORS: fout.messages}
-    for veld, teksten in meldingen.items():
-        doel = next((f for f in formulieren if veld in f.fields), None)
-        if doel is None:
-            formulieren[0].add_error(None, teksten)
-        else:
-            doel.add_error(veld, teksten)
 
 
 class VersieVeld(forms.IntegerField):

@@ -25,7 +25,6 @@ from regie.intake.forms import (
     AfspraakStatusForm,
     BredeIntakeForm,
     DiplomaForm,
-    fouten_naar_formulieren,
 )
 from regie.intake.models import Afspraak, Diploma
 from regie.intake.pdf import intake_verslag_pdf, pdf_antwoord
@@ -92,7 +91,7 @@ def intake(request, uuid):
                 **form.velden(),
             )
         except ValidationError as fout:
-            fouten_naar_formulieren(fout, form)
+            form.fouten_van_service(fout)
         except GelijktijdigGewijzigd as fout:
             form.add_error(None, str(fout))
         else:
@@ -133,7 +132,7 @@ def diploma_toevoegen(request, uuid):
                 **diploma_form.cleaned_data,
             )
         except ValidationError as fout:
-            fouten_naar_formulieren(fout, diploma_form)
+            diploma_form.fouten_van_service(fout)
         except GelijktijdigGewijzigd as fout:
             diploma_form.add_error(None, str(fout))
         else:
@@ -182,7 +181,7 @@ def afspraak_plannen(request, uuid):
                 inburgeraar=inburgeraar, door=request.user, **afspraak_form.cleaned_data
             )
         except ValidationError as fout:
-            fouten_naar_formulieren(fout, afspraak_form)
+            afspraak_form.fouten_van_service(fout)
         else:
             messages.success(request, f"De afspraak op {_tijdstip(afspraak)} is gepland.")
             return redirect(_intake_url(inburgeraar, "afspraken"))
@@ -205,7 +204,7 @@ def afspraak_status(request, uuid, pk):
                 afspraak=afspraak, door=request.user, status=status_form.cleaned_data["status"]
             )
         except ValidationError as fout:
-            fouten_naar_formulieren(fout, status_form)
+            status_form.fouten_van_service(fout)
         else:
             melding = (
                 f"De status van de afspraak op {_tijdstip(afspraak)} is nu: "
