@@ -92,12 +92,15 @@ def pip_vaststellen(
         raise ValidationError(invoerfouten)
     huidige = huidig_pip(inburgeraar)
     route = Leerroute(leerroute)
+    # Left out, the MAP follows the route (Wi 6 lid 1: every route but the onderwijsroute
+    # has one), so what is checked is what is stored.
+    onderdelen.setdefault("map", route != Leerroute.ONDERWIJSROUTE)
     niveau = standaard_taalniveau(route, Taalniveau(taalniveau) if taalniveau else None)
     voorstel = PipVoorstel(
         leerroute=route,
         taalniveau=niveau,
         dagtekening=dagtekening,
-        map=bool(onderdelen.get("map", False)),
+        map=bool(onderdelen["map"]),
         geschatte_intensiteit_uren=onderdelen.get("geschatte_intensiteit_uren"),
         aantal_voortgangsgesprekken=onderdelen.get("aantal_voortgangsgesprekken"),
         uren_nt2_gevolgd=onderdelen.get("uren_nt2_gevolgd"),
