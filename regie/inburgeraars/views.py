@@ -5,11 +5,13 @@ rule of the law. A BSN never goes in a URL: BSN search and the partner search ar
 """
 
 import re
+import uuid as uuid_module
 from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -69,7 +71,8 @@ def registreren(request):
 
     form = f.InburgeraarForm(request.POST, user=request.user)
     kinderen = f.kinderen_formset(request.POST)
-    if form.is_valid() and kinderen.is_valid():
+    geldig = form.is_valid()
+    if kinderen.is_valid() and geldig:  # both checked, so all messages show at once
         try:
             inburgeraar = inburgeraar_registreren(
                 door=request.user,
@@ -90,7 +93,10 @@ def partner_opties(request):
     """The partner list for the search box (htmx). POST, because people may type a BSN."""
     dossier = None
     if request.GET.get("voor"):
-        dossier = inburgeraar_voor(request.user, request.GET["voor"])
+        try:
+            dossier = inburgeraar_voor(request.user, uuid_module.UUID(request.GET["voor"]))
+        except ValueError as exc:
+            raise Http404("Dit dossier bestaat niet.") from exc
     form = f.herhaal_invoer(f.InburgeraarForm, request.POST, user=request.user, dossier=dossier)
     return render(request, "inburgeraars/_partner_opties.html", {"form": form})
 

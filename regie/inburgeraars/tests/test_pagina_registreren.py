@@ -293,3 +293,31 @@ def test_nooit_een_bsn_in_een_adres(client, consulent, geldig):
     client.force_login(consulent)
     html = client.get(URL).content.decode()
     assert 'method="get"' not in html.split("<main")[1]
+
+
+def test_fouten_in_persoon_en_kind_tegelijk(client, consulent, geldig):
+    geldig["bsn"] = ""
+    geldig["kinderen-0-geboortedatum"] = ""
+    client.force_login(consulent)
+    voor = aantallen()
+    html = client.post(URL, geldig).content.decode()
+    assert "Vul het BSN in." in html
+    assert "Vul ook de geboortedatum van het kind in." in html
+    assert aantallen() == voor
+
+
+def test_partner_opties_bij_wijzigen_zonder_het_dossier_zelf(client, consulent, inburgeraar, dronten):
+    ander = maak_inburgeraar(gemeente=dronten, geslachtsnaam=inburgeraar.geslachtsnaam)
+    client.force_login(consulent)
+    adres = reverse("inburgeraars:partner_opties")
+    html = client.post(f"{adres}?voor={inburgeraar.uuid}", {"partner_zoekterm": inburgeraar.geslachtsnaam})
+    html = html.content.decode()
+    assert f'<option value="{ander.pk}">' in html
+    assert f'<option value="{inburgeraar.pk}">' not in html
+    assert client.post(f"{adres}?voor=geen-uuid", {"partner_zoekterm": "x"}).status_code == 404
+
+
+def test_partner_opties_dossier_van_andere_organisatie(client, consulent_drechtsteden, inburgeraar):
+    client.force_login(consulent_drechtsteden)
+    adres = reverse("inburgeraars:partner_opties")
+    assert client.post(f"{adres}?voor={inburgeraar.uuid}", {"partner_zoekterm": "x"}).status_code == 404
