@@ -330,8 +330,9 @@ def _moment(rng: random.Random, dag: date, van: float = 8.5, tot: float = 16.5) 
 
 
 def _bsn_reeks(rng: random.Random):
-    """Valid BSNs (11-proef) starting with 9999, the range of the RvIG test persons, so they
-    never belong to a real person. About 9,000 exist: enough up to scale 10."""
+    """Valid BSNs (11-proef) starting with 9999, the range of the test persons in the BRP test
+    set of the RvIG, so they do not belong to real people. About 9,000 exist: enough up to
+    scale 10."""
     gebruikt = set()
     while True:
         begin = f"{DEMO_BSN_BEGIN}{rng.randint(0, 9999):04d}"
@@ -343,7 +344,7 @@ def _bsn_reeks(rng: random.Random):
 
 
 class _Planner:
-    def __init__(self, seed: int, scale: float, vandaag: date):
+    def __init__(self, seed: int, vandaag: date):
         from faker import Faker
 
         self.rng = random.Random(seed)
@@ -351,13 +352,9 @@ class _Planner:
         self.fake.seed_instance(seed)
         self.vandaag = vandaag
         self.bsns = _bsn_reeks(self.rng)
-        self.scale = scale
-        self.casussen: list[Casus] = []
 
     # -- people --
-    def persoon(
-        self, cbs_code: str, doelgroep: str, *, man: bool | None = None, herkomst: Herkomst | None = None
-    ):
+    def persoon(self, doelgroep: str, *, man: bool | None = None, herkomst: Herkomst | None = None) -> dict:
         rng = self.rng
         herkomst = herkomst or HERKOMST[_kies(rng, HERKOMST_PER_DOELGROEP[doelgroep])]
         if man is None:
@@ -426,11 +423,11 @@ class _Planner:
     def geschiedenis(
         self, p: dict, organisatie: str, melding: date, *, huishouden: dict | None = None
     ) -> dict:
-        """Everything that happens in the case if nothing stops at `vandaag`; `_tot_vandaag` cuts it."""
+        """Everything that happens in the case if nothing stops at `vandaag`; `tot_vandaag` cuts it."""
         rng = self.rng
         doelgroep = p["gegevens"]["doelgroep"]
         asiel = doelgroep == Doelgroep.ASIELSTATUSHOUDER
-        g: dict = {"melding": melding, "gebeurtenissen": []}
+        g: dict = {"melding": melding}
         if huishouden and huishouden.get("na"):  # a nareiziger moves in with the family
             g["koppeling"] = None
             g["huisvesting"] = g["brp"] = melding + _dagen(rng, 0, 14)
@@ -640,7 +637,7 @@ class _Planner:
                         EindeReden.VERTREK: 0.6,
                         EindeReden.NATURALISATIE: 0.25,
                         EindeReden.OVERLIJDEN: 0.05,
-                        EindeReden.AOW_LEEFTIJD: 0.5 if leeftijd_dan >= 64 else 0.0,
+                        EindeReden.AOW_LEEFTIJD: 0.5 if leeftijd_dan >= 66 else 0.0,
                     },
                 )
                 if reden == EindeReden.NATURALISATIE and op < date(2024, 6, 1):
@@ -933,7 +930,7 @@ def _verdeel(aantal: int, verdeling: dict, minimum: int = 0) -> dict:
 
 def plan_demo(*, seed: int = STANDAARD_SEED, scale: float = 1.0, vandaag: date) -> DemoPlan:
     """The whole demo: users per organisation and about 600 * `scale` cases."""
-    planner = _Planner(seed, scale, vandaag)
+    planner = _Planner(seed, vandaag)
     casussen: list[Casus] = []
     for organisatie, omvang in OMVANG.items():
         gemeenten = {c: INWONERS[c] for c, org in ORGANISATIE_VAN.items() if org == organisatie}
@@ -953,7 +950,7 @@ def _huishouden(planner: _Planner, organisatie: str, cbs_code: str, doel: Status
     """One newcomer whose case is now in status `doel`, and a partner who is also in Regie."""
     rng = planner.rng
     doelgroep = _kies(rng, DOELGROEP)
-    p = planner.persoon(cbs_code, doelgroep)
+    p = planner.persoon(doelgroep)
     kern, adres = planner.adres(cbs_code)
     met_partner = doelgroep == Doelgroep.ASIELSTATUSHOUDER and p["leeftijd"] >= 21 and rng.random() < 0.3
     kinderen = []
@@ -986,7 +983,7 @@ def _huishouden(planner: _Planner, organisatie: str, cbs_code: str, doel: Status
 
     # The partner: arrived together, or later by family reunification (nareiziger).
     man = not p["man"]
-    partner = planner.persoon(cbs_code, Doelgroep.ASIELSTATUSHOUDER, man=man, herkomst=p["herkomst"])
+    partner = planner.persoon(Doelgroep.ASIELSTATUSHOUDER, man=man, herkomst=p["herkomst"])
     partner["leeftijd"] = max(18, p["leeftijd"] + (rng.randint(-2, 6) if man else rng.randint(-6, 2)))
     if not man and p["herkomst"].land == "Turkije":
         partner["gegevens"]["geslachtsnaam"] = p["gegevens"]["geslachtsnaam"]
