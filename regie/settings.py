@@ -168,4 +168,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("REGIE_LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every layout step at INFO; only its warnings belong in Regie's log.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }

@@ -27,8 +27,8 @@ from regie.intake.forms import (
     DiplomaForm,
 )
 from regie.intake.models import Afspraak, Diploma
-from regie.intake.pdf import intake_verslag_pdf, pdf_antwoord
 from regie.intake.selectors import afspraken_van, brede_intake_van
+from regie.pdf import pdf_antwoord, pdf_uit_template
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -255,5 +255,5 @@ def verslag(request, uuid):
 @require_GET
 def verslag_pdf(request, uuid):
     inburgeraar = inburgeraar_voor(request.user, uuid)
-    inhoud = intake_verslag_pdf(_verslag_context(request, inburgeraar))
+    inhoud = pdf_uit_template("intake/verslag_pdf.html", _verslag_context(request, inburgeraar))
     return pdf_antwoord(inhoud, f"brede-intake-{slugify(inburgeraar.naam)}.pdf")

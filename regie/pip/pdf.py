@@ -5,7 +5,7 @@ from django.utils.text import slugify
 
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import termijnen_voor
-from regie.intake.pdf import pdf_uit_template
+from regie.pdf import pdf_uit_template
 from regie.pip.models import Pip
 from regie.wet.termijnen import Soort
 

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars.selectors import inburgeraar_voor, termijnen_voor
-from regie.intake.pdf import pdf_antwoord
 from regie.intake.selectors import brede_intake_van
+from regie.pdf import pdf_antwoord
 from regie.pip import pdf as pip_pdf
 from regie.pip.forms import PipForm
 from regie.pip.selectors import pip_versie, pip_versies

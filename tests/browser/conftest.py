@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from regie.demo.factories import DEMO_WACHTWOORD
+
 # Playwright's sync API runs an event loop in this thread; the test's own database
 # calls (fixtures) are still synchronous, which Django would otherwise refuse.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -26,8 +28,14 @@ def browser():
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                  "--disable-gpu", "--no-first-run", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-sync",
+            ],
         )
         yield browser
         browser.close()
@@ -36,8 +44,9 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     # axe-core is injected as a script; bypass_csp keeps that working under a strict CSP.
-    context = browser.new_context(base_url=live_server.url, bypass_csp=True, locale="nl-NL",
-                                  accept_downloads=True)
+    context = browser.new_context(
+        base_url=live_server.url, bypass_csp=True, locale="nl-NL", accept_downloads=True
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
@@ -52,8 +61,22 @@ def axe_ernstige_schendingen(page) -> list[dict]:
              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
     )
     return [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"],
-         "nodes": [n["target"] for n in v["nodes"]][:5]}
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]][:5],
+        }
         for v in resultaat["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def inloggen(page, gebruiker):
+    """Log in through the login page, as a person would, and wait for the worklist."""
+    page.goto("/inloggen/")
+    page.fill("#id_username", gebruiker.username)
+    page.fill("#id_password", DEMO_WACHTWOORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/werkvoorraad/**")
+    page.wait_for_function("window.htmx !== undefined")

@@ -3,18 +3,9 @@ WCAG 2.1 AA problems (axe-core) on the forms, also with error messages shown."""
 
 import pytest
 
-from regie.demo.factories import DEMO_WACHTWOORD
-from tests.browser.conftest import axe_ernstige_schendingen
+from tests.browser.conftest import axe_ernstige_schendingen, inloggen
 
 pytestmark = pytest.mark.browser
-
-
-def inloggen(page, gebruiker):
-    page.goto("/inloggen/")
-    page.fill("#id_username", gebruiker.username)
-    page.fill("#id_password", DEMO_WACHTWOORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/werkvoorraad/**")
 
 
 def open_pagina(page, pad):

@@ -5,22 +5,13 @@ from datetime import timedelta
 
 import pytest
 
-from regie.demo.factories import DEMO_WACHTWOORD, UserFactory
+from regie.demo.factories import UserFactory
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.services import vandaag
 from regie.werkvoorraad.tests.hulp import maak_inburgeraar, nieuw_bsn
-from tests.browser.conftest import axe_ernstige_schendingen
+from tests.browser.conftest import axe_ernstige_schendingen, inloggen
 
 pytestmark = pytest.mark.browser
-
-
-def inloggen(page, gebruiker):
-    page.goto("/inloggen/")
-    page.fill("#id_username", gebruiker.username)
-    page.fill("#id_password", DEMO_WACHTWOORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/werkvoorraad/**")
-    page.wait_for_function("window.htmx !== undefined")
 
 
 @pytest.fixture

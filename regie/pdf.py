@@ -1,11 +1,10 @@
-"""PDF documents made with WeasyPrint from a Django template.
+"""PDF documents made with WeasyPrint from a Django template (PIP decision, intake report).
 
 WeasyPrint fetches nothing from outside: the stylesheet is read from the static files and
 every URL in a document is refused, so text typed into a case can never make the server
 fetch a resource.
 """
 
-import logging
 from functools import cache
 from pathlib import Path
 
@@ -15,10 +14,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.http import content_disposition_header
 
-STIJLBLAD = "intake/pdf.css"
-
-# WeasyPrint reports each layout step at INFO; only its warnings belong in Regie's log.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+STIJLBLAD = "css/pdf.css"
 
 
 @cache
@@ -30,10 +26,6 @@ def pdf_uit_template(template_name: str, context: dict) -> bytes:
     html = render_to_string(template_name, context)
     document = weasyprint.HTML(string=html, url_fetcher=weasyprint.URLFetcher(allowed_protocols=()))
     return document.write_pdf(stylesheets=[_stijlblad()])
-
-
-def intake_verslag_pdf(context: dict) -> bytes:
-    return pdf_uit_template("intake/verslag_pdf.html", context)
 
 
 def pdf_antwoord(inhoud: bytes, bestandsnaam: str) -> HttpResponse:
