@@ -5,6 +5,11 @@ from django.db import models
 class Rol(models.TextChoices):
     CONSULENT = "consulent", "Consulent"
     TEAMLEIDER = "teamleider", "Teamleider"
+    BELEIDSMEDEWERKER = "beleidsmedewerker", "Beleidsmedewerker"
+    FINANCIEEL_MEDEWERKER = "financieel_medewerker", "Financieel medewerker"
+    AANBIEDER = "aanbieder", "Medewerker aanbieder"
+    FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", "Functioneel beheerder"
+    PRIVACY_OFFICER = "privacy_officer", "Privacy officer / auditor"
 
 
 class User(AbstractUser):
@@ -16,7 +21,7 @@ class User(AbstractUser):
         related_name="medewerkers",
         help_text="Een medewerker ziet alleen inburgeraars van de gemeenten van deze organisatie.",
     )
-    rol = models.CharField(max_length=20, choices=Rol.choices, default=Rol.CONSULENT)
+    rol = models.CharField(max_length=30, choices=Rol.choices, default=Rol.CONSULENT)
 
     class Meta:
         ordering = ["first_name", "last_name"]

@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from stdnum.nl import bsn as stdnum_bsn
 
@@ -93,7 +94,8 @@ class Inburgeraar(models.Model):
     einde_reden = models.CharField(max_length=30, choices=list(EINDE_LABELS.items()), blank=True)
     # Optimistic locking: a form sends back the versie it showed; a service refuses
     # to save over a newer one, so no one overwrites a colleague's change unseen.
-    versie = models.PositiveIntegerField(default=1)
+    # The explicit maximum keeps the OpenAPI schema the same on SQLite and PostgreSQL.
+    versie = models.PositiveIntegerField(default=1, validators=[MaxValueValidator(2**31 - 1)])
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
 

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 
@@ -47,7 +48,9 @@ class BredeIntake(models.Model):
     opleidingsniveau = models.CharField(
         "hoogste opleiding", max_length=20, choices=Opleidingsniveau.choices, blank=True
     )
-    jaren_onderwijs = models.PositiveSmallIntegerField("jaren onderwijs", null=True, blank=True)
+    jaren_onderwijs = models.PositiveSmallIntegerField(
+        "jaren onderwijs", null=True, blank=True, validators=[MaxValueValidator(40)]
+    )
     opleiding_toelichting = models.TextField("opleiding en diploma's", blank=True)
     werkervaring = models.TextField("werkervaring", blank=True)
     taalniveau_lezen = models.CharField(
@@ -100,7 +103,9 @@ class Diploma(models.Model):
     intake = models.ForeignKey(BredeIntake, on_delete=models.CASCADE, related_name="diplomas")
     naam = models.CharField("opleiding of diploma", max_length=200)
     land = models.CharField(max_length=100, blank=True)
-    jaar = models.PositiveSmallIntegerField(null=True, blank=True)
+    jaar = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(9999)]
+    )
     gewaardeerd = models.BooleanField("gewaardeerd in Nederland (IDW/Nuffic)", default=False)
 
     class Meta:

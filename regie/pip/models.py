@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from regie.inburgeraars.models import Leerroute
@@ -24,7 +25,7 @@ class Pip(models.Model):
     """
 
     inburgeraar = models.ForeignKey("inburgeraars.Inburgeraar", on_delete=models.CASCADE, related_name="pips")
-    versie = models.PositiveIntegerField()
+    versie = models.PositiveIntegerField(validators=[MaxValueValidator(2**31 - 1)])
     dagtekening = models.DateField()
     leerroute = models.CharField(max_length=20, choices=Leerroute.choices)
     taalniveau = models.CharField("taaldoel", max_length=2, choices=Taaldoel.choices, blank=True)
@@ -36,14 +37,19 @@ class Pip(models.Model):
     map = models.BooleanField("module arbeidsmarkt en participatie (MAP)", default=True)
     maatschappelijke_begeleiding = models.BooleanField(default=False)
     geschatte_intensiteit_uren = models.PositiveIntegerField(
-        "geschatte intensiteit (uren taal en KNM)", null=True, blank=True
+        "geschatte intensiteit (uren taal en KNM)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(9999)],  # DUO PIP API: 1 to 9999
     )
-    aantal_voortgangsgesprekken = models.PositiveSmallIntegerField(null=True, blank=True)
+    aantal_voortgangsgesprekken = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
     participatie_activiteiten = models.TextField("participatie-activiteiten", blank=True)
     vve = models.TextField("VVE voor de kinderen", blank=True)
     tolk = models.BooleanField("tolk bij gesprekken", default=False)
     uren_nt2_gevolgd = models.PositiveIntegerField(
-        "gevolgde uren NT2 bij een taalschool", null=True, blank=True
+        "gevolgde uren NT2 bij een taalschool", null=True, blank=True, validators=[MaxValueValidator(10_000)]
     )
     inspanning_aangetoond = models.BooleanField("voldoende inspanning aangetoond", default=False)
     reden = models.TextField("reden van deze versie", blank=True)
