@@ -21,6 +21,12 @@ class User(AbstractUser):
         related_name="medewerkers",
         help_text="Een medewerker ziet alleen inburgeraars van de gemeenten van deze organisatie.",
     )
+    gemeenten = models.ManyToManyField(
+        "organisaties.Gemeente",
+        blank=True,
+        related_name="+",
+        help_text="Leeg: alle gemeenten van de organisatie. Anders alleen deze gemeenten.",
+    )
     rol = models.CharField(max_length=30, choices=Rol.choices, default=Rol.CONSULENT)
 
     class Meta:
