@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "regie.werkvoorraad",
     "regie.api",
     "regie.demo",
+    "regie.verwerkingslog",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: the processing log reads the user from the request.
+    "regie.verwerkingslog.middleware.VerwerkingslogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

@@ -1,0 +1,112 @@
+"""Database triggers that keep the processing log append-only, also against raw SQL.
+
+PostgreSQL: a trigger function refuses every DELETE and every UPDATE, except the one
+UPDATE Django makes when a user account is removed (on_delete=SET_NULL of `gebruiker`:
+only that column, to NULL). TRUNCATE (what `manage.py flush` and the test runner use to
+empty a whole database) is not a row change and stays possible for the database owner.
+
+SQLite: triggers with the same rule. SQLite has no TRUNCATE: `manage.py flush` runs
+DELETE FROM on every table. Regie's own `flush` command (regie/verwerkingslog/management/
+commands/flush.py) therefore opens the log for that one command through an SQL function
+this module registers on every SQLite connection Django opens. A connection not opened by
+Django (the sqlite3 shell) does not know the function, so its DELETE fails as well.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db.backends.signals import connection_created
+
+TABELLEN = ("verwerkingslog_verwerking", "verwerkingslog_betrokkene")
+FUNCTIE = "regie_verwerkingslog_leegmaken"
+MELDING = "Het verwerkingslog kan niet worden gewijzigd of verwijderd, alleen aangevuld."
+
+_leegmaken_toegestaan: ContextVar[bool] = ContextVar("regie_verwerkingslog_leegmaken", default=False)
+
+
+@contextmanager
+def hele_database_leegmaken():
+    """Only for `manage.py flush` (the whole database emptied, as PostgreSQL's TRUNCATE)."""
+    token = _leegmaken_toegestaan.set(True)
+    try:
+        yield
+    finally:
+        _leegmaken_toegestaan.reset(token)
+
+
+def _sqlite_functie_toevoegen(sender, connection, **kwargs):
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            FUNCTIE, 0, lambda: 1 if _leegmaken_toegestaan.get() else 0, deterministic=False
+        )
+
+
+def koppel_sqlite_functie() -> None:
+    connection_created.connect(_sqlite_functie_toevoegen, dispatch_uid="regie_verwerkingslog_sqlite")
+
+
+def _sqlite_triggers(tabel: str) -> list[str]:
+    # Only the SET_NULL of gebruiker_id may change a row of the verwerking table.
+    alleen_gebruiker_weg = (
+        "NEW.gebruiker_id IS NULL AND OLD.gebruiker_id IS NOT NULL AND NEW.id = OLD.id"
+        " AND NEW.uuid = OLD.uuid AND NEW.trace_id = OLD.trace_id AND NEW.tijdstip = OLD.tijdstip"
+        " AND NEW.gebruikersnaam = OLD.gebruikersnaam AND NEW.rol = OLD.rol"
+        " AND NEW.namens_organisatie_id IS OLD.namens_organisatie_id"
+        " AND NEW.namens_organisatie = OLD.namens_organisatie AND NEW.actie = OLD.actie"
+        " AND NEW.kanaal = OLD.kanaal AND NEW.handeling = OLD.handeling AND NEW.onderdeel = OLD.onderdeel"
+        " AND NEW.object_id = OLD.object_id AND NEW.velden IS OLD.velden AND NEW.doel = OLD.doel"
+        " AND NEW.grondslag = OLD.grondslag AND NEW.ip_adres IS OLD.ip_adres"
+        " AND NEW.resultaat = OLD.resultaat AND NEW.reden = OLD.reden"
+    )
+    update_toegestaan = alleen_gebruiker_weg if tabel == "verwerkingslog_verwerking" else "0"
+    return [
+        f"CREATE TRIGGER {tabel}_geen_update BEFORE UPDATE ON {tabel} "
+        f"WHEN NOT ({update_toegestaan}) BEGIN SELECT RAISE(ABORT, '{MELDING}'); END",
+        f"CREATE TRIGGER {tabel}_geen_delete BEFORE DELETE ON {tabel} "
+        f"WHEN {FUNCTIE}() = 0 BEGIN SELECT RAISE(ABORT, '{MELDING}'); END",
+    ]
+
+
+_POSTGRESQL_FUNCTIE = f"""
+CREATE OR REPLACE FUNCTION regie_verwerkingslog_alleen_toevoegen() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'verwerkingslog_verwerking'
+       AND NEW.gebruiker_id IS NULL AND OLD.gebruiker_id IS NOT NULL
+       AND (to_jsonb(NEW) - 'gebruiker_id') = (to_jsonb(OLD) - 'gebruiker_id') THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION '{MELDING}' USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql
+"""
+
+
+def _postgresql_triggers(tabel: str) -> list[str]:
+    return [
+        f"CREATE TRIGGER {tabel}_alleen_toevoegen BEFORE UPDATE OR DELETE ON {tabel} "
+        "FOR EACH ROW EXECUTE FUNCTION regie_verwerkingslog_alleen_toevoegen()",
+    ]
+
+
+def triggers_aanmaken(apps, schema_editor) -> None:
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":
+        statements = [s for tabel in TABELLEN for s in _sqlite_triggers(tabel)]
+    elif vendor == "postgresql":
+        statements = [_POSTGRESQL_FUNCTIE] + [s for tabel in TABELLEN for s in _postgresql_triggers(tabel)]
+    else:
+        raise NotImplementedError(f"Geen triggers voor het verwerkingslog op database '{vendor}'.")
+    for statement in statements:
+        schema_editor.execute(statement)
+
+
+def triggers_verwijderen(apps, schema_editor) -> None:
+    vendor = schema_editor.connection.vendor
+    for tabel in TABELLEN:
+        if vendor == "sqlite":
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {tabel}_geen_update")
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {tabel}_geen_delete")
+        elif vendor == "postgresql":
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {tabel}_alleen_toevoegen ON {tabel}")
+    if vendor == "postgresql":
+        schema_editor.execute("DROP FUNCTION IF EXISTS regie_verwerkingslog_alleen_toevoegen()")

@@ -1,0 +1,67 @@
+"""Purpose and legal basis of each part of Regie, in one place.
+
+The processing log names, for every entry, why the data was processed (doel) and on
+what legal basis (grondslag), as the Logboek Dataverwerkingen standard asks
+(processing activity). A part not listed falls back to ALGEMEEN.
+"""
+
+from typing import NamedTuple
+
+
+class Doel(NamedTuple):
+    doel: str
+    grondslag: str
+
+
+_TAAK = "AVG art. 6 lid 1 sub e (taak van algemeen belang)"
+_BIJZONDER = "AVG art. 9 lid 2 sub g en art. 6 lid 1 sub e"
+
+ALGEMEEN = Doel("Uitvoering Wet inburgering 2021", f"Wet inburgering 2021; {_TAAK}")
+
+DOELEN: dict[str, Doel] = {
+    "dossier": Doel(
+        "Uitvoering Wet inburgering 2021 — dossier van de inburgeraar", f"Wet inburgering 2021; {_TAAK}"
+    ),
+    "termijnen": Doel(
+        "Uitvoering Wet inburgering 2021 — bewaken van de inburgeringstermijn (art. 11)",
+        f"Wet inburgering 2021 art. 11; {_TAAK}",
+    ),
+    "tijdlijn": Doel(
+        "Uitvoering Wet inburgering 2021 — dossier van de inburgeraar", f"Wet inburgering 2021; {_TAAK}"
+    ),
+    "brede intake": Doel(
+        "Uitvoering Wet inburgering 2021 — brede intake (art. 14)",
+        f"Wet inburgering 2021 art. 14; {_BIJZONDER}",
+    ),
+    "afspraak": Doel(
+        "Uitvoering Wet inburgering 2021 — afspraak brede intake (art. 14)",
+        f"Wet inburgering 2021 art. 14; {_TAAK}",
+    ),
+    "pip": Doel(
+        "Uitvoering Wet inburgering 2021 — persoonlijk plan inburgering en participatie (art. 15)",
+        f"Wet inburgering 2021 art. 15; {_TAAK}",
+    ),
+    "werkvoorraad": Doel(
+        "Uitvoering Wet inburgering 2021 — werkvoorraad van de consulent", f"Wet inburgering 2021; {_TAAK}"
+    ),
+    "team": Doel(
+        "Uitvoering Wet inburgering 2021 — verdeling van het werk in het team",
+        f"Wet inburgering 2021; {_TAAK}",
+    ),
+    "zoekresultaten": Doel(
+        "Uitvoering Wet inburgering 2021 — zoeken van een dossier", f"Wet inburgering 2021; {_TAAK}"
+    ),
+    "verwerkingslog": Doel(
+        "Toezicht op de verwerking van persoonsgegevens (verantwoordingsplicht)",
+        "AVG art. 5 lid 2, art. 30 en art. 32",
+    ),
+    "inzageverzoek": Doel("Inzageverzoek van de betrokkene (AVG art. 15)", "AVG art. 15 en art. 12"),
+    "bewaartermijn": Doel(
+        "Vernietiging na afloop van de bewaartermijn", "Archiefwet 1995; AVG art. 5 lid 1 sub e"
+    ),
+    "toegang": Doel("Beveiliging van de verwerking (geweigerde toegang)", "AVG art. 32"),
+}
+
+
+def doel_voor(onderdeel: str) -> Doel:
+    return DOELEN.get(onderdeel, ALGEMEEN)

@@ -1,0 +1,302 @@
+"""Writing the processing log: one named function per kind of processing.
+
+Every function takes keyword-only arguments and writes one `Verwerking` (with one
+`Betrokkene` per person concerned). Who, for which organisation, from where, over which
+channel and under which trace id come from the current context
+(`regie.verwerkingslog.context.huidige_context()`), which VerwerkingslogMiddleware sets
+per request; outside a request the channel is "systeem" and the user is the `door` given.
+
+Persons are referenced by internal id and uuid. A BSN is never written: in `velden` a
+field named BSN is masked, and any nine-digit number in a text is masked too.
+"""
+
+import re
+from collections.abc import Iterable
+from functools import wraps
+
+from regie.verwerkingslog.context import Context, huidige_context, kanaal_voor, nieuwe_trace_id, trace_id_uit
+from regie.verwerkingslog.doelen import doel_voor
+from regie.verwerkingslog.models import Actie, Betrokkene, Kanaal, Resultaat, Verwerking
+
+_NEGEN_CIJFERS = re.compile(r"(?<!\d)\d{9}(?!\d)")
+_BSN_NAMEN = {"bsn", "burgerservicenummer"}
+
+
+def maskeer_bsn(waarde) -> str:
+    """`*******89`: enough to tell two numbers apart in a change, never the number itself."""
+    tekst = "" if waarde is None else str(waarde)
+    if not tekst.strip() or tekst == "(leeg)":
+        return tekst
+    return "*******" + tekst.strip()[-2:]
+
+
+def _maskeer_tekst(waarde):
+    if isinstance(waarde, str):
+        return _NEGEN_CIJFERS.sub(lambda m: maskeer_bsn(m.group(0)), waarde)
+    if isinstance(waarde, list | tuple):
+        return [_maskeer_tekst(w) for w in waarde]
+    if isinstance(waarde, dict):
+        return {k: _maskeer_tekst(w) for k, w in waarde.items()}
+    return waarde
+
+
+def maskeer_velden(velden: dict | None) -> dict:
+    """{field: [old, new]} with a BSN field masked and no nine-digit number left in any text."""
+    uit = {}
+    for veld, waarde in (velden or {}).items():
+        if str(veld).strip().lower() in _BSN_NAMEN:
+            waarde = (
+                [maskeer_bsn(w) for w in waarde] if isinstance(waarde, list | tuple) else maskeer_bsn(waarde)
+            )
+        uit[str(veld)] = _maskeer_tekst(waarde)
+    return uit
+
+
+def _personen(inburgeraars) -> list[tuple[int, object]]:
+    """(internal id, uuid) of an Inburgeraar, an iterable of them, or of (id, uuid) pairs."""
+    if inburgeraars is None:
+        return []
+    if hasattr(inburgeraars, "pk") or (
+        isinstance(inburgeraars, tuple) and len(inburgeraars) == 2 and isinstance(inburgeraars[0], int)
+    ):
+        inburgeraars = [inburgeraars]
+    gezien: dict[int, object] = {}
+    for item in inburgeraars:
+        if isinstance(item, tuple):
+            pk, uuid = item
+        else:
+            pk, uuid = item.pk, getattr(item, "uuid", None)
+        if pk is not None and pk not in gezien:
+            gezien[pk] = uuid
+    return list(gezien.items())
+
+
+def _context(request) -> Context:
+    ctx = huidige_context()
+    if ctx is not None and (request is None or ctx.request is None or ctx.request is request):
+        return ctx
+    if request is not None:
+        request = getattr(request, "_request", request)  # a DRF Request wraps the HttpRequest
+        if ctx is not None and ctx.request is request:
+            return ctx
+        return Context(trace_id=trace_id_uit(request), kanaal=kanaal_voor(request.path), request=request)
+    return Context(trace_id=nieuwe_trace_id(), kanaal=Kanaal.SYSTEEM)
+
+
+def _schrijf(
+    *,
+    actie: str,
+    onderdeel: str,
+    inburgeraars=None,
+    request=None,
+    door=None,
+    kanaal: str | None = None,
+    velden: dict | None = None,
+    reden: str = "",
+    resultaat: str = Resultaat.GESLAAGD,
+    object_id: str = "",
+    handeling: str = "",
+    doel=None,
+    organisatie=None,
+) -> Verwerking:
+    ctx = _context(request)
+    gebruiker = door if door is not None and door.is_authenticated else ctx.huidige_gebruiker
+    if organisatie is None and gebruiker is not None:
+        organisatie = gebruiker.organisatie
+    doel_grondslag = doel_voor(doel or onderdeel)
+    verwerking = Verwerking.objects.create(
+        trace_id=ctx.trace_id,
+        gebruiker=gebruiker,
+        gebruikersnaam=gebruiker.get_username() if gebruiker else "",
+        rol=getattr(gebruiker, "rol", "") or "",
+        namens_organisatie_id=getattr(organisatie, "pk", None),
+        namens_organisatie=str(organisatie or ""),
+        actie=actie,
+        kanaal=kanaal or ctx.kanaal,
+        handeling=(handeling or ctx.handeling)[:100],
+        onderdeel=onderdeel[:60],
+        object_id=str(object_id or "")[:64],
+        velden=maskeer_velden(velden),
+        doel=doel_grondslag.doel[:300],
+        grondslag=doel_grondslag.grondslag[:300],
+        ip_adres=ctx.ip_adres,
+        resultaat=resultaat,
+        reden=_maskeer_tekst(reden or ""),
+    )
+    personen = _personen(inburgeraars)
+    if len(personen) == 1:
+        Betrokkene.objects.create(
+            verwerking=verwerking, inburgeraar_id=personen[0][0], inburgeraar_uuid=personen[0][1]
+        )
+    elif personen:
+        Betrokkene.objects.bulk_create(
+            Betrokkene(verwerking=verwerking, inburgeraar_id=pk, inburgeraar_uuid=uuid)
+            for pk, uuid in personen
+        )
+    return verwerking
+
+
+# --- The agreed functions (see /work/notes/common.md) ------------------------------------
+
+
+def gelezen(*, request, inburgeraars, onderdeel: str, doel: str | None = None) -> Verwerking | None:
+    """A page or API response showed personal data of these persons. Nothing is written
+    when it showed no one (an empty list)."""
+    personen = _personen(inburgeraars)
+    if not personen:
+        return None
+    return _schrijf(actie=Actie.LEZEN, onderdeel=onderdeel, inburgeraars=personen, request=request, doel=doel)
+
+
+def gewijzigd(
+    *,
+    inburgeraar,
+    door=None,
+    onderdeel: str,
+    actie: str = Actie.WIJZIGEN,
+    velden: dict | None = None,
+    handeling: str = "",
+    object_id: str = "",
+) -> Verwerking:
+    """Personal data was created, changed or removed. Called from regie.tijdlijn.events,
+    inside the service's transaction."""
+    return _schrijf(
+        actie=actie,
+        onderdeel=onderdeel,
+        inburgeraars=inburgeraar,
+        door=door,
+        velden=velden,
+        handeling=handeling,
+        object_id=object_id,
+    )
+
+
+def bijzondere_gegevens_ingezien(*, request, inburgeraar, reden: str) -> Verwerking:
+    """Someone other than the case's own consultant or the team lead opened special
+    data (health and the like), with the reason they gave."""
+    return _schrijf(
+        actie=Actie.BIJZONDERE_GEGEVENS,
+        onderdeel="brede intake",
+        inburgeraars=inburgeraar,
+        request=request,
+        reden=reden,
+    )
+
+
+def document_gemaakt(
+    *, request, inburgeraar, soort: str, onderdeel: str | None = None, kanaal: str = Kanaal.PDF
+) -> Verwerking:
+    """A document (PDF) or export with the person's data was made for download or print."""
+    return _schrijf(
+        actie=Actie.EXPORTEREN,
+        onderdeel=onderdeel or soort,
+        inburgeraars=inburgeraar,
+        request=request,
+        kanaal=kanaal,
+        reden=soort,
+    )
+
+
+def toegang_geweigerd(*, request, reden: str, inburgeraar=None, object_id: str = "") -> Verwerking:
+    """Access was refused (no right, or a case of another organisation or that does not exist)."""
+    http_request = getattr(request, "_request", request)
+    http_request._verwerkingslog_geweigerd = True  # the middleware then does not log it twice
+    return _schrijf(
+        actie=Actie.GEWEIGERD,
+        onderdeel="toegang",
+        inburgeraars=inburgeraar,
+        request=request,
+        resultaat=Resultaat.GEWEIGERD,
+        reden=reden,
+        object_id=object_id or str(getattr(inburgeraar, "uuid", "") or ""),
+    )
+
+
+def dossier_verwijderd(*, inburgeraar_id: int, inburgeraar_uuid, reden: str, door=None, organisatie=None):
+    """The retention command removed a case. Pass `organisatie` (or call this before the
+    case is gone) so the organisation's auditor finds the entry."""
+    if organisatie is None and (door is None or door.organisatie_id is None):
+        from regie.organisaties.models import Organisatie
+
+        organisatie = Organisatie.objects.filter(gemeenten__inburgeraars__pk=inburgeraar_id).first()
+    return _schrijf(
+        actie=Actie.VERWIJDEREN,
+        onderdeel="bewaartermijn",
+        inburgeraars=[(inburgeraar_id, inburgeraar_uuid)],
+        door=door,
+        reden=reden,
+        object_id=str(inburgeraar_uuid or ""),
+        handeling="dossier_verwijderd",
+        organisatie=organisatie,
+    )
+
+
+# --- For views ----------------------------------------------------------------------------
+
+
+def betreft(request, inburgeraars: Iterable | object) -> None:
+    """A view names the persons its response shows (a list page: the ones on the page);
+    the `logt_lezen` decorator or the API mixin then writes one entry for them."""
+    http_request = getattr(request, "_request", request)
+    bestaand = getattr(http_request, "_verwerkingslog_betrokkenen", None)
+    if bestaand is None:
+        bestaand = http_request._verwerkingslog_betrokkenen = {}
+    for pk, uuid in _personen(inburgeraars):
+        bestaand.setdefault(pk, uuid)
+
+
+def _betrokkenen(request) -> list[tuple[int, object]] | None:
+    gevonden = getattr(getattr(request, "_request", request), "_verwerkingslog_betrokkenen", None)
+    return None if gevonden is None else list(gevonden.items())
+
+
+def _persoon_uit_url(kwargs) -> list[tuple[int, object]]:
+    """The case named by the address. Only after the view answered 2xx, so after its own
+    scoped look-up (`inburgeraar_voor`) let the user in."""
+    if "uuid" not in kwargs:
+        return []
+    from regie.inburgeraars.models import Inburgeraar
+
+    return list(Inburgeraar.objects.filter(uuid=kwargs["uuid"]).values_list("pk", "uuid")[:1])
+
+
+def logt_lezen(onderdeel: str, *, doel: str | None = None):
+    """View decorator: after a 2xx answer, one `gelezen` entry for the persons the view
+    named with `betreft(request, ...)`, or else for the case in the address (`uuid`)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            if 200 <= response.status_code < 300:
+                personen = _betrokkenen(request)
+                if personen is None:
+                    personen = _persoon_uit_url(kwargs)
+                gelezen(request=request, inburgeraars=personen, onderdeel=onderdeel, doel=doel)
+            return response
+
+        wrapper.verwerkingslog_onderdeel = onderdeel
+        return wrapper
+
+    return decorator
+
+
+def logt_document(soort: str, *, onderdeel: str):
+    """View decorator for a PDF download: after a 2xx answer, one `document_gemaakt` entry."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            if 200 <= response.status_code < 300:
+                personen = _betrokkenen(request)
+                if personen is None:
+                    personen = _persoon_uit_url(kwargs)
+                if personen:
+                    document_gemaakt(request=request, inburgeraar=personen, soort=soort, onderdeel=onderdeel)
+            return response
+
+        wrapper.verwerkingslog_onderdeel = onderdeel
+        return wrapper
+
+    return decorator

@@ -1,0 +1,39 @@
+from regie.verwerkingslog import context, log
+
+
+class VerwerkingslogMiddleware:
+    """Sets the processing-log context (trace id, channel, the request for user, role,
+    organisation and IP) for the whole request, and logs refused access: every 403 of a
+    signed-in user, and a 404 on an address of one case (someone else's or a guessed id).
+
+    After AuthenticationMiddleware in MIDDLEWARE.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        ctx = context.Context(
+            trace_id=context.trace_id_uit(request), kanaal=context.kanaal_voor(request.path), request=request
+        )
+        token = context.zet(ctx)
+        try:
+            response = self.get_response(request)
+            self._weigering_loggen(request, response)
+        finally:
+            context.herstel(token)
+        return response
+
+    @staticmethod
+    def _weigering_loggen(request, response) -> None:
+        if response.status_code not in (403, 404) or getattr(request, "_verwerkingslog_geweigerd", False):
+            return
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return
+        match = getattr(request, "resolver_match", None)
+        kwargs = match.kwargs if match else {}
+        if response.status_code == 404 and "uuid" not in kwargs:
+            return
+        reden = "Geen recht (403)" if response.status_code == 403 else "Niet gevonden of geen toegang (404)"
+        log.toegang_geweigerd(request=request, reden=reden, object_id=str(kwargs.get("uuid", "")))

@@ -1,0 +1,154 @@
+"""The processing log (verwerkingslog), in the spirit of the Dutch standard "Logboek
+Dataverwerkingen": who processed which person's data, acting for which organisation,
+for what purpose and on what legal basis, when, from where, and with what result.
+
+Append-only: the application can add entries, never change or remove them. The model
+and its queryset refuse it, the admin only shows, and database triggers (migration
+0002) refuse UPDATE and DELETE on SQLite and PostgreSQL.
+
+Persons are referenced by their internal id and uuid as plain values, not as foreign
+keys: an entry must outlive the case when the retention command removes it. The BSN is
+never stored here.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class AlleenToevoegen(RuntimeError):
+    """The processing log cannot be changed or emptied, only added to."""
+
+
+MELDING = "Het verwerkingslog kan niet worden gewijzigd of verwijderd, alleen aangevuld."
+
+
+class Actie(models.TextChoices):
+    LEZEN = "lezen", "Lezen"
+    AANMAKEN = "aanmaken", "Aanmaken"
+    WIJZIGEN = "wijzigen", "Wijzigen"
+    VERWIJDEREN = "verwijderen", "Verwijderen"
+    EXPORTEREN = "exporteren", "Exporteren of afdrukken"
+    BIJZONDERE_GEGEVENS = "bijzondere_gegevens", "Inzien bijzondere gegevens"
+    GEWEIGERD = "geweigerd", "Toegang geweigerd"
+
+
+class Kanaal(models.TextChoices):
+    PAGINA = "pagina", "Pagina"
+    API = "api", "API"
+    PDF = "pdf", "PDF"
+    EXPORT = "export", "Export"
+    BEHEER = "beheer", "Beheer"
+    SYSTEEM = "systeem", "Systeem"
+
+
+class Resultaat(models.TextChoices):
+    GESLAAGD = "geslaagd", "Geslaagd"
+    GEWEIGERD = "geweigerd", "Geweigerd"
+
+
+class VerwerkingQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        # The one update the log allows: Django's on_delete=SET_NULL when a user account
+        # is removed. The entry keeps the user name (gebruikersnaam) as it was.
+        if set(kwargs) == {"gebruiker"} and kwargs["gebruiker"] is None:
+            return super().update(**kwargs)
+        raise AlleenToevoegen(MELDING)
+
+    def delete(self):
+        raise AlleenToevoegen(MELDING)
+
+    def bulk_update(self, *args, **kwargs):
+        raise AlleenToevoegen(MELDING)
+
+    delete.alters_data = True
+    delete.queryset_only = True
+
+
+class AlleenToevoegenModel(models.Model):
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AlleenToevoegen(MELDING)
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AlleenToevoegen(MELDING)
+
+
+class Verwerking(AlleenToevoegenModel):
+    """One processing of personal data: one request (or one system action) on one part of Regie."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The W3C trace id of the request (from a `traceparent` header, or new): all entries
+    # one request writes share it.
+    trace_id = models.CharField("trace-id", max_length=32, db_index=True)
+    tijdstip = models.DateTimeField(default=timezone.now)
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    gebruikersnaam = models.CharField(max_length=150, blank=True)
+    rol = models.CharField(max_length=30, blank=True)
+    # Acting for which organisation (a snapshot: the entry keeps it when the user moves).
+    namens_organisatie_id = models.PositiveBigIntegerField("namens organisatie (id)", null=True, blank=True)
+    namens_organisatie = models.CharField("namens organisatie", max_length=200, blank=True)
+
+    actie = models.CharField(max_length=20, choices=Actie.choices)
+    kanaal = models.CharField(max_length=10, choices=Kanaal.choices)
+    # The operation (Logboek Dataverwerkingen: operationName): the URL name or the service event.
+    handeling = models.CharField(max_length=100, blank=True)
+    onderdeel = models.CharField(max_length=60)
+    object_id = models.CharField(max_length=64, blank=True)
+    # For changes: {field: [old, new]}; a BSN only masked.
+    velden = models.JSONField(default=dict, blank=True)
+
+    doel = models.CharField(max_length=300)
+    grondslag = models.CharField(max_length=300)
+
+    ip_adres = models.GenericIPAddressField("IP-adres", null=True, blank=True)
+    resultaat = models.CharField(max_length=10, choices=Resultaat.choices, default=Resultaat.GESLAAGD)
+    reden = models.TextField(blank=True)
+
+    objects = VerwerkingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "verwerking"
+        verbose_name_plural = "verwerkingen"
+        ordering = ["-tijdstip", "-id"]
+        default_permissions = ("view",)
+        indexes = [
+            models.Index(fields=["namens_organisatie_id", "-tijdstip"], name="verwerking_org_tijd"),
+            models.Index(fields=["gebruiker", "-tijdstip"], name="verwerking_gebruiker_tijd"),
+            models.Index(fields=["-tijdstip"], name="verwerking_tijd"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_actie_display()} {self.onderdeel} door {self.gebruikersnaam or 'systeem'}"
+
+
+class Betrokkene(AlleenToevoegenModel):
+    """A person whose data one processing concerned (a list or search result concerns several)."""
+
+    verwerking = models.ForeignKey(Verwerking, on_delete=models.PROTECT, related_name="betrokkenen")
+    inburgeraar_id = models.PositiveBigIntegerField("inburgeraar (intern id)")
+    inburgeraar_uuid = models.UUIDField("inburgeraar (uuid)", null=True, blank=True)
+
+    objects = VerwerkingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "betrokkene"
+        verbose_name_plural = "betrokkenen"
+        default_permissions = ("view",)
+        indexes = [
+            models.Index(fields=["inburgeraar_id"], name="betrokkene_inburgeraar"),
+            models.Index(fields=["inburgeraar_uuid"], name="betrokkene_uuid"),
+        ]
+
+    def __str__(self):
+        return f"inburgeraar {self.inburgeraar_id}"
