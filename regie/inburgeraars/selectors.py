@@ -1,20 +1,48 @@
-"""Reading cases. Every query for a case starts at `inburgeraars_voor(user)`, the one
-place that limits what a user sees to the municipalities of their organisation."""
+"""Reading cases. Every query for a case starts at `inburgeraars_voor(user)` or
+`inburgeraar_voor(user, uuid, recht=...)`: the one place that limits what a user sees to
+the municipalities of their organisation (and of `User.gemeenten` when set) and to what
+their role may do (regie.accounts.rechten)."""
 
 from datetime import date
 
 from django.db.models import Exists, Max, Min, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from regie.accounts.models import User
+from regie.accounts.rechten import Recht, heeft_recht, mag, melding_zonder_recht, weiger
 from regie.inburgeraars.models import Inburgeraar
+from regie.organisaties.models import Gemeente
 from regie.wet import termijnen
 from regie.wet.termijnen import Termijn
 
+NIET_GEVONDEN = "Dit dossier bestaat niet of u heeft er geen toegang toe."
+
+
+def gemeenten_voor(user) -> QuerySet[Gemeente]:
+    """The municipalities a user works for: those of the organisation, or only the ones in
+    `User.gemeenten` when that is set (one query, also when it is empty)."""
+    if not user.is_authenticated or user.organisatie_id is None:
+        return Gemeente.objects.none()
+    beperking = User.gemeenten.through.objects.filter(user_id=user.pk)
+    return Gemeente.objects.filter(organisatie_id=user.organisatie_id).filter(
+        ~Exists(beperking) | Q(pk__in=beperking.values("gemeente_id"))
+    )
+
 
 def inburgeraars_voor(user) -> QuerySet[Inburgeraar]:
+    """The cases the user may read: of the user's municipalities, and by role. Reading the
+    team's cases: all of them; only one's own: those of which the user is the consultant.
+    A provider will see the newcomers referred to it (referrals come later: none yet);
+    every other role none."""
     if not user.is_authenticated or user.organisatie_id is None:
         return Inburgeraar.objects.none()
-    return Inburgeraar.objects.filter(gemeente__organisatie_id=user.organisatie_id)
+    if heeft_recht(user, Recht.DOSSIERS_LEZEN_TEAM):
+        qs = Inburgeraar.objects.all()
+    elif heeft_recht(user, Recht.DOSSIERS_LEZEN_EIGEN):
+        qs = Inburgeraar.objects.filter(consulent=user)
+    else:
+        return Inburgeraar.objects.none()
+    return qs.filter(gemeente__in=gemeenten_voor(user))
 
 
 def met_termijngegevens(qs: QuerySet[Inburgeraar]) -> QuerySet[Inburgeraar]:
@@ -28,12 +56,33 @@ def met_termijngegevens(qs: QuerySet[Inburgeraar]) -> QuerySet[Inburgeraar]:
     )
 
 
-def inburgeraar_voor(user, uuid) -> Inburgeraar:
-    """The case, or 404 when it does not exist or belongs to another organisation."""
+def inburgeraar_voor(user, uuid, *, recht: Recht = Recht.DOSSIERS_LEZEN_EIGEN) -> Inburgeraar:
+    """One case, for doing what `recht` allows (reading by default; views that change the
+    case pass `Recht.DOSSIERS_WIJZIGEN_EIGEN`, assigning `Recht.CONSULENT_TOEWIJZEN`).
+
+    In this order, so nothing leaks: the role lacks the right → 403, before any look-up; the case is not one the user can see (another
+    organisation or municipality, or it does not exist) → 404; the user can see it but
+    the right holds only for their own cases (a consultant changing a colleague's case)
+    → 403. Refusals are written to the processing log."""
+    recht = Recht(recht)
+    if not heeft_recht(user, recht):
+        raise weiger(None, user, recht)
     try:
-        return met_termijngegevens(inburgeraars_voor(user)).get(uuid=uuid)
-    except (Inburgeraar.DoesNotExist, ValueError) as exc:
-        raise Http404("Dit dossier bestaat niet of u heeft er geen toegang toe.") from exc
+        inburgeraar = met_termijngegevens(inburgeraars_voor(user)).get(uuid=uuid)
+    except (Inburgeraar.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404(NIET_GEVONDEN) from exc
+    if not mag(user, recht, inburgeraar):
+        raise weiger(None, user, recht, inburgeraar=inburgeraar, melding=melding_niet_eigen(user, recht))
+    return inburgeraar
+
+
+def melding_niet_eigen(user, recht: Recht) -> str:
+    if Recht(recht) == Recht.DOSSIERS_WIJZIGEN_EIGEN:
+        return (
+            "U kunt dit dossier lezen, maar niet wijzigen: u bent niet de vaste consulent. Vraag de vaste"
+            " consulent of uw teamleider om de wijziging."
+        )
+    return melding_zonder_recht(user, recht)
 
 
 def dagtekening_eerste_pip(inburgeraar: Inburgeraar) -> date | None:

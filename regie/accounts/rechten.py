@@ -1,0 +1,267 @@
+"""What each role may do: the one table of rights (need-to-know, AVG art. 5 and 32).
+
+Pages ask for a right with the decorator `vereist_recht`, API views with the permission
+`HeeftRecht`, and the case selectors with `mag(user, recht, inburgeraar)`. The table
+`ROL_RECHTEN` is also the source of docs/rollen.md (`manage.py rollentabel`), so the
+documentation cannot drift from what the code enforces.
+
+A right ending in `_EIGEN` holds for the cases of which the user is the vaste consulent;
+its wider counterpart in `RUIMER` (`_TEAM` or `_ALLE`) holds for every case the user can
+see (all cases of the organisation, within `User.gemeenten` when set).
+"""
+
+from enum import StrEnum
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+from regie.accounts.models import Rol
+
+
+class Recht(StrEnum):
+    DOSSIERS_LEZEN_EIGEN = "dossiers_lezen_eigen"
+    DOSSIERS_LEZEN_TEAM = "dossiers_lezen_team"
+    DOSSIERS_REGISTREREN = "dossiers_registreren"
+    DOSSIERS_WIJZIGEN_EIGEN = "dossiers_wijzigen_eigen"
+    DOSSIERS_WIJZIGEN_ALLE = "dossiers_wijzigen_alle"
+    CONSULENT_TOEWIJZEN = "consulent_toewijzen"
+    BIJZONDERE_GEGEVENS_EIGEN = "bijzondere_gegevens_eigen"
+    BIJZONDERE_GEGEVENS_ALLE = "bijzondere_gegevens_alle"
+    TEAMCIJFERS = "teamcijfers"
+    BELEIDSCIJFERS = "beleidscijfers"
+    GELDZAKEN = "geldzaken"
+    VERWIJZINGEN_EIGEN_AANBIEDER = "verwijzingen_eigen_aanbieder"
+    BEHEER = "beheer"
+    VERWERKINGSLOG_INZIEN = "verwerkingslog_inzien"
+
+
+# Short name (table header) and a plain Dutch description of every right.
+NAMEN: dict[Recht, str] = {
+    Recht.DOSSIERS_LEZEN_EIGEN: "Eigen dossiers lezen",
+    Recht.DOSSIERS_LEZEN_TEAM: "Dossiers van het team lezen",
+    Recht.DOSSIERS_REGISTREREN: "Inburgeraar registreren",
+    Recht.DOSSIERS_WIJZIGEN_EIGEN: "Eigen dossiers wijzigen",
+    Recht.DOSSIERS_WIJZIGEN_ALLE: "Alle dossiers wijzigen",
+    Recht.CONSULENT_TOEWIJZEN: "Consulent toewijzen",
+    Recht.BIJZONDERE_GEGEVENS_EIGEN: "Bijzondere gegevens van eigen dossiers zien",
+    Recht.BIJZONDERE_GEGEVENS_ALLE: "Bijzondere gegevens van alle dossiers zien",
+    Recht.TEAMCIJFERS: "Teamoverzicht en caseload",
+    Recht.BELEIDSCIJFERS: "Beleidscijfers",
+    Recht.GELDZAKEN: "Geldzaken",
+    Recht.VERWIJZINGEN_EIGEN_AANBIEDER: "Verwijzingen van de eigen aanbieder",
+    Recht.BEHEER: "Beheer",
+    Recht.VERWERKINGSLOG_INZIEN: "Verwerkingslog inzien",
+}
+
+BESCHRIJVINGEN: dict[Recht, str] = {
+    Recht.DOSSIERS_LEZEN_EIGEN: (
+        "De dossiers lezen waarvan u de vaste consulent bent: uw werkvoorraad, overzicht, brede intake,"
+        " PIP, termijnen en tijdlijn."
+    ),
+    Recht.DOSSIERS_LEZEN_TEAM: (
+        "Alle dossiers van uw organisatie lezen en zoeken. Is uw account beperkt tot een paar gemeenten,"
+        " dan alleen de dossiers van die gemeenten."
+    ),
+    Recht.DOSSIERS_REGISTREREN: "Een nieuwe inburgeraar registreren in een gemeente van uw organisatie.",
+    Recht.DOSSIERS_WIJZIGEN_EIGEN: (
+        "De dossiers wijzigen waarvan u de vaste consulent bent: gegevens, status, brede intake,"
+        " afspraken en PIP."
+    ),
+    Recht.DOSSIERS_WIJZIGEN_ALLE: "Alle dossiers wijzigen die u mag lezen, ook die van een collega.",
+    Recht.CONSULENT_TOEWIJZEN: "Kiezen wie de vaste consulent van een dossier is.",
+    Recht.BIJZONDERE_GEGEVENS_EIGEN: (
+        "Bijzondere persoonsgegevens (gezondheid, AVG art. 9) zien in de dossiers waarvan u de vaste"
+        " consulent bent. Wie dit recht niet heeft en het dossier wel mag lezen, geeft eerst een reden op;"
+        " dat komt in het verwerkingslog."
+    ),
+    Recht.BIJZONDERE_GEGEVENS_ALLE: (
+        "Bijzondere persoonsgegevens (gezondheid) zien in alle dossiers die u mag lezen, zonder een reden"
+        " op te geven."
+    ),
+    Recht.TEAMCIJFERS: (
+        "Het teamoverzicht: alle actieve dossiers van de organisatie met de caseload per medewerker."
+    ),
+    Recht.BELEIDSCIJFERS: (
+        "Cijfers over aantallen, leerroutes en termijnen per gemeente, zonder gegevens van personen."
+        " (Deze pagina komt nog.)"
+    ),
+    Recht.GELDZAKEN: (
+        "Budgetten, betalingen en boetes, zonder brede intake en gezondheid. (Dit onderdeel komt nog;"
+        " tot dan ziet deze rol geen dossiers.)"
+    ),
+    Recht.VERWIJZINGEN_EIGEN_AANBIEDER: (
+        "Alleen de inburgeraars die naar de eigen aanbieder zijn verwezen, en alleen wat de aanbieder nodig"
+        " heeft: naam, contact, leerroute, verwijzing en eigen rapportages. (Verwijzingen komen nog; tot"
+        " dan ziet deze rol geen dossiers.)"
+    ),
+    Recht.BEHEER: (
+        "Gebruikers, gemeenten en instellingen beheren in de beheeromgeving (/beheer/), zonder de inhoud"
+        " van dossiers."
+    ),
+    Recht.VERWERKINGSLOG_INZIEN: (
+        "Het verwerkingslog doorzoeken (wie zag of wijzigde wat) en een overzicht maken voor een"
+        " inzageverzoek (AVG art. 15). Geen dossiers lezen of wijzigen."
+    ),
+}
+
+# The wider right that includes each `_EIGEN` right for cases of colleagues.
+RUIMER: dict[Recht, Recht] = {
+    Recht.DOSSIERS_LEZEN_EIGEN: Recht.DOSSIERS_LEZEN_TEAM,
+    Recht.DOSSIERS_WIJZIGEN_EIGEN: Recht.DOSSIERS_WIJZIGEN_ALLE,
+    Recht.BIJZONDERE_GEGEVENS_EIGEN: Recht.BIJZONDERE_GEGEVENS_ALLE,
+}
+
+ROL_RECHTEN: dict[Rol, frozenset[Recht]] = {
+    Rol.CONSULENT: frozenset(
+        {
+            Recht.DOSSIERS_LEZEN_EIGEN,
+            Recht.DOSSIERS_LEZEN_TEAM,
+            Recht.DOSSIERS_REGISTREREN,
+            Recht.DOSSIERS_WIJZIGEN_EIGEN,
+            Recht.BIJZONDERE_GEGEVENS_EIGEN,
+        }
+    ),
+    Rol.TEAMLEIDER: frozenset(
+        {
+            Recht.DOSSIERS_LEZEN_EIGEN,
+            Recht.DOSSIERS_LEZEN_TEAM,
+            Recht.DOSSIERS_REGISTREREN,
+            Recht.DOSSIERS_WIJZIGEN_EIGEN,
+            Recht.DOSSIERS_WIJZIGEN_ALLE,
+            Recht.CONSULENT_TOEWIJZEN,
+            Recht.BIJZONDERE_GEGEVENS_EIGEN,
+            Recht.BIJZONDERE_GEGEVENS_ALLE,
+            Recht.TEAMCIJFERS,
+            Recht.BELEIDSCIJFERS,
+        }
+    ),
+    Rol.BELEIDSMEDEWERKER: frozenset({Recht.BELEIDSCIJFERS}),
+    Rol.FINANCIEEL_MEDEWERKER: frozenset({Recht.GELDZAKEN}),
+    Rol.AANBIEDER: frozenset({Recht.VERWIJZINGEN_EIGEN_AANBIEDER}),
+    Rol.FUNCTIONEEL_BEHEERDER: frozenset({Recht.BEHEER}),
+    Rol.PRIVACY_OFFICER: frozenset({Recht.VERWERKINGSLOG_INZIEN}),
+}
+
+
+def rechten_van(user) -> frozenset[Recht]:
+    """The rights of an active, logged-in user; nothing for anyone else."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    return ROL_RECHTEN.get(user.rol, frozenset())
+
+
+def heeft_recht(user, recht: Recht) -> bool:
+    """Whether the user's role has this right (for an `_EIGEN` right: for their own cases)."""
+    return Recht(recht) in rechten_van(user)
+
+
+def mag(user, recht: Recht, inburgeraar) -> bool:
+    """Whether the user may use `recht` on this case (which the user can already see):
+    an `_EIGEN` right holds for the user's own cases, its wider right for all."""
+    recht = Recht(recht)
+    ruimer = RUIMER.get(recht)
+    if ruimer is None:
+        return heeft_recht(user, recht)
+    if heeft_recht(user, ruimer):
+        return True
+    return (
+        heeft_recht(user, recht)
+        and inburgeraar.consulent_id is not None
+        and inburgeraar.consulent_id == user.pk
+    )
+
+
+def mag_beheren(user) -> bool:
+    """The beheeromgeving (/beheer/): superusers and the functioneel beheerder."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or heeft_recht(user, Recht.BEHEER)
+
+
+def rollen_met(recht: Recht) -> list[Rol]:
+    return [rol for rol in Rol if Recht(recht) in ROL_RECHTEN.get(rol, frozenset())]
+
+
+class GeenToegang(PermissionDenied):
+    """403: the user's role lacks the right. `melding` is the plain Dutch explanation the
+    403 page and the API show; `recht` the right that was missing."""
+
+    def __init__(self, melding: str, *, recht: Recht | None = None, inburgeraar=None):
+        super().__init__(melding)
+        self.melding = melding
+        self.recht = recht
+        self.inburgeraar = inburgeraar
+
+    def __str__(self):
+        return self.melding
+
+
+def melding_zonder_recht(user, recht: Recht) -> str:
+    rollen = ", ".join(rol.label.lower() for rol in rollen_met(recht)) or "niemand"
+    rol = user.get_rol_display().lower() if getattr(user, "is_authenticated", False) else "bezoeker"
+    return (
+        f"Hiervoor is het recht ‘{NAMEN[Recht(recht)].lower()}’ nodig. Dat recht heeft uw rol ({rol})"
+        f" niet; het hoort bij: {rollen}."
+    )
+
+
+def log_weigering(request, reden: str, inburgeraar=None) -> None:
+    """Write the refusal, with its reason, to the processing log. Without a request (a
+    selector called outside a view) the request of the current context is used."""
+    try:
+        from regie.verwerkingslog import log
+        from regie.verwerkingslog.context import huidige_context
+    except ImportError:  # pragma: no cover - the processing log is part of Regie
+        return
+    if request is None:
+        request = getattr(huidige_context(), "request", None)
+    if request is not None:
+        log.toegang_geweigerd(request=request, reden=reden, inburgeraar=inburgeraar)
+
+
+def weiger(request, user, recht: Recht, *, inburgeraar=None, melding: str = "") -> GeenToegang:
+    """Log the refusal and return the exception to raise (`raise weiger(...)`)."""
+    melding = melding or melding_zonder_recht(user, recht)
+    log_weigering(request, melding, inburgeraar)
+    return GeenToegang(melding, recht=recht, inburgeraar=inburgeraar)
+
+
+def vereist_recht(recht: Recht):
+    """View decorator: anonymous users go to the login page, users whose role lacks
+    `recht` get the Dutch 403 page (and the refusal is logged)."""
+    recht = Recht(recht)
+
+    def decorator(view):
+        @wraps(view)
+        def controle(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not heeft_recht(request.user, recht):
+                raise weiger(request, request.user, recht)
+            return view(request, *args, **kwargs)
+
+        controle.vereist_recht = recht
+        return controle
+
+    return decorator
+
+
+def HeeftRecht(recht: Recht):  # noqa: N802 - used like a class: permission_classes = [HeeftRecht(...)]
+    """A DRF permission class for one right: 401 when not logged in, 403 problem+json
+    (logged) when the role lacks it."""
+    from rest_framework.permissions import BasePermission
+
+    recht = Recht(recht)
+
+    class _HeeftRecht(BasePermission):
+        def has_permission(self, request, view):
+            if not (request.user and request.user.is_authenticated):
+                return False
+            if heeft_recht(request.user, recht):
+                return True
+            raise weiger(request, request.user, recht)
+
+    _HeeftRecht.__name__ = f"HeeftRecht_{recht.value}"
+    _HeeftRecht.recht = recht
+    return _HeeftRecht
