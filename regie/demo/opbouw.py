@@ -33,6 +33,7 @@ from regie.organisaties.models import Gemeente, Kern
 from regie.pip.models import Pip
 from regie.pip.services import ONDERDELEN, pip_vaststellen
 from regie.tijdlijn.models import Gebeurtenis
+from regie.verwerkingslog import log as verwerkingslog
 
 DEMO_GEBRUIKERSNAAM = re.compile(r"^(teamleider|consulent\d*)\.(" + "|".join(KORTE_NAAM.values()) + r")$")
 
@@ -197,8 +198,10 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
         bouwer.gebruikers_maken(organisaties)
         post_save.connect(bouwer.gebeurtenis_bewaard, sender=Gebeurtenis, weak=False)
         try:
-            for casus in plan.casussen:
-                bouwer.casus(casus)
+            # The processing-log entries in a few bulk inserts, at the planned moments.
+            with verwerkingslog.gebundeld(tijdstip=lambda: bouwer.moment):
+                for casus in plan.casussen:
+                    bouwer.casus(casus)
         finally:
             post_save.disconnect(bouwer.gebeurtenis_bewaard, sender=Gebeurtenis)
         bouwer.stempels_zetten()

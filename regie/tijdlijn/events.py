@@ -1,22 +1,50 @@
 """Every kind of entry on a case's timeline, one named function each.
 
 Services call these inside their transaction, so a change and its record are
-stored together or not at all.
+stored together or not at all. `_schrijf` also writes the change to the processing log
+(regie.verwerkingslog), in that same transaction.
 """
 
 from django.utils import timezone
 
 from regie.tijdlijn.models import Gebeurtenis
+from regie.verwerkingslog import log as verwerkingslog
+from regie.verwerkingslog.models import Actie
+
+# Per kind of entry: what the processing log records (actie, onderdeel).
+VERWERKING = {
+    "geregistreerd": (Actie.AANMAKEN, "dossier"),
+    "gegevens_gewijzigd": (Actie.WIJZIGEN, "dossier"),
+    "status_gewijzigd": (Actie.WIJZIGEN, "dossier"),
+    "consulent_toegewezen": (Actie.WIJZIGEN, "dossier"),
+    "brede_intake": (Actie.WIJZIGEN, "brede intake"),
+    "afspraak": (Actie.WIJZIGEN, "afspraak"),
+    "pip_vastgesteld": (Actie.AANMAKEN, "pip"),
+}
 
 
-def _schrijf(inburgeraar, door, soort: str, omschrijving: str, **gegevens) -> Gebeurtenis:
-    return Gebeurtenis.objects.create(
+def _schrijf(
+    inburgeraar, door, soort: str, omschrijving: str, *, _actie=None, _velden=None, **gegevens
+) -> Gebeurtenis:
+    """The timeline entry and its processing-log entry. `_velden` ({field: [old, new]})
+    for the log when the entry's `gegevens` do not hold the change as such."""
+    gebeurtenis = Gebeurtenis.objects.create(
         inburgeraar=inburgeraar,
         door=door,
         soort=soort,
         omschrijving=omschrijving,
         gegevens=gegevens,
     )
+    actie, onderdeel = VERWERKING.get(soort, (Actie.WIJZIGEN, "dossier"))
+    verwerkingslog.gewijzigd(
+        inburgeraar=inburgeraar,
+        door=door,
+        onderdeel=onderdeel,
+        actie=_actie or actie,
+        velden=_velden if _velden is not None else gegevens.get("wijzigingen", {}),
+        handeling=soort,
+    )
+    return gebeurtenis
 
 
 def _tekst(waarde) -> str:
@@ -57,6 +85,7 @@ def status_gewijzigd(inburgeraar, door, van: str, naar: str, reden: str, toelich
         door,
         "status_gewijzigd",
         omschrijving,
+        _velden={"status": [van, naar], **({"einde_reden": ["", reden]} if reden else {})},
         van=van,
         naar=naar,
         reden=reden,
@@ -71,6 +100,7 @@ def consulent_toegewezen(inburgeraar, door, van, naar, reden: str) -> Gebeurteni
         door,
         "consulent_toegewezen",
         omschrijving,
+        _velden={"consulent": [getattr(van, "pk", None), naar.pk]},
         van=getattr(van, "pk", None),
         naar=naar.pk,
         reden=reden,
@@ -83,6 +113,8 @@ def brede_intake_opgeslagen(inburgeraar, door, velden: list[str]) -> Gebeurtenis
         door,
         "brede_intake",
         "Brede intake bijgewerkt: " + ", ".join(velden),
+        # Only the names of the changed fields: special data stays out of the log.
+        _velden={veld: ["(gewijzigd)", "(gewijzigd)"] for veld in velden},
         velden=velden,
     )
 
@@ -93,12 +125,21 @@ def diploma_toegevoegd(inburgeraar, door, diploma) -> Gebeurtenis:
         door,
         "brede_intake",
         f"Diploma toegevoegd aan de brede intake: {diploma.naam}",
+        _actie=Actie.AANMAKEN,
+        _velden={"diploma": [None, diploma.pk]},
         diploma=diploma.pk,
     )
 
 
 def diploma_verwijderd(inburgeraar, door, naam: str) -> Gebeurtenis:
-    return _schrijf(inburgeraar, door, "brede_intake", f"Diploma verwijderd uit de brede intake: {naam}")
+    return _schrijf(
+        inburgeraar,
+        door,
+        "brede_intake",
+        f"Diploma verwijderd uit de brede intake: {naam}",
+        _actie=Actie.VERWIJDEREN,
+        _velden={"diploma": [naam, None]},
+    )
 
 
 def afspraak_gepland(inburgeraar, door, afspraak) -> Gebeurtenis:
@@ -107,6 +148,8 @@ def afspraak_gepland(inburgeraar, door, afspraak) -> Gebeurtenis:
         door,
         "afspraak",
         f"Afspraak brede intake gepland op {_tijd(afspraak.begint_op)} ({afspraak.locatie})",
+        _actie=Actie.AANMAKEN,
+        _velden={"afspraak": [None, afspraak.pk]},
         afspraak=afspraak.pk,
     )
 
@@ -117,6 +160,7 @@ def afspraak_bijgewerkt(inburgeraar, door, afspraak) -> Gebeurtenis:
         door,
         "afspraak",
         f"Afspraak van {_tijd(afspraak.begint_op)}: {afspraak.get_status_display().lower()}",
+        _velden={"status": [None, afspraak.status]},
         afspraak=afspraak.pk,
         status=afspraak.status,
     )
@@ -128,4 +172,12 @@ def pip_vastgesteld(inburgeraar, door, pip) -> Gebeurtenis:
         + (f", taaldoel {pip.taalniveau}" if pip.taalniveau else "")
         + f", dagtekening {pip.dagtekening:%d-%m-%Y}"
     )
-    return _schrijf(inburgeraar, door, "pip_vastgesteld", omschrijving, pip=pip.pk, reden=pip.reden)
+    return _schrijf(
+        inburgeraar,
+        door,
+        "pip_vastgesteld",
+        omschrijving,
+        _velden={"pip": [None, pip.pk], "versie": [None, pip.versie]},
+        pip=pip.pk,
+        reden=pip.reden,
+    )

@@ -11,10 +11,21 @@ field named BSN is masked, and any nine-digit number in a text is masked too.
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import wraps
 
-from regie.verwerkingslog.context import Context, huidige_context, kanaal_voor, nieuwe_trace_id, trace_id_uit
+from django.utils import timezone
+
+from regie.verwerkingslog.context import (
+    Context,
+    huidige_context,
+    kanaal_voor,
+    nieuwe_trace_id,
+    systeemcontext,
+    trace_id_uit,
+)
 from regie.verwerkingslog.doelen import doel_voor
 from regie.verwerkingslog.models import Actie, Betrokkene, Kanaal, Resultaat, Verwerking
 
@@ -83,6 +94,41 @@ def _context(request) -> Context:
     return Context(trace_id=nieuwe_trace_id(), kanaal=Kanaal.SYSTEEM)
 
 
+class _Bundel:
+    def __init__(self, tijdstip: Callable | None):
+        self.tijdstip = tijdstip
+        self.regels: list[tuple[Verwerking, list]] = []
+
+
+_bundel: ContextVar[_Bundel | None] = ContextVar("regie_verwerkingslog_bundel", default=None)
+
+
+@contextmanager
+def gebundeld(*, tijdstip: Callable | None = None) -> Iterator[None]:
+    """For bulk work outside a request (seed_demo): the entries are collected and stored
+    with a few bulk inserts when the block ends. Use it inside the transaction that makes
+    the changes, so they are still stored together or not at all. `tijdstip`: a function
+    giving the moment to record (the demo's planned moments), else the current time."""
+    bundel = _Bundel(tijdstip)
+    token = _bundel.set(bundel)
+    try:
+        with systeemcontext():
+            yield
+    except BaseException:
+        _bundel.reset(token)
+        raise
+    _bundel.reset(token)
+    verwerkingen = Verwerking.objects.bulk_create([v for v, _ in bundel.regels], batch_size=500)
+    Betrokkene.objects.bulk_create(
+        (
+            Betrokkene(verwerking=v, inburgeraar_id=pk, inburgeraar_uuid=uuid)
+            for v, (_, personen) in zip(verwerkingen, bundel.regels, strict=True)
+            for pk, uuid in personen
+        ),
+        batch_size=500,
+    )
+
+
 def _schrijf(
     *,
     actie: str,
@@ -104,7 +150,9 @@ def _schrijf(
     if organisatie is None and gebruiker is not None:
         organisatie = gebruiker.organisatie
     doel_grondslag = doel_voor(doel or onderdeel)
-    verwerking = Verwerking.objects.create(
+    bundel = _bundel.get()
+    verwerking = Verwerking(
+        tijdstip=(bundel.tijdstip() if bundel and bundel.tijdstip else None) or timezone.now(),
         trace_id=ctx.trace_id,
         gebruiker=gebruiker,
         gebruikersnaam=gebruiker.get_username() if gebruiker else "",
@@ -124,6 +172,10 @@ def _schrijf(
         reden=_maskeer_tekst(reden or ""),
     )
     personen = _personen(inburgeraars)
+    if bundel is not None:
+        bundel.regels.append((verwerking, personen))
+        return verwerking
+    verwerking.save()
     if len(personen) == 1:
         Betrokkene.objects.create(
             verwerking=verwerking, inburgeraar_id=personen[0][0], inburgeraar_uuid=personen[0][1]
