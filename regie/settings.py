@@ -6,6 +6,7 @@ REGIE_DEMO=1, which `make run` sets for the local demo, relaxes them.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "django_filters",
+    "csp",
     "regie.organisaties",
     "regie.accounts",
     "regie.tijdlijn",
@@ -69,6 +71,8 @@ MIDDLEWARE = [
     # First, so that every /api/ answer carries API-Version, also one another middleware gives.
     "regie.api.middleware.ApiVersionMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "regie.beveiliging.middleware.BeveiligingsHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -123,13 +127,56 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("REGIE_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "regie" / "static"]
 
-SESSION_COOKIE_SECURE = _bool("REGIE_SECURE_COOKIES", default=not (DEMO or DEBUG))
+# Web security. Production (no REGIE_DEMO, no REGIE_DEBUG) gets everything `manage.py check
+# --deploy` asks for; README "Productie: beveiliging en bewaartermijnen" lists the variables.
+PRODUCTIE = not (DEMO or DEBUG)
+SESSION_COOKIE_SECURE = _bool("REGIE_SECURE_COOKIES", default=PRODUCTIE)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
+# htmx sends the CSRF token from the page (hx-headers on <body>), so no script needs the cookie.
+CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(os.environ.get("REGIE_SESSION_SECONDS", str(60 * 60 * 8)))
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_SSL_REDIRECT = _bool("REGIE_SSL_REDIRECT", default=PRODUCTIE)
+# Behind a reverse proxy that ends TLS: trust its X-Forwarded-Proto header. Only set this when
+# the proxy always sets (or overwrites) that header, otherwise a client could fake https.
+if _bool("REGIE_BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(os.environ.get("REGIE_HSTS_SECONDS", "31536000" if PRODUCTIE else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _bool("REGIE_HSTS_SUBDOMAINS", default=True)
+# Preloading binds the whole domain to HTTPS in every browser, for months: a decision for the
+# domain's owner, so off unless REGIE_HSTS_PRELOAD=1; the deploy check's reminder is then silenced.
+SECURE_HSTS_PRELOAD = _bool("REGIE_HSTS_PRELOAD")
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+# Content-Security-Policy (django-csp 4): only Regie's own files, no inline script or style,
+# no eval. base.html tells htmx not to add inline styles or evaluate code. A form may also go
+# to the OpenID Connect provider (log-in and log-out redirect there after a POST).
+_CSP_FORMULIEREN = ["'self'"] + [
+    "{0.scheme}://{0.netloc}".format(urlsplit(adres))
+    for adres in (
+        globals().get("OIDC_OP_AUTHORIZATION_ENDPOINT", ""),
+        os.environ.get("REGIE_OIDC_OP_LOGOUT_ENDPOINT", ""),
+    )
+    if adres
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "form-action": _CSP_FORMULIEREN,
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+        # Optional: where browsers report a blocked resource (REGIE_CSP_REPORT_URI).
+        "report-uri": _list("REGIE_CSP_REPORT_URI", "") or None,
+    },
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -14,3 +14,5 @@ STORAGES = {
 # Serve static files straight from the app folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The test client and the live server speak plain HTTP; production redirects that to HTTPS.
+SECURE_SSL_REDIRECT = False

@@ -1,0 +1,1 @@
+"""Web security that Django's own SecurityMiddleware does not cover (see README, "Productie")."""
