@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "regie.werkvoorraad",
     "regie.api",
     "regie.demo",
+    "regie.bewaartermijnen",
     "regie.verwerkingslog",
 ]
 
@@ -176,6 +177,25 @@ CONTENT_SECURITY_POLICY = {
         # Optional: where browsers report a blocked resource (REGIE_CSP_REPORT_URI).
         "report-uri": _list("REGIE_CSP_REPORT_URI", "") or None,
     },
+}
+
+
+def _jaren(naam: str, standaard: str) -> int:
+    waarde = os.environ.get(naam, standaard)
+    if not waarde.isdigit() or int(waarde) < 1:
+        raise ImproperlyConfigured(f"{naam} moet een heel aantal jaren zijn, minstens 1 (nu: {waarde!r}).")
+    return int(waarde)
+
+
+# Retention (bewaartermijnen): how many years after closing (status afgerond, verhuisd or
+# beëindigd) a case is removed by `manage.py verwijder_verlopen_dossiers`. A policy choice for
+# the municipality under the Archiefwet and its selectielijst; README explains. One value per
+# end status may override the general one: REGIE_BEWAARTERMIJN_JAREN_AFGEROND, _VERHUISD, _BEEINDIGD.
+BEWAARTERMIJN_JAREN = _jaren("REGIE_BEWAARTERMIJN_JAREN", "5")
+BEWAARTERMIJN_JAREN_PER_EINDSTATUS = {
+    status: _jaren(f"REGIE_BEWAARTERMIJN_JAREN_{status.upper()}", "")
+    for status in ("afgerond", "verhuisd", "beeindigd")
+    if os.environ.get(f"REGIE_BEWAARTERMIJN_JAREN_{status.upper()}")
 }
 
 REST_FRAMEWORK = {

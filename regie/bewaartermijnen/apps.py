@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BewaartermijnenConfig(AppConfig):
+    name = "regie.bewaartermijnen"
+    verbose_name = "Bewaartermijnen"
