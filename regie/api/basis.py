@@ -10,6 +10,7 @@ from rest_framework.parsers import JSONParser
 from regie.api.schema import RegieAutoSchema
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import inburgeraar_voor
+from regie.verwerkingslog.drf import LogtLezenApi
 
 UUID_PARAMETER = OpenApiParameter(
     "uuid",
@@ -23,9 +24,10 @@ UUID_PARAMETER = OpenApiParameter(
 # (Dutch) description of every operation of the views that use them.
 
 
-class RegieApi:
+class RegieApi(LogtLezenApi):
     # For every API view: JSON in, problem+json errors and API-Version in the schema.
     # `gelijktijdig_methoden` names the methods that take a `versie` and can answer 409.
+    # Every answer that shows personal data writes a processing-log entry (LogtLezenApi).
 
     schema = RegieAutoSchema()
     parser_classes = [JSONParser]

@@ -139,6 +139,7 @@ def _leeg(veld: str):
     ),
 )
 class BredeIntakeView(DossierApi, generics.GenericAPIView):
+    verwerkingslog_onderdeel = "brede intake"
     serializer_class = BredeIntakeSerializer
     gelijktijdig_methoden = ("PUT", "PATCH")
     queryset = BredeIntake.objects.none()  # only for the schema
@@ -219,6 +220,7 @@ AFSPRAAK_PARAMETER = OpenApiParameter(
 )
 @extend_schema(tags=["Afspraken"])
 class AfspraakViewSet(DossierApi, viewsets.GenericViewSet):
+    verwerkingslog_onderdeel = "afspraak"
     serializer_class = AfspraakSerializer
     pagination_class = None
     lookup_url_kwarg = "id"
@@ -274,6 +276,7 @@ DIPLOMA_PARAMETER = OpenApiParameter(
 )
 @extend_schema(tags=["Brede intake"])
 class DiplomaViewSet(DossierApi, viewsets.GenericViewSet):
+    verwerkingslog_onderdeel = "brede intake"
     serializer_class = DiplomaSerializer
     pagination_class = None
     lookup_url_kwarg = "id"

@@ -156,6 +156,7 @@ class PipVaststellenSerializer(StrikteInvoer):
     ),
 )
 class PipViewSet(DossierApi, viewsets.GenericViewSet):
+    verwerkingslog_onderdeel = "pip"
     serializer_class = PipSerializer
     pagination_class = None
     lookup_field = "versie"

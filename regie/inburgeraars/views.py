@@ -27,6 +27,7 @@ from regie.inburgeraars.services import (
 )
 from regie.inburgeraars.status import EINDSTATUSSEN, EindeReden
 from regie.tijdlijn.models import Gebeurtenis
+from regie.verwerkingslog.log import betreft, betreft_keuzes, logt_lezen
 from regie.werkvoorraad.selectors import rij_voor
 from regie.werkvoorraad.signalen import relevante_termijnen
 from regie.wet.termijnen import datum_tekst
@@ -52,6 +53,7 @@ def _formulier_context(form, kinderen=None, **extra) -> dict:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@logt_lezen("zoekresultaten")
 def registreren(request):
     if request.method == "GET":
         form = f.InburgeraarForm(user=request.user)
@@ -67,6 +69,7 @@ def registreren(request):
             form.fields["partner"].widget.attrs["autofocus"] = True
         elif kinderen.forms:
             kinderen.forms[-1].fields["voornaam"].widget.attrs["autofocus"] = True
+        betreft_keuzes(request, form)
         return render(request, "inburgeraars/registreren.html", _formulier_context(form, kinderen))
 
     form = f.InburgeraarForm(request.POST, user=request.user)
@@ -89,6 +92,7 @@ def registreren(request):
 
 @login_required
 @require_POST
+@logt_lezen("zoekresultaten")
 def partner_opties(request):
     """The partner list for the search box (htmx). POST, because people may type a BSN."""
     dossier = None
@@ -98,6 +102,7 @@ def partner_opties(request):
         except ValueError as exc:
             raise Http404("Dit dossier bestaat niet.") from exc
     form = f.herhaal_invoer(f.InburgeraarForm, request.POST, user=request.user, dossier=dossier)
+    betreft_keuzes(request, form)
     return render(request, "inburgeraars/_partner_opties.html", {"form": form})
 
 
@@ -115,6 +120,7 @@ def _dossier_context(request, inburgeraar: Inburgeraar, **extra) -> dict:
 
 @login_required
 @require_GET
+@logt_lezen("dossier", huishouden=True)
 def dossier(request, uuid):
     inburgeraar = inburgeraar_voor(request.user, uuid)
     return render(request, "inburgeraars/dossier.html", _dossier_context(request, inburgeraar))
@@ -122,6 +128,7 @@ def dossier(request, uuid):
 
 @login_required
 @require_POST
+@logt_lezen("dossier", huishouden=True)
 def status(request, uuid):
     inburgeraar = inburgeraar_voor(request.user, uuid)
     form = f.StatusForm(request.POST, inburgeraar=inburgeraar)
@@ -144,6 +151,7 @@ def status(request, uuid):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@logt_lezen("dossier", huishouden=True)
 def wijzigen(request, uuid):
     inburgeraar = inburgeraar_voor(request.user, uuid)
     context = {"inburgeraar": inburgeraar, "tab": "overzicht"}
@@ -156,6 +164,7 @@ def wijzigen(request, uuid):
             f.WijzigForm, request.POST, instance=inburgeraar, user=request.user, dossier=inburgeraar
         )
         form.fields["partner"].widget.attrs["autofocus"] = True
+        betreft_keuzes(request, form)
         return render(request, "inburgeraars/wijzigen.html", {**context, **_formulier_context(form)})
 
     # The form gets its own empty instance: the service compares with the case as stored.
@@ -187,6 +196,7 @@ def wijzigen(request, uuid):
 
 @login_required
 @require_GET
+@logt_lezen("termijnen")
 def termijnen(request, uuid):
     inburgeraar = inburgeraar_voor(request.user, uuid)
     rij = rij_voor(inburgeraar, vandaag())
@@ -221,6 +231,7 @@ def _waarde_tekst(label: str, waarde) -> str:
 
 @login_required
 @require_GET
+@logt_lezen("tijdlijn")
 def tijdlijn(request, uuid):
     inburgeraar = inburgeraar_voor(request.user, uuid)
     regels = []
@@ -247,6 +258,7 @@ def tijdlijn(request, uuid):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@logt_lezen("zoekresultaten")
 def zoeken(request):
     """Search by name and/or birth date (GET), or by BSN (POST only, so it stays out of
     addresses, browser history and logs). A `bsn` in the address is ignored."""
@@ -270,4 +282,5 @@ def zoeken(request):
         resultaten = list(resultaten.order_by("geslachtsnaam", "voornamen", "pk")[: ZOEK_MAX + 1])
         context["meer"] = len(resultaten) > ZOEK_MAX
         context["resultaten"] = resultaten[:ZOEK_MAX]
+        betreft(request, context["resultaten"])
     return render(request, "inburgeraars/zoeken.html", context)

@@ -29,6 +29,7 @@ from regie.intake.forms import (
 from regie.intake.models import Afspraak, Diploma
 from regie.intake.selectors import afspraken_van, brede_intake_van
 from regie.pdf import pdf_antwoord, pdf_uit_template
+from regie.verwerkingslog.log import logt_document, logt_lezen
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -75,6 +76,7 @@ def _pagina(request, inburgeraar, *, form=None, diploma_form=None, afspraak_form
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@logt_lezen("brede intake")
 def intake(request, uuid):
     inburgeraar = inburgeraar_voor(request.user, uuid)
     if request.method == "GET":
@@ -120,6 +122,7 @@ def _diplomas_fragment(request, inburgeraar, *, diploma_form=None, melding="", n
 
 @login_required
 @require_POST
+@logt_lezen("brede intake")
 def diploma_toevoegen(request, uuid):
     inburgeraar = inburgeraar_voor(request.user, uuid)
     diploma_form = DiplomaForm(request.POST)
@@ -148,6 +151,7 @@ def diploma_toevoegen(request, uuid):
 
 @login_required
 @require_POST
+@logt_lezen("brede intake")
 def diploma_verwijderen(request, uuid):
     inburgeraar = inburgeraar_voor(request.user, uuid)
     pk = request.POST.get("diploma", "")
@@ -172,6 +176,7 @@ def diploma_verwijderen(request, uuid):
 
 @login_required
 @require_POST
+@logt_lezen("afspraak")
 def afspraak_plannen(request, uuid):
     inburgeraar = inburgeraar_voor(request.user, uuid)
     afspraak_form = AfspraakForm(request.POST)
@@ -190,6 +195,7 @@ def afspraak_plannen(request, uuid):
 
 @login_required
 @require_POST
+@logt_lezen("afspraak")
 def afspraak_status(request, uuid, pk):
     inburgeraar = inburgeraar_voor(request.user, uuid)
     afspraak = get_object_or_404(Afspraak, pk=pk, inburgeraar=inburgeraar)
@@ -246,6 +252,7 @@ def _verslag_context(request, inburgeraar) -> dict:
 
 @login_required
 @require_GET
+@logt_lezen("brede intake")
 def verslag(request, uuid):
     inburgeraar = inburgeraar_voor(request.user, uuid)
     return render(request, "intake/verslag.html", _verslag_context(request, inburgeraar))
@@ -253,6 +260,7 @@ def verslag(request, uuid):
 
 @login_required
 @require_GET
+@logt_document("verslag brede intake", onderdeel="brede intake")
 def verslag_pdf(request, uuid):
     inburgeraar = inburgeraar_voor(request.user, uuid)
     inhoud = pdf_uit_template("intake/verslag_pdf.html", _verslag_context(request, inburgeraar))

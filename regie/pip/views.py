@@ -16,6 +16,7 @@ from regie.pip import pdf as pip_pdf
 from regie.pip.forms import PipForm
 from regie.pip.selectors import pip_versie, pip_versies
 from regie.pip.services import huidig_pip, pip_vaststellen
+from regie.verwerkingslog.log import logt_document, logt_lezen
 from regie.wet.leerroute import AFSCHALEN_MIN_UREN_NT2
 
 
@@ -25,6 +26,7 @@ def _termijnen(inburgeraar) -> dict:
 
 @login_required
 @require_GET
+@logt_lezen("pip")
 def pip(request, uuid):
     inburgeraar = inburgeraar_voor(request.user, uuid)
     versies = list(pip_versies(inburgeraar))
@@ -43,6 +45,7 @@ def pip(request, uuid):
 
 @login_required
 @require_GET
+@logt_lezen("pip")
 def versie(request, uuid, versie):
     inburgeraar = inburgeraar_voor(request.user, uuid)
     gekozen = pip_versie(inburgeraar, versie)
@@ -56,6 +59,7 @@ def versie(request, uuid, versie):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@logt_lezen("pip")
 def vaststellen(request, uuid):
     inburgeraar = inburgeraar_voor(request.user, uuid)
     huidige = huidig_pip(inburgeraar)
@@ -98,6 +102,7 @@ def vaststellen(request, uuid):
 
 @login_required
 @require_GET
+@logt_document("PIP-beschikking", onderdeel="pip")
 def pdf(request, uuid, versie):
     """The decision as PDF; only reachable for cases of the user's own organisation."""
     inburgeraar = inburgeraar_voor(request.user, uuid)

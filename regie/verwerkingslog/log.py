@@ -82,6 +82,35 @@ def _personen(inburgeraars) -> list[tuple[int, object]]:
     return list(gezien.items())
 
 
+def _met_uuid(personen: list[tuple[int, object]]) -> list[tuple[int, object]]:
+    """Fill in the uuid of persons named by internal id only (one query)."""
+    zonder = [pk for pk, uuid in personen if uuid is None]
+    if not zonder:
+        return personen
+    from regie.inburgeraars.models import Inburgeraar
+
+    gevonden = dict(Inburgeraar.objects.filter(pk__in=zonder).values_list("pk", "uuid"))
+    return [(pk, uuid if uuid is not None else gevonden.get(pk)) for pk, uuid in personen]
+
+
+def _organisatie(gebruiker, organisatie, *, laden: bool) -> tuple:
+    """(id, name) of the organisation acted for. The name as a subquery in the INSERT when
+    the user's organisation is not loaded yet, so logging a read costs no extra query."""
+    from django.db.models import Subquery
+
+    from regie.accounts.models import User
+    from regie.organisaties.models import Organisatie
+
+    if organisatie is not None:
+        return organisatie.pk, str(organisatie)
+    if gebruiker is None or gebruiker.organisatie_id is None:
+        return None, ""
+    if laden or User.organisatie.is_cached(gebruiker):
+        return gebruiker.organisatie_id, str(gebruiker.organisatie)
+    naam = Subquery(Organisatie.objects.filter(pk=gebruiker.organisatie_id).values("naam")[:1])
+    return gebruiker.organisatie_id, naam
+
+
 def _context(request) -> Context:
     ctx = huidige_context()
     if ctx is not None and (request is None or ctx.request is None or ctx.request is request):
@@ -147,18 +176,17 @@ def _schrijf(
 ) -> Verwerking:
     ctx = _context(request)
     gebruiker = door if door is not None and door.is_authenticated else ctx.huidige_gebruiker
-    if organisatie is None and gebruiker is not None:
-        organisatie = gebruiker.organisatie
-    doel_grondslag = doel_voor(doel or onderdeel)
     bundel = _bundel.get()
+    organisatie_id, organisatie_naam = _organisatie(gebruiker, organisatie, laden=bundel is not None)
+    doel_grondslag = doel_voor(doel or onderdeel)
     verwerking = Verwerking(
         tijdstip=(bundel.tijdstip() if bundel and bundel.tijdstip else None) or timezone.now(),
         trace_id=ctx.trace_id,
         gebruiker=gebruiker,
         gebruikersnaam=gebruiker.get_username() if gebruiker else "",
         rol=getattr(gebruiker, "rol", "") or "",
-        namens_organisatie_id=getattr(organisatie, "pk", None),
-        namens_organisatie=str(organisatie or ""),
+        namens_organisatie_id=organisatie_id,
+        namens_organisatie=organisatie_naam,
         actie=actie,
         kanaal=kanaal or ctx.kanaal,
         handeling=(handeling or ctx.handeling)[:100],
@@ -171,11 +199,13 @@ def _schrijf(
         resultaat=resultaat,
         reden=_maskeer_tekst(reden or ""),
     )
-    personen = _personen(inburgeraars)
+    personen = _met_uuid(_personen(inburgeraars))
     if bundel is not None:
         bundel.regels.append((verwerking, personen))
         return verwerking
     verwerking.save()
+    if not isinstance(organisatie_naam, str):
+        del verwerking.namens_organisatie  # read from the database when asked for
     if len(personen) == 1:
         Betrokkene.objects.create(
             verwerking=verwerking, inburgeraar_id=personen[0][0], inburgeraar_uuid=personen[0][1]
@@ -197,6 +227,7 @@ def gelezen(*, request, inburgeraars, onderdeel: str, doel: str | None = None) -
     personen = _personen(inburgeraars)
     if not personen:
         return None
+    _gelogd(request)
     return _schrijf(actie=Actie.LEZEN, onderdeel=onderdeel, inburgeraars=personen, request=request, doel=doel)
 
 
@@ -239,6 +270,7 @@ def document_gemaakt(
     *, request, inburgeraar, soort: str, onderdeel: str | None = None, kanaal: str = Kanaal.PDF
 ) -> Verwerking:
     """A document (PDF) or export with the person's data was made for download or print."""
+    _gelogd(request)
     return _schrijf(
         actie=Actie.EXPORTEREN,
         onderdeel=onderdeel or soort,
@@ -283,6 +315,16 @@ def dossier_verwijderd(*, inburgeraar_id: int, inburgeraar_uuid, reden: str, doo
     )
 
 
+def _gelogd(request) -> None:
+    """Note that this request has its read entry, so a decorator does not write a second."""
+    if request is not None:
+        getattr(request, "_request", request)._verwerkingslog_gelezen = True
+
+
+def _al_gelogd(request) -> bool:
+    return getattr(getattr(request, "_request", request), "_verwerkingslog_gelezen", False)
+
+
 # --- For views ----------------------------------------------------------------------------
 
 
@@ -297,37 +339,59 @@ def betreft(request, inburgeraars: Iterable | object) -> None:
         bestaand.setdefault(pk, uuid)
 
 
+def betreft_keuzes(request, form, veld: str = "partner") -> None:
+    """The persons offered in a form's choice list (the partner search) were shown too."""
+    betreft(request, [(pk, None) for pk, _ in form.fields[veld].widget.choices if isinstance(pk, int)])
+
+
 def _betrokkenen(request) -> list[tuple[int, object]] | None:
     gevonden = getattr(getattr(request, "_request", request), "_verwerkingslog_betrokkenen", None)
     return None if gevonden is None else list(gevonden.items())
 
 
-def _persoon_uit_url(kwargs) -> list[tuple[int, object]]:
-    """The case named by the address. Only after the view answered 2xx, so after its own
-    scoped look-up (`inburgeraar_voor`) let the user in."""
+def _persoon_uit_url(kwargs, *, huishouden: bool = False) -> list[tuple[int, object]]:
+    """The case named by the address; with `huishouden` also its partner and whoever has it
+    as partner (the overview shows their names). Only after the view answered 2xx, so
+    after its own scoped look-up (`inburgeraar_voor`) let the user in."""
     if "uuid" not in kwargs:
         return []
+    from django.db.models import Q
+
     from regie.inburgeraars.models import Inburgeraar
 
-    return list(Inburgeraar.objects.filter(uuid=kwargs["uuid"]).values_list("pk", "uuid")[:1])
+    if not huishouden:
+        return list(Inburgeraar.objects.filter(uuid=kwargs["uuid"]).values_list("pk", "uuid")[:1])
+    hoofd = list(Inburgeraar.objects.filter(uuid=kwargs["uuid"]).values_list("pk", "uuid", "partner_id")[:1])
+    if not hoofd:
+        return []
+    pk, uuid, partner_id = hoofd[0]
+    anderen = Inburgeraar.objects.filter(Q(pk=partner_id) | Q(partner_id=pk)).exclude(pk=pk)
+    return [(pk, uuid), *anderen.order_by("pk").values_list("pk", "uuid")]
 
 
-def logt_lezen(onderdeel: str, *, doel: str | None = None):
+def _na_antwoord(request, response, kwargs, *, huishouden: bool):
+    """The persons to log after a view answered, or None when nothing is to be logged:
+    the case in the address (if any) and whoever the view named with `betreft`."""
+    if not 200 <= response.status_code < 300 or _al_gelogd(request):
+        return None
+    return _persoon_uit_url(kwargs, huishouden=huishouden) + (_betrokkenen(request) or [])
+
+
+def logt_lezen(onderdeel: str, *, huishouden: bool = False, doel: str | None = None):
     """View decorator: after a 2xx answer, one `gelezen` entry for the persons the view
-    named with `betreft(request, ...)`, or else for the case in the address (`uuid`)."""
+    named with `betreft(request, ...)`, or else for the case in the address (`uuid`; with
+    `huishouden` also its partner). Place it below the permission decorators."""
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             response = view(request, *args, **kwargs)
-            if 200 <= response.status_code < 300:
-                personen = _betrokkenen(request)
-                if personen is None:
-                    personen = _persoon_uit_url(kwargs)
+            personen = _na_antwoord(request, response, kwargs, huishouden=huishouden)
+            if personen:
                 gelezen(request=request, inburgeraars=personen, onderdeel=onderdeel, doel=doel)
             return response
 
-        wrapper.verwerkingslog_onderdeel = onderdeel
+        wrapper.verwerkingslog = ("lezen", onderdeel)
         return wrapper
 
     return decorator
@@ -340,15 +404,12 @@ def logt_document(soort: str, *, onderdeel: str):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             response = view(request, *args, **kwargs)
-            if 200 <= response.status_code < 300:
-                personen = _betrokkenen(request)
-                if personen is None:
-                    personen = _persoon_uit_url(kwargs)
-                if personen:
-                    document_gemaakt(request=request, inburgeraar=personen, soort=soort, onderdeel=onderdeel)
+            personen = _na_antwoord(request, response, kwargs, huishouden=False)
+            if personen:
+                document_gemaakt(request=request, inburgeraar=personen, soort=soort, onderdeel=onderdeel)
             return response
 
-        wrapper.verwerkingslog_onderdeel = onderdeel
+        wrapper.verwerkingslog = ("document", onderdeel)
         return wrapper
 
     return decorator

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars.selectors import inburgeraar_voor
 from regie.inburgeraars.services import consulent_toewijzen, vandaag
+from regie.verwerkingslog.log import betreft, logt_lezen
 from regie.werkvoorraad import selectors
 from regie.werkvoorraad.forms import FilterForm, TeamFilterForm, ToewijzenForm
 from regie.werkvoorraad.htmx import is_htmx, vary_htmx
@@ -20,10 +21,12 @@ FILTERVELDEN = ("signaal", "status", "consulent")
 
 @login_required
 @require_GET
+@logt_lezen("werkvoorraad")
 def mijn(request):
     form = FilterForm(request.GET or None)
     alle = selectors.mijn_werkvoorraad(request.user, vandaag=vandaag())
     rijen = selectors.filter_rijen(alle, **form.waarden())
+    betreft(request, [rij.inburgeraar for rij in rijen])
     context = {"form": form, "rijen": rijen, "totaal": len(alle), "gefilterd": any(form.waarden().values())}
     if is_htmx(request):
         return vary_htmx(render(request, "werkvoorraad/_mijn_resultaat.html", context))
@@ -53,10 +56,12 @@ def _team_context(request, filterdata: QueryDict, *, fouten: dict | None = None)
 
 @login_required
 @require_GET
+@logt_lezen("team")
 def team(request):
     if not request.user.is_teamleider:
         return geen_toegang(request)
     context = _team_context(request, request.GET)
+    betreft(request, [rij.inburgeraar for rij in context["rijen"]])
     if is_htmx(request):
         return vary_htmx(render(request, "werkvoorraad/_team_resultaat.html", context))
     return vary_htmx(render(request, "werkvoorraad/team.html", context))
@@ -75,6 +80,7 @@ def _terug_naar_team(terug: str) -> str:
 
 @login_required
 @require_POST
+@logt_lezen("team")
 def toewijzen(request, uuid):
     """Give a case another vaste consulent. With htmx only the row (and the caseload) change."""
     if not request.user.is_teamleider:
@@ -121,6 +127,7 @@ def toewijzen(request, uuid):
     if form.errors:
         filterdata = QueryDict(request.POST.get("terug", ""))
         context = _team_context(request, filterdata, fouten={inburgeraar.uuid: form.meldingen()})
+        betreft(request, [rij.inburgeraar for rij in context["rijen"]])
         return render(request, "werkvoorraad/team.html", context)
     messages.success(request, melding)
     return redirect(_terug_naar_team(request.POST.get("terug", "")))
