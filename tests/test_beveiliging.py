@@ -62,6 +62,7 @@ def _instellingen(**extra) -> dict:
         "SECURE_REFERRER_POLICY",
         "SECURE_CROSS_ORIGIN_OPENER_POLICY",
         "SILENCED_SYSTEM_CHECKS",
+        "CONTENT_SECURITY_POLICY",
     ]
     code = (
         "import json; from django.conf import settings; "
@@ -111,10 +112,17 @@ def test_productie_standaarden():
     assert waarden["X_FRAME_OPTIONS"] == "DENY"
     assert waarden["SECURE_REFERRER_POLICY"] == "same-origin"
     assert waarden["SECURE_CROSS_ORIGIN_OPENER_POLICY"] == "same-origin"
+    assert waarden["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["report-uri"] is None
 
 
 def test_achter_proxy_preload_en_zonder_redirect_instelbaar():
-    waarden = _instellingen(REGIE_BEHIND_PROXY="1", REGIE_HSTS_PRELOAD="1", REGIE_SSL_REDIRECT="0")
+    waarden = _instellingen(
+        REGIE_BEHIND_PROXY="1",
+        REGIE_HSTS_PRELOAD="1",
+        REGIE_SSL_REDIRECT="0",
+        REGIE_CSP_REPORT_URI="https://meld.example.nl/csp",
+    )
+    assert waarden["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["report-uri"] == ["https://meld.example.nl/csp"]
     assert waarden["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
     assert waarden["SECURE_HSTS_PRELOAD"] is True
     assert waarden["SILENCED_SYSTEM_CHECKS"] == []
