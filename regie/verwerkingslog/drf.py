@@ -2,7 +2,7 @@
 
 from regie.verwerkingslog import log
 
-# Actions that answer with a list of cases.
+# Actions that answer with a list of cases (at /inburgeraars, not below one case).
 LIJST_ACTIES = {"list": "zoekresultaten", "zoeken": "zoekresultaten"}
 
 
@@ -30,7 +30,9 @@ class LogtLezenApi:
         if 200 <= response.status_code < 300 and response.status_code != 204 and not log._al_gelogd(request):
             personen = self._verwerkingslog_personen(response)
             if personen:
-                onderdeel = LIJST_ACTIES.get(getattr(self, "action", None), self.verwerkingslog_onderdeel)
+                onderdeel = self.verwerkingslog_onderdeel
+                if "uuid" not in self.kwargs:  # a list or search of cases, not one case's parts
+                    onderdeel = LIJST_ACTIES.get(getattr(self, "action", None), onderdeel)
                 log.gelezen(request=request, inburgeraars=personen, onderdeel=onderdeel)
         return response
 

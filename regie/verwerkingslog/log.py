@@ -325,6 +325,19 @@ def _al_gelogd(request) -> bool:
     return getattr(getattr(request, "_request", request), "_verwerkingslog_gelezen", False)
 
 
+def verwerkingslog_geraadpleegd(*, request, zoekvraag: dict, inburgeraars=None) -> Verwerking:
+    """The auditor looked at the processing log (a search, or one entry). Always written,
+    also when no person was named; `zoekvraag` holds the criteria (never a BSN)."""
+    _gelogd(request)
+    return _schrijf(
+        actie=Actie.LEZEN,
+        onderdeel="verwerkingslog",
+        inburgeraars=inburgeraars,
+        request=request,
+        velden={naam: str(waarde) for naam, waarde in zoekvraag.items() if waarde not in (None, "")},
+    )
+
+
 # --- For views ----------------------------------------------------------------------------
 
 

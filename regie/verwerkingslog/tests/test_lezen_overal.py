@@ -1,0 +1,239 @@
+"""Every view and API endpoint that shows personal data writes a processing-log entry.
+
+All URL patterns are enumerated. Each named URL is either in LEZEN (it shows personal data:
+how to request it as an authorised user, and what the entry must say) or in
+GEEN_PERSOONSGEGEVENS (with the reason). A new URL in neither list fails
+`test_elke_url_staat_in_een_van_beide_lijsten`, so nobody can add a page that shows
+personal data without logging it.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from regie.verwerkingslog.models import Actie, Kanaal, Resultaat, Verwerking
+from regie.verwerkingslog.tests.conftest import laatste_id, nieuw_sinds, personen
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@dataclass
+class Verzoek:
+    methode: str = "get"
+    gebruiker: str = "consulent"  # fixture name of an authorised user
+    kwargs: object = None  # dossier -> URL kwargs
+    data: object = None  # dossier -> GET/POST data
+    json: bool = False
+    kop: dict = field(default_factory=dict)
+    kanaal: str = Kanaal.PAGINA
+    actie: str = Actie.LEZEN
+    onderdeel: str = ""
+    personen: object = None  # dossier -> persons the entry must name (default: the case)
+
+
+def _case(d):
+    return {"uuid": d.hoofd.uuid}
+
+
+def _api(**kw):
+    return Verzoek(kanaal=Kanaal.API, **kw)
+
+
+LEZEN: dict[str, Verzoek] = {
+    # Worklist, team, search
+    "werkvoorraad:mijn": Verzoek(onderdeel="werkvoorraad"),
+    "werkvoorraad:team": Verzoek(gebruiker="teamleider", onderdeel="team"),
+    "werkvoorraad:toewijzen": Verzoek(
+        "post", gebruiker="teamleider", kwargs=_case, data=lambda d: {}, kop=HTMX, onderdeel="team"
+    ),
+    "inburgeraars:zoeken": Verzoek(
+        data=lambda d: {"naam": d.hoofd.geslachtsnaam}, onderdeel="zoekresultaten"
+    ),
+    "inburgeraars:registreren": Verzoek(
+        "post",
+        data=lambda d: {"partner_zoekterm": d.hoofd.geslachtsnaam, "partner_zoeken": "1"},
+        onderdeel="zoekresultaten",
+    ),
+    "inburgeraars:partner_opties": Verzoek(
+        "post", data=lambda d: {"partner_zoekterm": d.hoofd.geslachtsnaam}, onderdeel="zoekresultaten"
+    ),
+    # The case
+    "inburgeraars:dossier": Verzoek(
+        kwargs=_case, onderdeel="dossier", personen=lambda d: {d.hoofd.pk, d.partner.pk}
+    ),
+    "inburgeraars:wijzigen": Verzoek(kwargs=_case, onderdeel="dossier"),
+    "inburgeraars:status": Verzoek("post", kwargs=_case, data=lambda d: {}, onderdeel="dossier"),
+    "inburgeraars:termijnen": Verzoek(kwargs=_case, onderdeel="termijnen"),
+    "inburgeraars:tijdlijn": Verzoek(kwargs=_case, onderdeel="tijdlijn"),
+    # Brede intake
+    "intake:intake": Verzoek(kwargs=_case, onderdeel="brede intake"),
+    "intake:diploma_toevoegen": Verzoek("post", kwargs=_case, data=lambda d: {}, onderdeel="brede intake"),
+    "intake:diploma_verwijderen": Verzoek(
+        "post", kwargs=_case, data=lambda d: {"diploma": d.diploma.pk}, kop=HTMX, onderdeel="brede intake"
+    ),
+    "intake:afspraak_plannen": Verzoek("post", kwargs=_case, data=lambda d: {}, onderdeel="afspraak"),
+    "intake:afspraak_status": Verzoek(
+        "post",
+        kwargs=lambda d: {"uuid": d.hoofd.uuid, "pk": d.afspraak.pk},
+        data=lambda d: {},
+        kop=HTMX,
+        onderdeel="afspraak",
+    ),
+    "intake:verslag": Verzoek(kwargs=_case, onderdeel="brede intake"),
+    "intake:verslag_pdf": Verzoek(
+        kwargs=_case, kanaal=Kanaal.PDF, actie=Actie.EXPORTEREN, onderdeel="brede intake"
+    ),
+    "intake:bijzondere_gegevens": Verzoek(
+        "post",
+        gebruiker="collega",
+        kwargs=_case,
+        data=lambda d: {"reden": "Ik vervang de vaste consulent.", "weergave": "verslag"},
+        actie=Actie.BIJZONDERE_GEGEVENS,
+        onderdeel="brede intake",
+    ),
+    # PIP
+    "pip:pip": Verzoek(kwargs=_case, onderdeel="pip"),
+    "pip:versie": Verzoek(kwargs=lambda d: {"uuid": d.hoofd.uuid, "versie": 1}, onderdeel="pip"),
+    "pip:vaststellen": Verzoek(kwargs=_case, onderdeel="pip"),
+    "pip:pdf": Verzoek(
+        kwargs=lambda d: {"uuid": d.hoofd.uuid, "versie": 1},
+        kanaal=Kanaal.PDF,
+        actie=Actie.EXPORTEREN,
+        onderdeel="pip",
+    ),
+    # The processing log itself (the auditor)
+    "verwerkingslog:zoeken": Verzoek(
+        gebruiker="privacy_officer", data=lambda d: {"persoon": d.hoofd.pk}, onderdeel="verwerkingslog"
+    ),
+    "verwerkingslog:detail": Verzoek(
+        gebruiker="privacy_officer",
+        kwargs=lambda d: {
+            "uuid": Verwerking.objects.filter(betrokkenen__inburgeraar_id=d.hoofd.pk).values_list(
+                "uuid", flat=True
+            )[0]
+        },
+        onderdeel="verwerkingslog",
+    ),
+    "verwerkingslog:inzageverzoek": Verzoek(
+        "post",
+        gebruiker="privacy_officer",
+        kwargs=lambda d: {"inburgeraar_id": d.hoofd.pk, "formaat": "json"},
+        kanaal=Kanaal.EXPORT,
+        actie=Actie.EXPORTEREN,
+        onderdeel="inzageverzoek",
+    ),
+    # API
+    "api:inburgeraar-list": _api(onderdeel="zoekresultaten"),
+    "api:inburgeraar-zoeken": _api(
+        methode="post", data=lambda d: {"naam": d.hoofd.geslachtsnaam}, json=True, onderdeel="zoekresultaten"
+    ),
+    "api:inburgeraar-detail": _api(kwargs=_case, onderdeel="dossier"),
+    "api:pip-list": _api(kwargs=_case, onderdeel="pip"),
+    "api:pip-detail": _api(kwargs=lambda d: {"uuid": d.hoofd.uuid, "versie": 1}, onderdeel="pip"),
+    "api:afspraak-list": _api(kwargs=_case, onderdeel="afspraak"),
+    "api:afspraak-detail": _api(
+        kwargs=lambda d: {"uuid": d.hoofd.uuid, "id": d.afspraak.pk}, onderdeel="afspraak"
+    ),
+    "api:diploma-list": _api(kwargs=_case, onderdeel="brede intake"),
+    "api:diploma-detail": _api(
+        kwargs=lambda d: {"uuid": d.hoofd.uuid, "id": d.diploma.pk}, onderdeel="brede intake"
+    ),
+    "api:brede-intake": _api(kwargs=_case, onderdeel="brede intake"),
+}
+
+GEEN_PERSOONSGEGEVENS: dict[str, str] = {
+    "accounts:login": "inlogpagina",
+    "accounts:tweestaps": "tweede inlogstap",
+    "accounts:tweestaps_instellen": "app voor de tweede stap instellen (eigen account)",
+    "accounts:oidc_inloggen": "doorsturen naar de identity provider",
+    "accounts:oidc_callback": "terugkomst van de identity provider",
+    "accounts:logout": "uitloggen",
+    "accounts:wachtwoord": "eigen wachtwoord",
+    "accounts:tokens": "eigen API-tokens",
+    "api:gemeenten": "gemeenten van de organisatie",
+    "api:probleemtype": "uitleg van een fouttype",
+    "api:openapi-json": "API-beschrijving",
+    "api:openapi-yaml": "API-beschrijving",
+    "api:schema": "API-beschrijving",
+}
+
+# Patterns without a name: the redirect from /, the 404 answers for unknown /api addresses,
+# and the beheeromgeving (checked separately: it holds no data of inburgeraars).
+NAAMLOOS = {"", "api/v1/^.*$", "^api(/|$)"}
+
+
+def _alle_patronen(patronen=None, prefix="", namespace=None):
+    for patroon in get_resolver().url_patterns if patronen is None else patronen:
+        if isinstance(patroon, URLResolver):
+            ns = patroon.namespace
+            ns = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
+            yield from _alle_patronen(patroon.url_patterns, prefix + str(patroon.pattern), ns)
+        elif isinstance(patroon, URLPattern):
+            naam = f"{namespace}:{patroon.name}" if namespace and patroon.name else patroon.name
+            yield prefix + str(patroon.pattern), naam
+
+
+def test_elke_url_staat_in_een_van_beide_lijsten():
+    ontbreekt, naamloos = [], []
+    for route, naam in _alle_patronen():
+        if naam and naam.startswith("admin:") or route.startswith("beheer/"):
+            continue
+        if naam is None:
+            if route not in NAAMLOOS:
+                naamloos.append(route)
+        elif naam not in LEZEN and naam not in GEEN_PERSOONSGEGEVENS:
+            ontbreekt.append(f"{naam} ({route})")
+    assert not ontbreekt, (
+        "Deze URL's staan niet in LEZEN (toont persoonsgegevens, schrijft het verwerkingslog) en niet in"
+        f" GEEN_PERSOONSGEGEVENS: {ontbreekt}"
+    )
+    assert not naamloos, f"URL's zonder naam, onbekend in deze test: {naamloos}"
+    assert not set(LEZEN) & set(GEEN_PERSOONSGEGEVENS)
+    bestaand = {naam for _, naam in _alle_patronen() if naam}
+    assert not (set(LEZEN) | set(GEEN_PERSOONSGEGEVENS)) - bestaand, (
+        "De lijsten noemen URL's die niet bestaan."
+    )
+
+
+def test_beheeromgeving_toont_geen_gegevens_van_inburgeraars():
+    apps = {model._meta.app_label for model in admin.site._registry}
+    assert not apps & {"inburgeraars", "intake", "pip", "tijdlijn", "verwerkingslog"}
+
+
+@pytest.mark.parametrize("naam", sorted(LEZEN))
+def test_url_met_persoonsgegevens_schrijft_het_verwerkingslog(naam, client, dossier, request):
+    verzoek = LEZEN[naam]
+    gebruiker = request.getfixturevalue(verzoek.gebruiker)
+    client.force_login(gebruiker)
+    adres = reverse(naam, kwargs=verzoek.kwargs(dossier) if verzoek.kwargs else None)
+    data = verzoek.data(dossier) if verzoek.data else None
+    vanaf = laatste_id()
+    if verzoek.json:
+        antwoord = getattr(client, verzoek.methode)(
+            adres, data, content_type="application/json", **verzoek.kop
+        )
+    else:
+        antwoord = getattr(client, verzoek.methode)(adres, data, **verzoek.kop)
+    assert 200 <= antwoord.status_code < 300, (naam, antwoord.status_code)
+
+    nieuw = list(nieuw_sinds(vanaf))
+    van_actie = [v for v in nieuw if v.actie == verzoek.actie]
+    assert len(van_actie) == 1, (naam, [(v.actie, v.onderdeel) for v in nieuw])
+    regel = van_actie[0]
+    assert regel.kanaal == verzoek.kanaal
+    assert regel.onderdeel == verzoek.onderdeel
+    assert regel.gebruiker == gebruiker
+    assert regel.gebruikersnaam == gebruiker.username
+    assert regel.rol == gebruiker.rol
+    assert regel.namens_organisatie_id == gebruiker.organisatie_id
+    assert regel.namens_organisatie == gebruiker.organisatie.naam
+    assert regel.resultaat == Resultaat.GESLAAGD
+    assert regel.doel and regel.grondslag
+    assert regel.ip_adres == "127.0.0.1"
+    assert len(regel.trace_id) == 32
+    verwacht = verzoek.personen(dossier) if verzoek.personen else {dossier.hoofd.pk}
+    assert verwacht <= personen(regel), (naam, personen(regel))
+    # One read entry per request: never a second one for the same answer.
+    assert sum(v.actie == Actie.LEZEN for v in nieuw) <= 1, naam
