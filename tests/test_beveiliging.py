@@ -207,7 +207,7 @@ def test_cookies_secure_httponly_samesite(client, consulent):
 
 
 @pytest.mark.django_db
-def test_csrf_ook_voor_htmx_en_formulieren(consulent):
+def test_post_zonder_csrf_token_geweigerd(consulent):
     """CSRF everywhere: a POST without token is refused (403), also for a logged-in user."""
     from django.test import Client
 
@@ -289,3 +289,47 @@ def test_htmx_zonder_inline_stijl_eval_of_geschiedenis(client):
     # The indicator CSS htmx would have injected inline lives in regie.css instead.
     css = (ROOT / "regie" / "static" / "css" / "regie.css").read_text()
     assert ".htmx-request .htmx-indicator" in css
+
+
+def _alle_views(resolver=None, prefix=""):
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    for patroon in (resolver or get_resolver()).url_patterns:
+        if isinstance(patroon, URLResolver):
+            yield from _alle_views(patroon, prefix + str(patroon.pattern))
+        elif isinstance(patroon, URLPattern):
+            yield prefix + str(patroon.pattern), patroon.callback
+
+
+# Authentication from a request header, never from a cookie: a browser does not send it by itself.
+KOPTEKST_AUTHENTICATIE = {
+    "rest_framework.authentication.TokenAuthentication",
+    "regie.api.authenticatie.ApiTokenAuthenticatie",
+}
+
+
+def test_csrf_op_elke_view():
+    """No view switches CSRF off. DRF views are csrf_exempt by design: session authentication
+    checks CSRF itself (SessionAuthentication.enforce_csrf, which no subclass may replace), and
+    a token in a header is not sent by a browser on its own."""
+    from rest_framework.authentication import SessionAuthentication
+    from rest_framework.views import APIView
+
+    zonder = []
+    for pad, view in _alle_views():
+        if not getattr(view, "csrf_exempt", False):
+            continue
+        cls = getattr(view, "cls", None)
+        if cls is None or not issubclass(cls, APIView):
+            zonder.append(pad)
+            continue
+        for auth in cls.authentication_classes:
+            if f"{auth.__module__}.{auth.__qualname__}" in KOPTEKST_AUTHENTICATIE:
+                continue
+            if (
+                not issubclass(auth, SessionAuthentication)
+                or auth.enforce_csrf is not SessionAuthentication.enforce_csrf
+            ):
+                zonder.append(f"{pad}: {auth.__qualname__}")
+    assert zonder == []
+    assert any(pad.startswith("api/v1/") for pad, _ in _alle_views())
