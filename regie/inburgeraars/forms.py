@@ -13,7 +13,7 @@ from django.urls import reverse
 from stdnum.nl import bsn as stdnum_bsn
 
 from regie.inburgeraars.models import Inburgeraar, valideer_bsn
-from regie.inburgeraars.selectors import inburgeraars_voor, zoek_inburgeraars
+from regie.inburgeraars.selectors import gemeenten_voor, inburgeraars_voor, zoek_inburgeraars
 from regie.inburgeraars.services import vandaag
 from regie.inburgeraars.status import (
     EINDSTATUSSEN,
@@ -23,7 +23,7 @@ from regie.inburgeraars.status import (
     controleer_overgang,
     toegestane_overgangen,
 )
-from regie.organisaties.models import Gemeente, Kern
+from regie.organisaties.models import Kern
 
 PARTNER_MAX_RESULTATEN = 25
 MAX_KINDEREN = 20
@@ -205,12 +205,12 @@ class InburgeraarForm(NldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.dossier = dossier
-        gemeenten = Gemeente.objects.filter(organisatie_id=user.organisatie_id)
+        gemeenten = gemeenten_voor(user)
         self.fields["gemeente"].queryset = gemeenten
         self.fields["gemeente"].empty_label = "Kies een gemeente"
         if dossier is None and len(gemeenten) == 1 and not self.is_bound:
             self.initial.setdefault("gemeente", gemeenten[0].pk)
-        kernen = Kern.objects.filter(gemeente__organisatie_id=user.organisatie_id).select_related("gemeente")
+        kernen = Kern.objects.filter(gemeente__in=gemeenten).select_related("gemeente")
         self.fields["kern"].queryset = kernen
         groepen: dict[str, list] = {}
         for kern in kernen:

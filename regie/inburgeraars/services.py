@@ -9,8 +9,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from regie.accounts.models import User
+from regie.accounts.rechten import Recht, heeft_recht
 from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars.models import Inburgeraar, Kind
+from regie.inburgeraars.selectors import gemeenten_voor
 from regie.inburgeraars.status import EindeReden, Status, controleer_overgang
 from regie.tijdlijn import events
 
@@ -46,7 +48,7 @@ def _valideer(inburgeraar: Inburgeraar, door: User, velden=None) -> None:
             "Er staat al een inburgeraar met dit BSN in Regie." if "bestaat al" in m else m
             for m in fouten["bsn"]
         ]
-    if inburgeraar.gemeente_id and inburgeraar.gemeente.organisatie_id != door.organisatie_id:
+    if inburgeraar.gemeente_id and not gemeenten_voor(door).filter(pk=inburgeraar.gemeente_id).exists():
         fouten.setdefault("gemeente", []).append(
             "U kunt alleen inburgeraars van uw eigen gemeenten registreren."
         )
@@ -180,11 +182,21 @@ def status_wijzigen(
 def consulent_toewijzen(
     *, inburgeraar: Inburgeraar, door: User, consulent: User, reden: str = ""
 ) -> Inburgeraar:
-    """Only a team lead reassigns; the consultant must work for the same organisation."""
-    if not door.is_teamleider or door.organisatie_id != inburgeraar.gemeente.organisatie_id:
+    """Only a team lead reassigns; the consultant must work for the same organisation, in
+    a role that handles cases, and for the case's municipality (`User.gemeenten`)."""
+    if (
+        not heeft_recht(door, Recht.CONSULENT_TOEWIJZEN)
+        or door.organisatie_id != inburgeraar.gemeente.organisatie_id
+    ):
         raise ValidationError({"consulent": ["Alleen een teamleider kan de vaste consulent wijzigen."]})
     if consulent.organisatie_id != inburgeraar.gemeente.organisatie_id or not consulent.is_active:
         raise ValidationError({"consulent": ["Kies een actieve consulent van uw eigen organisatie."]})
+    if not heeft_recht(consulent, Recht.DOSSIERS_WIJZIGEN_EIGEN):
+        raise ValidationError({"consulent": [f"{consulent} behandelt met deze rol geen dossiers."]})
+    if not gemeenten_voor(consulent).filter(pk=inburgeraar.gemeente_id).exists():
+        raise ValidationError(
+            {"consulent": [f"{consulent} werkt niet voor de gemeente {inburgeraar.gemeente.naam}."]}
+        )
     if consulent.pk == inburgeraar.consulent_id:
         return inburgeraar
     van = inburgeraar.consulent

@@ -9,12 +9,12 @@ import uuid as uuid_module
 from datetime import date
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from regie.accounts.rechten import Recht, mag, vereist_recht
 from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars import forms as f
 from regie.inburgeraars.models import Inburgeraar
@@ -51,7 +51,7 @@ def _formulier_context(form, kinderen=None, **extra) -> dict:
     }
 
 
-@login_required
+@vereist_recht(Recht.DOSSIERS_REGISTREREN)
 @require_http_methods(["GET", "POST"])
 @logt_lezen("zoekresultaten")
 def registreren(request):
@@ -90,7 +90,7 @@ def registreren(request):
     return render(request, "inburgeraars/registreren.html", _formulier_context(form, kinderen))
 
 
-@login_required
+@vereist_recht(Recht.DOSSIERS_LEZEN_EIGEN)
 @require_POST
 @logt_lezen("zoekresultaten")
 def partner_opties(request):
@@ -98,7 +98,9 @@ def partner_opties(request):
     dossier = None
     if request.GET.get("voor"):
         try:
-            dossier = inburgeraar_voor(request.user, uuid_module.UUID(request.GET["voor"]))
+            dossier = inburgeraar_voor(
+                request.user, uuid_module.UUID(request.GET["voor"]), recht=Recht.DOSSIERS_WIJZIGEN_EIGEN
+            )
         except ValueError as exc:
             raise Http404("Dit dossier bestaat niet.") from exc
     form = f.herhaal_invoer(f.InburgeraarForm, request.POST, user=request.user, dossier=dossier)
@@ -114,11 +116,12 @@ def _dossier_context(request, inburgeraar: Inburgeraar, **extra) -> dict:
         "kinderen": list(inburgeraar.kinderen.all()),
         "partner_van": list(inburgeraars_voor(request.user).filter(partner=inburgeraar)),
         "status_form": extra.pop("status_form", None) or f.StatusForm(inburgeraar=inburgeraar),
+        "mag_wijzigen": mag(request.user, Recht.DOSSIERS_WIJZIGEN_EIGEN, inburgeraar),
         **extra,
     }
 
 
-@login_required
+@vereist_recht(Recht.DOSSIERS_LEZEN_EIGEN)
 @require_GET
 @logt_lezen("dossier", huishouden=True)
 def dossier(request, uuid):
@@ -126,11 +129,11 @@ def dossier(request, uuid):
     return render(request, "inburgeraars/dossier.html", _dossier_context(request, inburgeraar))
 
 
-@login_required
+@vereist_recht(Recht.DOSSIERS_WIJZIGEN_EIGEN)
 @require_POST
 @logt_lezen("dossier", huishouden=True)
 def status(request, uuid):
-    inburgeraar = inburgeraar_voor(request.user, uuid)
+    inburgeraar = inburgeraar_voor(request.user, uuid, recht=Recht.DOSSIERS_WIJZIGEN_EIGEN)
     form = f.StatusForm(request.POST, inburgeraar=inburgeraar)
     if form.is_valid():
         try:
@@ -143,17 +146,17 @@ def status(request, uuid):
         else:
             messages.success(request, f"De status is nu '{inburgeraar.get_status_display()}'.")
             return redirect("inburgeraars:dossier", uuid=uuid)
-        inburgeraar = inburgeraar_voor(request.user, uuid)
+        inburgeraar = inburgeraar_voor(request.user, uuid, recht=Recht.DOSSIERS_WIJZIGEN_EIGEN)
     return render(
         request, "inburgeraars/dossier.html", _dossier_context(request, inburgeraar, status_form=form)
     )
 
 
-@login_required
+@vereist_recht(Recht.DOSSIERS_WIJZIGEN_EIGEN)
 @require_http_methods(["GET", "POST"])
 @logt_lezen("dossier", huishouden=True)
 def wijzigen(request, uuid):
-    inburgeraar = inburgeraar_voor(request.user, uuid)
+    inburgeraar = inburgeraar_voor(request.user, uuid, recht=Recht.DOSSIERS_WIJZIGEN_EIGEN)
     context = {"inburgeraar": inburgeraar, "tab": "overzicht"}
     if request.method == "GET":
         form = f.WijzigForm(instance=inburgeraar, user=request.user, dossier=inburgeraar)
@@ -186,7 +189,7 @@ def wijzigen(request, uuid):
             messages.success(request, "De gegevens zijn opgeslagen.")
             return redirect("inburgeraars:dossier", uuid=uuid)
         # The service changed the object in memory; show the case as it is stored.
-        context["inburgeraar"] = inburgeraar_voor(request.user, uuid)
+        context["inburgeraar"] = inburgeraar_voor(request.user, uuid, recht=Recht.DOSSIERS_WIJZIGEN_EIGEN)
     return render(
         request,
         "inburgeraars/wijzigen.html",
@@ -194,7 +197,7 @@ def wijzigen(request, uuid):
     )
 
 
-@login_required
+@vereist_recht(Recht.DOSSIERS_LEZEN_EIGEN)
 @require_GET
 @logt_lezen("termijnen")
 def termijnen(request, uuid):
@@ -209,6 +212,7 @@ def termijnen(request, uuid):
             "rij": rij,
             "relevante_soorten": {t.soort for t in relevante_termijnen(rij.termijnen, inburgeraar.status)},
             "gesloten": inburgeraar.status_enum in EINDSTATUSSEN,
+            "mag_wijzigen": mag(request.user, Recht.DOSSIERS_WIJZIGEN_EIGEN, inburgeraar),
         },
     )
 
@@ -229,7 +233,7 @@ def _waarde_tekst(label: str, waarde) -> str:
     return str(waarde)
 
 
-@login_required
+@vereist_recht(Recht.DOSSIERS_LEZEN_EIGEN)
 @require_GET
 @logt_lezen("tijdlijn")
 def tijdlijn(request, uuid):
@@ -256,7 +260,7 @@ def tijdlijn(request, uuid):
     )
 
 
-@login_required
+@vereist_recht(Recht.DOSSIERS_LEZEN_EIGEN)
 @require_http_methods(["GET", "POST"])
 @logt_lezen("zoekresultaten")
 def zoeken(request):

@@ -267,3 +267,33 @@ class AfspraakStatusForm(NldsFormulier, forms.Form):
         choices=Afspraak.Status.choices,
         error_messages={"invalid_choice": "Kies een geldige status voor de afspraak."},
     )
+
+
+class BijzondereGegevensForm(NldsFormulier, forms.Form):
+    """The reason someone who is not the case's own consultant or the team lead gives before
+    seeing special personal data (AVG art. 9). The reason goes into the processing log."""
+
+    WEERGAVEN = [("intake", "Op deze pagina"), ("verslag", "In het verslag"), ("pdf", "In de PDF")]
+
+    reden = forms.CharField(
+        label="Waarom heeft u deze gegevens nodig?",
+        max_length=500,
+        help_text="Bijvoorbeeld: ik vervang de vaste consulent tijdens de vakantie. Uw reden komt in het"
+        " verwerkingslog.",
+        error_messages={
+            "required": "Schrijf op waarom u deze gegevens nodig heeft.",
+            "max_length": "Schrijf de reden in hoogstens 500 tekens.",
+        },
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    # Sent by the button the user presses (never rendered as a field): where to show the data.
+    weergave = forms.ChoiceField(choices=WEERGAVEN, required=False)
+
+    def clean_reden(self):
+        reden = self.cleaned_data["reden"].strip()
+        if not reden:
+            raise ValidationError("Schrijf op waarom u deze gegevens nodig heeft.")
+        return reden
+
+    def clean_weergave(self):
+        return self.cleaned_data.get("weergave") or "intake"

@@ -11,4 +11,5 @@ urlpatterns = [
     path("<uuid:uuid>/intake/afspraken/<int:pk>/status/", views.afspraak_status, name="afspraak_status"),
     path("<uuid:uuid>/intake/verslag/", views.verslag, name="verslag"),
     path("<uuid:uuid>/intake/verslag/pdf/", views.verslag_pdf, name="verslag_pdf"),
+    path("<uuid:uuid>/intake/bijzondere-gegevens/", views.bijzondere_gegevens, name="bijzondere_gegevens"),
 ]

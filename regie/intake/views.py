@@ -7,7 +7,6 @@ the status of an appointment) answer htmx with a fragment and work as plain form
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from regie.accounts.rechten import Recht, mag, vereist_recht
 from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import inburgeraar_voor
@@ -23,13 +23,17 @@ from regie.intake import services
 from regie.intake.forms import (
     AfspraakForm,
     AfspraakStatusForm,
+    BijzondereGegevensForm,
     BredeIntakeForm,
     DiplomaForm,
 )
 from regie.intake.models import Afspraak, Diploma
 from regie.intake.selectors import afspraken_van, brede_intake_van
 from regie.pdf import pdf_antwoord, pdf_uit_template
+from regie.verwerkingslog import log
 from regie.verwerkingslog.log import logt_document, logt_lezen
+
+WIJZIGEN = Recht.DOSSIERS_WIJZIGEN_EIGEN
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -55,6 +59,8 @@ def _status_form(afspraak: Afspraak, data=None) -> AfspraakStatusForm:
 
 
 def _pagina(request, inburgeraar, *, form=None, diploma_form=None, afspraak_form=None) -> HttpResponse:
+    if not mag(request.user, WIJZIGEN, inburgeraar):
+        return _alleen_lezen(request, inburgeraar)
     intake = brede_intake_van(inburgeraar)
     if form is None:
         form = BredeIntakeForm(instance=intake, initial={"versie": inburgeraar.versie})
@@ -74,13 +80,14 @@ def _pagina(request, inburgeraar, *, form=None, diploma_form=None, afspraak_form
     )
 
 
-@login_required
+@vereist_recht(Recht.DOSSIERS_LEZEN_EIGEN)
 @require_http_methods(["GET", "POST"])
 @logt_lezen("brede intake")
 def intake(request, uuid):
-    inburgeraar = inburgeraar_voor(request.user, uuid)
+    """The intake form for who may change the case; a read-only page for who may only read it."""
     if request.method == "GET":
-        return _pagina(request, inburgeraar)
+        return _pagina(request, inburgeraar_voor(request.user, uuid))
+    inburgeraar = inburgeraar_voor(request.user, uuid, recht=WIJZIGEN)
 
     form = BredeIntakeForm(request.POST)
     if form.is_valid():
@@ -120,11 +127,11 @@ def _diplomas_fragment(request, inburgeraar, *, diploma_form=None, melding="", n
     )
 
 
-@login_required
+@vereist_recht(WIJZIGEN)
 @require_POST
 @logt_lezen("brede intake")
 def diploma_toevoegen(request, uuid):
-    inburgeraar = inburgeraar_voor(request.user, uuid)
+    inburgeraar = inburgeraar_voor(request.user, uuid, recht=WIJZIGEN)
     diploma_form = DiplomaForm(request.POST)
     if diploma_form.is_valid():
         try:
@@ -149,11 +156,11 @@ def diploma_toevoegen(request, uuid):
     return _diplomas_fragment(request, inburgeraar, diploma_form=diploma_form)
 
 
-@login_required
+@vereist_recht(WIJZIGEN)
 @require_POST
 @logt_lezen("brede intake")
 def diploma_verwijderen(request, uuid):
-    inburgeraar = inburgeraar_voor(request.user, uuid)
+    inburgeraar = inburgeraar_voor(request.user, uuid, recht=WIJZIGEN)
     pk = request.POST.get("diploma", "")
     diploma = get_object_or_404(Diploma, pk=pk if pk.isdigit() else None, intake__inburgeraar=inburgeraar)
     try:
@@ -174,11 +181,11 @@ def diploma_verwijderen(request, uuid):
     return _diplomas_fragment(request, inburgeraar, melding=melding, nieuwe_versie=True)
 
 
-@login_required
+@vereist_recht(WIJZIGEN)
 @require_POST
 @logt_lezen("afspraak")
 def afspraak_plannen(request, uuid):
-    inburgeraar = inburgeraar_voor(request.user, uuid)
+    inburgeraar = inburgeraar_voor(request.user, uuid, recht=WIJZIGEN)
     afspraak_form = AfspraakForm(request.POST)
     if afspraak_form.is_valid():
         try:
@@ -193,11 +200,11 @@ def afspraak_plannen(request, uuid):
     return _pagina(request, inburgeraar, afspraak_form=afspraak_form)
 
 
-@login_required
+@vereist_recht(WIJZIGEN)
 @require_POST
 @logt_lezen("afspraak")
 def afspraak_status(request, uuid, pk):
-    inburgeraar = inburgeraar_voor(request.user, uuid)
+    inburgeraar = inburgeraar_voor(request.user, uuid, recht=WIJZIGEN)
     afspraak = get_object_or_404(Afspraak, pk=pk, inburgeraar=inburgeraar)
     status_form = _status_form(afspraak, request.POST)
     # The intake form on the same page carries the case version; it may follow this change
@@ -238,7 +245,10 @@ def afspraak_status(request, uuid, pk):
     )
 
 
-def _verslag_context(request, inburgeraar) -> dict:
+def _verslag_context(request, inburgeraar, *, weergave: str, bijzonder_form=None, ingezien=False) -> dict:
+    """What the report shows. The special data (health) only for the case's own consultant
+    and the team lead, or for this one answer after someone else gave a reason
+    (`ingezien`); everyone else sees a notice and the form asking for the reason."""
     intake = brede_intake_van(inburgeraar)
     return {
         "inburgeraar": inburgeraar,
@@ -247,21 +257,70 @@ def _verslag_context(request, inburgeraar) -> dict:
         "diplomas": intake.diplomas.all() if intake else [],
         "afspraken": afspraken_van(inburgeraar),
         "gemaakt_door": request.user,
+        "bijzonder_zichtbaar": ingezien or mag(request.user, Recht.BIJZONDERE_GEGEVENS_EIGEN, inburgeraar),
+        "bijzonder_form": bijzonder_form or BijzondereGegevensForm(),
+        "weergave": weergave,
     }
 
 
-@login_required
+def _alleen_lezen(request, inburgeraar, **kwargs) -> HttpResponse:
+    return render(
+        request,
+        "intake/intake_lezen.html",
+        _verslag_context(request, inburgeraar, weergave="intake", **kwargs),
+    )
+
+
+def _verslag_pdf(request, inburgeraar, **kwargs) -> HttpResponse:
+    inhoud = pdf_uit_template(
+        "intake/verslag_pdf.html", _verslag_context(request, inburgeraar, weergave="pdf", **kwargs)
+    )
+    return pdf_antwoord(inhoud, f"brede-intake-{slugify(inburgeraar.naam)}.pdf")
+
+
+@vereist_recht(Recht.DOSSIERS_LEZEN_EIGEN)
 @require_GET
 @logt_lezen("brede intake")
 def verslag(request, uuid):
     inburgeraar = inburgeraar_voor(request.user, uuid)
-    return render(request, "intake/verslag.html", _verslag_context(request, inburgeraar))
+    return render(request, "intake/verslag.html", _verslag_context(request, inburgeraar, weergave="verslag"))
 
 
-@login_required
+@vereist_recht(Recht.DOSSIERS_LEZEN_EIGEN)
 @require_GET
 @logt_document("verslag brede intake", onderdeel="brede intake")
 def verslag_pdf(request, uuid):
+    return _verslag_pdf(request, inburgeraar_voor(request.user, uuid))
+
+
+@vereist_recht(Recht.DOSSIERS_LEZEN_EIGEN)
+@require_POST
+def bijzondere_gegevens(request, uuid):
+    """Show the special data once, after a reason, to someone who may read the case but is
+    not its own consultant or the team lead. The reason goes into the processing log; the
+    next visit asks again (no lasting grant)."""
     inburgeraar = inburgeraar_voor(request.user, uuid)
-    inhoud = pdf_uit_template("intake/verslag_pdf.html", _verslag_context(request, inburgeraar))
-    return pdf_antwoord(inhoud, f"brede-intake-{slugify(inburgeraar.naam)}.pdf")
+    form = BijzondereGegevensForm(request.POST)
+    weergave = form["weergave"].value() if form["weergave"].value() in {"verslag", "pdf"} else "intake"
+    if mag(request.user, Recht.BIJZONDERE_GEGEVENS_EIGEN, inburgeraar):
+        # Nothing to ask: the own consultant and the team lead see the data anyway.
+        return redirect("intake:verslag" if weergave == "verslag" else "intake:intake", uuid=uuid)
+    if not form.is_valid():
+        if weergave == "verslag":
+            context = _verslag_context(request, inburgeraar, weergave="verslag", bijzonder_form=form)
+            return render(request, "intake/verslag.html", context)
+        return _alleen_lezen(request, inburgeraar, bijzonder_form=form)
+    log.bijzondere_gegevens_ingezien(
+        request=request, inburgeraar=inburgeraar, reden=form.cleaned_data["reden"]
+    )
+    if weergave == "pdf":
+        antwoord = _verslag_pdf(request, inburgeraar, ingezien=True)
+        log.document_gemaakt(
+            request=request, inburgeraar=inburgeraar, soort="verslag brede intake", onderdeel="brede intake"
+        )
+        return antwoord
+    log.gelezen(request=request, inburgeraars=inburgeraar, onderdeel="brede intake")
+    if weergave == "verslag":
+        context = _verslag_context(request, inburgeraar, weergave="verslag", ingezien=True)
+        return render(request, "intake/verslag.html", context)
+    return _alleen_lezen(request, inburgeraar, ingezien=True)

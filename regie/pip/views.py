@@ -3,11 +3,11 @@ and the decision letter as PDF. The rules live in regie.wet.leerroute; `pip_vast
 applies them and the form shows each message next to its field."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from regie.accounts.rechten import Recht, mag, vereist_recht
 from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars.selectors import inburgeraar_voor, termijnen_voor
 from regie.intake.selectors import brede_intake_van
@@ -24,7 +24,7 @@ def _termijnen(inburgeraar) -> dict:
     return {termijn.soort.value: termijn for termijn in termijnen_voor(inburgeraar)}
 
 
-@login_required
+@vereist_recht(Recht.DOSSIERS_LEZEN_EIGEN)
 @require_GET
 @logt_lezen("pip")
 def pip(request, uuid):
@@ -39,11 +39,12 @@ def pip(request, uuid):
             "huidige": versies[0] if versies else None,
             "versies": versies,
             "termijnen": _termijnen(inburgeraar),
+            "mag_wijzigen": mag(request.user, Recht.DOSSIERS_WIJZIGEN_EIGEN, inburgeraar),
         },
     )
 
 
-@login_required
+@vereist_recht(Recht.DOSSIERS_LEZEN_EIGEN)
 @require_GET
 @logt_lezen("pip")
 def versie(request, uuid, versie):
@@ -57,11 +58,11 @@ def versie(request, uuid, versie):
     )
 
 
-@login_required
+@vereist_recht(Recht.DOSSIERS_WIJZIGEN_EIGEN)
 @require_http_methods(["GET", "POST"])
 @logt_lezen("pip")
 def vaststellen(request, uuid):
-    inburgeraar = inburgeraar_voor(request.user, uuid)
+    inburgeraar = inburgeraar_voor(request.user, uuid, recht=Recht.DOSSIERS_WIJZIGEN_EIGEN)
     huidige = huidig_pip(inburgeraar)
     if request.method == "POST":
         form = PipForm(request.POST, huidige=huidige)
@@ -100,7 +101,7 @@ def vaststellen(request, uuid):
     )
 
 
-@login_required
+@vereist_recht(Recht.DOSSIERS_LEZEN_EIGEN)
 @require_GET
 @logt_document("PIP-beschikking", onderdeel="pip")
 def pdf(request, uuid, versie):

@@ -9,6 +9,7 @@ from datetime import date
 from django.db.models import QuerySet
 
 from regie.accounts.models import User
+from regie.accounts.rechten import Recht, rollen_met
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import inburgeraars_voor, met_termijngegevens, termijnen_voor
 from regie.inburgeraars.status import ACTIEF, Status
@@ -92,10 +93,12 @@ def team_rij(user: User, uuid, vandaag: date) -> Rij:
 
 
 def medewerkers(user: User) -> QuerySet[User]:
-    """The active colleagues a case can be assigned to: everyone of the same organisation."""
+    """The active colleagues a case can be assigned to: those of the same organisation
+    whose role may handle cases of their own (not, say, the privacy officer)."""
     if user.organisatie_id is None:
         return User.objects.none()
-    return User.objects.filter(organisatie_id=user.organisatie_id, is_active=True).order_by(
+    rollen = rollen_met(Recht.DOSSIERS_WIJZIGEN_EIGEN)
+    return User.objects.filter(organisatie_id=user.organisatie_id, is_active=True, rol__in=rollen).order_by(
         "first_name", "last_name", "username"
     )
 

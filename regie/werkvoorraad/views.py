@@ -8,6 +8,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from regie.accounts.rechten import (
+    BESCHRIJVINGEN,
+    NAMEN,
+    Recht,
+    heeft_recht,
+    mag_beheren,
+    rechten_van,
+    vereist_recht,
+)
 from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars.selectors import inburgeraar_voor
 from regie.inburgeraars.services import consulent_toewijzen, vandaag
@@ -23,6 +32,8 @@ FILTERVELDEN = ("signaal", "status", "consulent")
 @require_GET
 @logt_lezen("werkvoorraad")
 def mijn(request):
+    if not heeft_recht(request.user, Recht.DOSSIERS_LEZEN_EIGEN):
+        return _zonder_werkvoorraad(request)
     form = FilterForm(request.GET or None)
     alle = selectors.mijn_werkvoorraad(request.user, vandaag=vandaag())
     rijen = selectors.filter_rijen(alle, **form.waarden())
@@ -33,8 +44,14 @@ def mijn(request):
     return vary_htmx(render(request, "werkvoorraad/mijn.html", context))
 
 
-def geen_toegang(request):
-    return render(request, "werkvoorraad/geen_toegang.html", status=403)
+def _zonder_werkvoorraad(request):
+    """The start page of a role that works without cases: what this role may do in Regie."""
+    rechten = [(NAMEN[r], BESCHRIJVINGEN[r]) for r in Recht if r in rechten_van(request.user)]
+    return render(
+        request,
+        "werkvoorraad/zonder_werkvoorraad.html",
+        {"rechten": rechten, "mag_beheren": mag_beheren(request.user)},
+    )
 
 
 def _team_context(request, filterdata: QueryDict, *, fouten: dict | None = None) -> dict:
@@ -54,12 +71,10 @@ def _team_context(request, filterdata: QueryDict, *, fouten: dict | None = None)
     }
 
 
-@login_required
+@vereist_recht(Recht.TEAMCIJFERS)
 @require_GET
 @logt_lezen("team")
 def team(request):
-    if not request.user.is_teamleider:
-        return geen_toegang(request)
     context = _team_context(request, request.GET)
     betreft(request, [rij.inburgeraar for rij in context["rijen"]])
     if is_htmx(request):
@@ -78,14 +93,12 @@ def _terug_naar_team(terug: str) -> str:
     return f"{adres}?{query.urlencode()}" if query else adres
 
 
-@login_required
+@vereist_recht(Recht.CONSULENT_TOEWIJZEN)
 @require_POST
 @logt_lezen("team")
 def toewijzen(request, uuid):
     """Give a case another vaste consulent. With htmx only the row (and the caseload) change."""
-    if not request.user.is_teamleider:
-        return geen_toegang(request)
-    inburgeraar = inburgeraar_voor(request.user, uuid)
+    inburgeraar = inburgeraar_voor(request.user, uuid, recht=Recht.CONSULENT_TOEWIJZEN)
     form = ToewijzenForm(request.POST, user=request.user)
     melding = ""
     if form.is_valid():

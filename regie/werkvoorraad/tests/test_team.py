@@ -46,7 +46,7 @@ def test_consulent_krijgt_nederlandse_403(client, consulent, dossiers):
     client.force_login(consulent)
     antwoord = client.get(URL)
     assert antwoord.status_code == 403
-    assert "Deze pagina is alleen voor teamleiders." in antwoord.content.decode()
+    assert "het hoort bij: teamleider." in antwoord.content.decode()
 
 
 def test_teamleider_ziet_alle_actieve_dossiers_van_de_organisatie(client, teamleider, dossiers):
