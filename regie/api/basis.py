@@ -6,7 +6,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.parsers import JSONParser
+from rest_framework.permissions import SAFE_METHODS
 
+from regie.accounts.rechten import HeeftRecht, Recht
 from regie.api.schema import RegieAutoSchema
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import inburgeraar_voor
@@ -35,11 +37,27 @@ class RegieApi(LogtLezenApi):
 
 
 class DossierApi(RegieApi):
-    # For resources below /inburgeraars/{uuid}: the case, scoped to the user's organisation.
+    # For resources below /inburgeraars/{uuid}: the case, through the one scoped look-up.
+    # Reading needs the right to read the case, every other method the right to change it
+    # (a consultant reads a colleague's case but does not change it: 403). The case is looked
+    # up before the body is read, so a refusal (403/404) never depends on the input.
+
+    permission_classes = [HeeftRecht(Recht.DOSSIERS_LEZEN_EIGEN)]
+
+    @property
+    def recht(self) -> Recht:
+        if self.request.method in SAFE_METHODS:
+            return Recht.DOSSIERS_LEZEN_EIGEN
+        return Recht.DOSSIERS_WIJZIGEN_EIGEN
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if "uuid" in self.kwargs:
+            self.inburgeraar  # noqa: B018 - 403/404 before anything else
 
     @cached_property
     def inburgeraar(self) -> Inburgeraar:
-        return inburgeraar_voor(self.request.user, self.kwargs["uuid"])
+        return inburgeraar_voor(self.request.user, self.kwargs["uuid"], recht=self.recht)
 
 
 class StrikteInvoer(serializers.Serializer):

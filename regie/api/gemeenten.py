@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 
 from regie.api.basis import RegieApi
+from regie.inburgeraars.selectors import gemeenten_voor
 from regie.organisaties.models import Gemeente
 
 
@@ -19,7 +20,7 @@ class GemeenteSerializer(serializers.ModelSerializer):
 
 @extend_schema(
     summary="Gemeenten van uw organisatie",
-    description="De gemeenten waarvoor u inburgeraars kunt registreren, met hun CBS-code.",
+    description="De gemeenten waarvoor u werkt (en inburgeraars kunt registreren), met hun CBS-code.",
     tags=["Gemeenten"],
 )
 class GemeenteLijst(RegieApi, generics.ListAPIView):
@@ -28,7 +29,4 @@ class GemeenteLijst(RegieApi, generics.ListAPIView):
     queryset = Gemeente.objects.none()  # only for the schema
 
     def get_queryset(self):
-        organisatie = self.request.user.organisatie_id
-        if organisatie is None:
-            return Gemeente.objects.none()
-        return Gemeente.objects.filter(organisatie_id=organisatie).prefetch_related("kernen").order_by("naam")
+        return gemeenten_voor(self.request.user).prefetch_related("kernen").order_by("naam")

@@ -9,6 +9,7 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from regie.accounts.rechten import HeeftRecht, Recht
 from regie.api.basis import UUID_PARAMETER, Datum, InvoerModelSerializer, RegieApi, StrikteInvoer
 from regie.api.pips import PipSamenvattingSerializer
 from regie.inburgeraars.models import Doelgroep, Inburgeraar, Kind, valideer_bsn
@@ -329,6 +330,16 @@ class InburgeraarViewSet(RegieApi, viewsets.GenericViewSet):
     lookup_value_converter = "uuid"
     gelijktijdig_methoden = ("PATCH",)
     queryset = Inburgeraar.objects.none()  # only for the schema; real queries use the selectors
+    RECHTEN = {
+        "create": Recht.DOSSIERS_REGISTREREN,
+        "partial_update": Recht.DOSSIERS_WIJZIGEN_EIGEN,
+    }
+
+    def recht(self) -> Recht:
+        return self.RECHTEN.get(self.action, Recht.DOSSIERS_LEZEN_EIGEN)
+
+    def get_permissions(self):
+        return [HeeftRecht(self.recht())()]
 
     def get_queryset(self):
         return (
@@ -336,7 +347,7 @@ class InburgeraarViewSet(RegieApi, viewsets.GenericViewSet):
         )
 
     def get_object(self):
-        return inburgeraar_voor(self.request.user, self.kwargs["uuid"])
+        return inburgeraar_voor(self.request.user, self.kwargs["uuid"], recht=self.recht())
 
     def _lijst(self, queryset):
         pagina = self.paginate_queryset(queryset)

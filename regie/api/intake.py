@@ -13,6 +13,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import generics, serializers, status, viewsets
 from rest_framework.response import Response
 
+from regie.accounts.rechten import Recht, mag
 from regie.api.basis import UUID_PARAMETER, DossierApi, InvoerModelSerializer, Keuze, StrikteInvoer
 from regie.intake.models import Afspraak, BredeIntake, Diploma
 from regie.intake.services import (
@@ -48,7 +49,10 @@ INTAKEVELDEN = [
     "tolk_taal",
     "afgerond_op",
 ]
-BIJZONDER = " Bijzonder persoonsgegeven (AVG, art. 9): alleen vastleggen wat nodig is voor het PIP."
+BIJZONDER = (
+    " Bijzonder persoonsgegeven (AVG, art. 9): alleen vastleggen wat nodig is voor het PIP. Alleen de vaste"
+    " consulent en de teamleider krijgen de waarde; voor anderen is het veld null."
+)
 
 
 class DiplomaSerializer(serializers.ModelSerializer):
@@ -103,9 +107,25 @@ class BredeIntakeSerializer(InvoerModelSerializer):
         model = BredeIntake
         fields = [*INTAKEVELDEN, "diplomas", "versie", "gewijzigd_door", "gewijzigd_op"]
         extra_kwargs = {
-            "gezondheid_lichamelijk": {"help_text": "Lichamelijke gezondheid." + BIJZONDER},
-            "gezondheid_psychisch": {"help_text": "Psychische gezondheid." + BIJZONDER},
+            "gezondheid_lichamelijk": {
+                "help_text": "Lichamelijke gezondheid." + BIJZONDER,
+                "allow_null": True,
+            },
+            "gezondheid_psychisch": {"help_text": "Psychische gezondheid." + BIJZONDER, "allow_null": True},
         }
+
+    def validate_gezondheid_lichamelijk(self, waarde):
+        return waarde or ""
+
+    def validate_gezondheid_psychisch(self, waarde):
+        return waarde or ""
+
+    def to_representation(self, intake):
+        data = super().to_representation(intake)
+        if not self.context.get("bijzonder_zichtbaar", False):
+            for veld in BredeIntake.BIJZONDERE_VELDEN:
+                data[veld] = None
+        return data
 
     @extend_schema_field(DiplomaSerializer(many=True))
     def get_diplomas(self, intake):
@@ -143,6 +163,14 @@ class BredeIntakeView(DossierApi, generics.GenericAPIView):
     serializer_class = BredeIntakeSerializer
     gelijktijdig_methoden = ("PUT", "PATCH")
     queryset = BredeIntake.objects.none()  # only for the schema
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if "uuid" in self.kwargs:  # not while the schema is made
+            context["bijzonder_zichtbaar"] = mag(
+                self.request.user, Recht.BIJZONDERE_GEGEVENS_EIGEN, self.inburgeraar
+            )
+        return context
 
     def _intake(self) -> BredeIntake:
         try:
