@@ -88,6 +88,7 @@ def verwerking_als_dict(v: Verwerking) -> dict:
         "tijdstip": timezone.localtime(v.tijdstip).isoformat(timespec="seconds"),
         "gebruiker": v.gebruikersnaam or None,
         "rol": v.rol or None,
+        "rol_betekenis": v.rol_label or None,
         "namens_organisatie": v.namens_organisatie or None,
         "actie": v.actie,
         "actie_betekenis": v.get_actie_display(),

@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django import template
 
 register = template.Library()
@@ -22,3 +24,12 @@ def leesbaar(waarde) -> str:
     if waarde is False:
         return "nee"
     return str(waarde)
+
+
+@register.filter
+def datumtijd(iso: str) -> str:
+    """An ISO moment from the access-request data as 26-08-2022 11:20:00."""
+    try:
+        return f"{datetime.fromisoformat(iso):%d-%m-%Y %H:%M:%S}"
+    except (TypeError, ValueError):
+        return iso
