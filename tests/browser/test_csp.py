@@ -5,10 +5,13 @@ violation and no console error on any of them.
 Under this policy Playwright's `wait_for_function` may not poll (it evaluates its string with
 eval, which script-src 'self' blocks): these tests wait with selectors instead."""
 
+import uuid
 from datetime import timedelta
 
 import pytest
 
+from regie.accounts.models import Rol
+from regie.demo.factories import UserFactory
 from regie.inburgeraars.services import vandaag
 from regie.werkvoorraad.tests.hulp import maak_inburgeraar
 from tests.browser.conftest import inloggen
@@ -119,3 +122,40 @@ def test_de_melder_ziet_een_schending(strikte_pagina, consulent):
     page.wait_for_selector("html[data-csp-schendingen]")
     page.evaluate("1")  # one more round trip: the binding's report has arrived
     assert any(k[0] == "csp" and k[1]["richtlijn"].startswith("style-src") for k in klachten), klachten
+
+
+def test_overige_paginas_zonder_csp_schending(strikte_pagina, consulent, dronten):
+    """Read-only case pages, the special-data prompt, 404, the auditor's pages and the admin."""
+    page, klachten = strikte_pagina
+    collega = UserFactory(username="collega.csp", organisatie=dronten.organisatie, rol=Rol.CONSULENT)
+    dossier = maak_inburgeraar(gemeente=dronten, consulent=consulent)
+
+    inloggen(page, collega)  # a colleague: the case read-only, health data behind a reason prompt
+    for pad in (f"/inburgeraars/{dossier.uuid}/", f"/inburgeraars/{dossier.uuid}/intake/"):
+        _open(page, pad)
+    onbekend = f"/inburgeraars/{uuid.uuid4()}/"
+    assert page.goto(onbekend).status == 404
+    assert page.locator("h1").count() == 1  # Regie's own 404 page
+    page.evaluate("1")
+    # The browser logs the 404 status itself; that one was asked for.
+    klachten[:] = [k for k in klachten if not (k[0] == "console" and k[3].endswith(onbekend))]
+
+    page.context.clear_cookies()
+    inloggen(
+        page, UserFactory(username="privacy.csp", organisatie=dronten.organisatie, rol=Rol.PRIVACY_OFFICER)
+    )
+    _open(page, "/verwerkingslog/")
+    _open(page, f"/verwerkingslog/?persoon={dossier.pk}")
+    page.locator("table a").first.click()  # one entry in detail
+    page.wait_for_load_state()
+
+    page.context.clear_cookies()
+    beheerder = UserFactory(
+        username="beheer.csp", organisatie=dronten.organisatie, rol=Rol.FUNCTIONEEL_BEHEERDER, is_staff=True
+    )
+    inloggen(page, beheerder)
+    for pad in ("/beheer/", "/beheer/accounts/user/", f"/beheer/accounts/user/{consulent.pk}/change/"):
+        assert page.goto(pad).status == 200, pad
+
+    page.evaluate("1")
+    assert klachten == []
