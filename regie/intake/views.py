@@ -305,22 +305,27 @@ def bijzondere_gegevens(request, uuid):
     if mag(request.user, Recht.BIJZONDERE_GEGEVENS_EIGEN, inburgeraar):
         # Nothing to ask: the own consultant and the team lead see the data anyway.
         return redirect("intake:verslag" if weergave == "verslag" else "intake:intake", uuid=uuid)
-    if not form.is_valid():
-        if weergave == "verslag":
-            context = _verslag_context(request, inburgeraar, weergave="verslag", bijzonder_form=form)
-            return render(request, "intake/verslag.html", context)
-        return _alleen_lezen(request, inburgeraar, bijzonder_form=form)
-    log.bijzondere_gegevens_ingezien(
-        request=request, inburgeraar=inburgeraar, reden=form.cleaned_data["reden"]
-    )
-    if weergave == "pdf":
-        antwoord = _verslag_pdf(request, inburgeraar, ingezien=True)
-        log.document_gemaakt(
-            request=request, inburgeraar=inburgeraar, soort="verslag brede intake", onderdeel="brede intake"
+    ingezien = form.is_valid()
+    if ingezien:
+        log.bijzondere_gegevens_ingezien(
+            request=request, inburgeraar=inburgeraar, reden=form.cleaned_data["reden"]
         )
-        return antwoord
-    log.gelezen(request=request, inburgeraars=inburgeraar, onderdeel="brede intake")
+        if weergave == "pdf":
+            antwoord = _verslag_pdf(request, inburgeraar, ingezien=True)
+            log.document_gemaakt(
+                request=request,
+                inburgeraar=inburgeraar,
+                soort="verslag brede intake",
+                onderdeel="brede intake",
+            )
+            return antwoord
+    # Without a (valid) reason: the page again, with the message next to the field.
     if weergave == "verslag":
-        context = _verslag_context(request, inburgeraar, weergave="verslag", ingezien=True)
-        return render(request, "intake/verslag.html", context)
-    return _alleen_lezen(request, inburgeraar, ingezien=True)
+        context = _verslag_context(
+            request, inburgeraar, weergave="verslag", bijzonder_form=form, ingezien=ingezien
+        )
+        antwoord = render(request, "intake/verslag.html", context)
+    else:
+        antwoord = _alleen_lezen(request, inburgeraar, bijzonder_form=form, ingezien=ingezien)
+    log.gelezen(request=request, inburgeraars=inburgeraar, onderdeel="brede intake")
+    return antwoord
