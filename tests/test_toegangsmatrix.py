@@ -1,0 +1,640 @@
+"""The access matrix: EVERY URL pattern of Regie (pages, API, beheeromgeving) × every user ×
+two tenants, with the status each must get.
+
+Users: the seven roles of Gemeente Dronten, anonymous, a second consultant of Dronten who is
+not the case's vaste consulent ("collega": reads the team's case, may not change it), a team
+lead of Sociale Dienst Drechtsteden (the shared service for four municipalities) and a
+consultant of Drechtsteden limited to Dordrecht through `User.gemeenten`.
+Tenants: "eigen", a Dronten case (and Dronten objects in the beheeromgeving), and "ander",
+a Drechtsteden case in Zwijndrecht (and Drechtsteden objects). So the Dordrecht consultant
+gets 404 for a case of its own organisation in another municipality.
+
+A status is one number (the same for both tenants) or a pair (eigen, ander). GET is tried on
+every pattern; every mutating method on the patterns that take one, with an empty or invalid
+body, and then nothing in the database may have changed. A URL pattern without an entry in
+VERWACHT fails `test_elk_adres_staat_in_de_matrix`; add it there.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+import pytest
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.resolvers import RegexPattern
+
+from regie.accounts.models import Rol, User
+from regie.demo.factories import (
+    AfspraakFactory,
+    DiplomaFactory,
+    InburgeraarFactory,
+    IntakeFactory,
+    UserFactory,
+    geldig_bsn,
+    pip_vastgesteld,
+)
+from regie.demo.organisaties import maak_organisaties
+from regie.organisaties.models import Gemeente
+
+GEBRUIKERS = [
+    "anoniem",
+    "consulent",
+    "collega",
+    "teamleider",
+    "beleidsmedewerker",
+    "financieel_medewerker",
+    "aanbieder",
+    "functioneel_beheerder",
+    "privacy_officer",
+    "teamleider_drechtsteden",
+    "consulent_dordrecht",
+]
+TENANTS = ("eigen", "ander")
+
+
+def rij(standaard, **afwijkend) -> dict:
+    """One row of the matrix: `standaard` for every user, except the ones named."""
+    onbekend = set(afwijkend) - set(GEBRUIKERS)
+    assert not onbekend, onbekend
+    return {g: afwijkend.get(g, standaard) for g in GEBRUIKERS}
+
+
+# --- Rows that many addresses share ------------------------------------------------------
+
+PAGINA = 302  # anonymous on a page: to the log-in page
+API = 401  # anonymous in the API: problem+json 401
+MET_DOSSIERS = ("consulent", "collega", "teamleider", "teamleider_drechtsteden", "consulent_dordrecht")
+
+
+def alleen(rollen, ok, *, anoniem=PAGINA, anders=403) -> dict:
+    """Only these users have the right (no tenant involved)."""
+    return rij(anders, anoniem=anoniem, **dict.fromkeys(rollen, ok))
+
+
+def dossier(ok, *, collega_mag: bool, anoniem=PAGINA) -> dict:
+    """An address of one case. Roles without the right: 403 before any look-up. With the right:
+    `ok` for a case they may see, 404 for one of another organisation or municipality; a
+    consultant who is not the vaste consulent may read but not change (403)."""
+    return rij(
+        403,
+        anoniem=anoniem,
+        consulent=(ok, 404),
+        teamleider=(ok, 404),
+        collega=(ok if collega_mag else 403, 404),
+        teamleider_drechtsteden=(404, ok),
+        consulent_dordrecht=404,
+    )
+
+
+def lezen(ok=200, anoniem=PAGINA):
+    return dossier(ok, collega_mag=True, anoniem=anoniem)
+
+
+def wijzigen(ok, anoniem=PAGINA):
+    return dossier(ok, collega_mag=False, anoniem=anoniem)
+
+
+ALLEEN_POST = alleen(MET_DOSSIERS, 405)  # GET on a POST-only page: 405 after the right check
+IEDEREEN_INGELOGD = rij(200, anoniem=PAGINA)
+OPENBAAR = rij(200)
+API_NIET_GEVONDEN = rij(404)
+
+
+# --- The beheeromgeving (/beheer/) -------------------------------------------------------
+# Every registered model, and whether the functioneel beheerder manages it (only in their own
+# organisation: "eigen" objects are Dronten's, "ander" Drechtsteden's). A model registered in
+# the admin later gets no entry here, so the matrix fails until someone decides. Case data
+# must never be registered there.
+BEHEERDER_BEHEERT = {
+    "accounts.user": {"add": 200, "delete": True, "wijzigen": (200, 302)},
+    # Tokens are only revoked (an action on the list), never changed or added here.
+    "accounts.apitoken": {"add": 403, "delete": True, "wijzigen": 403},
+    "organisaties.organisatie": {"add": 403, "delete": False, "wijzigen": (200, 302)},
+    "organisaties.gemeente": {"add": 200, "delete": True, "wijzigen": (200, 302)},
+}
+ALLEEN_SUPERUSER = [
+    "auth.group",
+    "axes.accessattempt",
+    "axes.accesslog",
+    "axes.accessfailurelog",
+    "otp_totp.totpdevice",
+]
+
+
+def beheer(beheerder, *, anoniem=PAGINA) -> dict:
+    return rij(403, anoniem=anoniem, functioneel_beheerder=beheerder)
+
+
+def _beheer_modellen() -> dict:
+    verwacht = {}
+    for label in [*BEHEERDER_BEHEERT, *ALLEEN_SUPERUSER]:
+        app, model = label.split(".")
+        prefix = f"admin:{app}_{model}"
+        regels = BEHEERDER_BEHEERT.get(label)
+        if regels is None:  # the beheerder has no rights on it: Django's own 403
+            verwacht |= {
+                f"{prefix}_changelist": {"GET": beheer(403), "POST": beheer(403)},
+                f"{prefix}_add": {"GET": beheer(403), "POST": beheer(403)},
+                f"{prefix}_history": {"GET": beheer(403)},
+                f"{prefix}_delete": {"GET": beheer(403), "POST": beheer(403)},
+                f"{prefix}_change": {"GET": beheer(403), "POST": beheer(403)},
+                f"beheer/{app}/{model}/<path:object_id>/": {"GET": beheer(302)},
+            }
+            continue
+        verwijderen = (200, 302) if regels["delete"] else 403
+        verwacht |= {
+            f"{prefix}_changelist": {"GET": beheer(200), "POST": beheer(200)},
+            f"{prefix}_add": {"GET": beheer(regels["add"]), "POST": beheer(regels["add"])},
+            f"{prefix}_history": {"GET": beheer((200, 302))},
+            f"{prefix}_delete": {"GET": beheer(verwijderen), "POST": beheer(verwijderen)},
+            f"{prefix}_change": {"GET": beheer((200, 302)), "POST": beheer(regels["wijzigen"])},
+            f"beheer/{app}/{model}/<path:object_id>/": {"GET": beheer(302)},
+        }
+    return verwacht
+
+
+VERWACHT: dict[str, dict[str, dict]] = {
+    # Start and log-in
+    "/": {"GET": rij(302)},
+    "accounts:login": {"GET": OPENBAAR, "POST": OPENBAAR},
+    "accounts:logout": {"GET": rij(405), "POST": rij(302)},
+    # The second step only for who just gave a password; everyone else is sent on (302).
+    "accounts:tweestaps": {"GET": rij(302), "POST": rij(302)},
+    "accounts:tweestaps_instellen": {"GET": rij(302), "POST": rij(302)},
+    # OpenID Connect is off unless configured (REGIE_OIDC_RP_CLIENT_ID).
+    "accounts:oidc_inloggen": {"GET": rij(404)},
+    "accounts:oidc_callback": {"GET": rij(404)},
+    # Every signed-in user manages their own password and API tokens.
+    "accounts:wachtwoord": {"GET": IEDEREEN_INGELOGD, "POST": IEDEREEN_INGELOGD},
+    "accounts:tokens": {"GET": IEDEREEN_INGELOGD, "POST": rij(400, anoniem=PAGINA)},
+    # Worklists
+    "werkvoorraad:mijn": {"GET": IEDEREEN_INGELOGD},
+    "werkvoorraad:team": {"GET": alleen(["teamleider", "teamleider_drechtsteden"], 200)},
+    "werkvoorraad:toewijzen": {
+        "GET": alleen(["teamleider", "teamleider_drechtsteden"], 405),
+        "POST": rij(403, anoniem=PAGINA, teamleider=(200, 404), teamleider_drechtsteden=(404, 200)),
+    },
+    # Cases
+    "inburgeraars:registreren": {"GET": alleen(MET_DOSSIERS, 200), "POST": alleen(MET_DOSSIERS, 200)},
+    "inburgeraars:zoeken": {"GET": alleen(MET_DOSSIERS, 200), "POST": alleen(MET_DOSSIERS, 200)},
+    "inburgeraars:partner_opties": {"GET": ALLEEN_POST, "POST": alleen(MET_DOSSIERS, 200)},
+    "inburgeraars:dossier": {"GET": lezen()},
+    "inburgeraars:wijzigen": {"GET": wijzigen(200), "POST": wijzigen(200)},
+    "inburgeraars:status": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
+    "inburgeraars:termijnen": {"GET": lezen()},
+    "inburgeraars:tijdlijn": {"GET": lezen()},
+    "intake:intake": {"GET": lezen(), "POST": wijzigen(200)},
+    "intake:diploma_toevoegen": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
+    "intake:diploma_verwijderen": {"GET": ALLEEN_POST, "POST": wijzigen(404)},
+    "intake:afspraak_plannen": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
+    "intake:afspraak_status": {"GET": ALLEEN_POST, "POST": wijzigen(302)},
+    "intake:verslag": {"GET": lezen()},
+    "intake:verslag_pdf": {"GET": lezen()},
+    # The own consultant and the team lead need no reason (back to the page); a colleague
+    # without a reason gets the form again with the message.
+    "intake:bijzondere_gegevens": {
+        "GET": ALLEEN_POST,
+        "POST": rij(
+            403,
+            anoniem=PAGINA,
+            consulent=(302, 404),
+            teamleider=(302, 404),
+            collega=(200, 404),
+            teamleider_drechtsteden=(404, 302),
+            consulent_dordrecht=404,
+        ),
+    },
+    "pip:pip": {"GET": lezen()},
+    "pip:vaststellen": {"GET": wijzigen(200), "POST": wijzigen(200)},
+    "pip:versie": {"GET": lezen()},
+    "pip:pdf": {"GET": lezen()},
+    # API (problem+json); bodies are invalid, so a user with the right gets 400
+    "api:inburgeraar-list": {
+        "GET": alleen(MET_DOSSIERS, 200, anoniem=API),
+        "POST": alleen(MET_DOSSIERS, 400, anoniem=API),
+    },
+    "api:inburgeraar-zoeken": {
+        "GET": alleen(MET_DOSSIERS, 405, anoniem=API),
+        "POST": alleen(MET_DOSSIERS, 400, anoniem=API),
+    },
+    "api:inburgeraar-detail": {"GET": lezen(anoniem=API), "PATCH": wijzigen(400, anoniem=API)},
+    "api:pip-list": {"GET": lezen(anoniem=API), "POST": wijzigen(400, anoniem=API)},
+    "api:pip-detail": {"GET": lezen(anoniem=API)},
+    "api:afspraak-list": {"GET": lezen(anoniem=API), "POST": wijzigen(400, anoniem=API)},
+    "api:afspraak-detail": {"GET": lezen(anoniem=API), "PATCH": wijzigen(400, anoniem=API)},
+    "api:diploma-list": {"GET": lezen(anoniem=API), "POST": wijzigen(400, anoniem=API)},
+    # DELETE names a diploma that does not exist: the right and the case are checked first.
+    "api:diploma-detail": {"GET": lezen(anoniem=API), "DELETE": wijzigen(404, anoniem=API)},
+    "api:brede-intake": {
+        "GET": lezen(anoniem=API),
+        "PUT": wijzigen(400, anoniem=API),
+        "PATCH": wijzigen(400, anoniem=API),
+    },
+    "api:gemeenten": {"GET": rij(200, anoniem=API)},
+    "api:probleemtype": {"GET": OPENBAAR},
+    "api:openapi-json": {"GET": OPENBAAR},
+    "api:openapi-yaml": {"GET": OPENBAAR},
+    "api:schema": {"GET": OPENBAAR},
+    "api/v1/^.*$": {"GET": API_NIET_GEVONDEN, "POST": API_NIET_GEVONDEN},
+    "^api(/|$)": {"GET": API_NIET_GEVONDEN},
+    # Processing log: the privacy officer, only entries and persons of the own organisation
+    "verwerkingslog:zoeken": {
+        "GET": alleen(["privacy_officer"], 200),
+        "POST": alleen(["privacy_officer"], 200),
+    },
+    "verwerkingslog:detail": {"GET": alleen(["privacy_officer"], (200, 404))},
+    "verwerkingslog:inzageverzoek": {
+        "GET": alleen(["privacy_officer"], 405),
+        "POST": alleen(["privacy_officer"], (200, 404)),
+    },
+    # Beheeromgeving: superusers (not in this matrix) and the functioneel beheerder only
+    "admin:index": {"GET": beheer(200)},
+    # A signed-in user without the right gets 403 on the admin's log-in page too.
+    "admin:login": {"GET": beheer(302, anoniem=200), "POST": beheer(200, anoniem=200)},
+    "admin:logout": {"GET": beheer(405), "POST": beheer(302)},
+    "admin:password_change": {"GET": beheer(200), "POST": beheer(200)},
+    "admin:password_change_done": {"GET": beheer(200)},
+    "admin:autocomplete": {"GET": beheer(403)},
+    "admin:jsi18n": {"GET": beheer(200)},
+    "admin:view_on_site": {"GET": beheer(404)},
+    "admin:app_list": {"GET": beheer(200)},
+    "admin:auth_user_password_change": {"GET": beheer((200, 404)), "POST": beheer((200, 404))},
+    "admin:otp_totp_totpdevice_config": {"GET": beheer(403)},
+    "admin:otp_totp_totpdevice_qrcode": {"GET": beheer(403)},
+    "beheer/(?P<url>.*)$": {"GET": beheer(404)},
+    **_beheer_modellen(),
+}
+
+
+# --- The URL patterns --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Adres:
+    sleutel: str  # the URL name with namespace, or the route for a pattern without a name
+    delen: tuple  # the pattern of each level, from the root
+    naam: str | None
+
+    @property
+    def route(self) -> str:
+        return "".join(str(deel.pattern) for deel in self.delen)
+
+    @property
+    def heeft_object(self) -> bool:
+        """Whether the address names an object (then both tenants are tried)."""
+        return bool(re.search(r"<(\w+:)?(uuid|pk|id|object_id|inburgeraar_id)>", self.route))
+
+
+def alle_adressen() -> list[Adres]:
+    """Every URL pattern of the project, also those inside includes (API router, admin)."""
+
+    def loop(patronen, delen, namespace):
+        for patroon in patronen:
+            if isinstance(patroon, URLResolver):
+                ns = namespace
+                if patroon.namespace:
+                    ns = f"{namespace}:{patroon.namespace}" if namespace else patroon.namespace
+                yield from loop(patroon.url_patterns, (*delen, patroon), ns)
+            elif isinstance(patroon, URLPattern):
+                alle = (*delen, patroon)
+                route = "".join(str(d.pattern) for d in alle)
+                naam = f"{namespace}:{patroon.name}" if namespace and patroon.name else patroon.name
+                yield Adres(sleutel=naam or route or "/", delen=alle, naam=naam)
+
+    return list(loop(get_resolver().url_patterns, (), None))
+
+
+def combinaties() -> list[tuple[str, str]]:
+    """(address, method) pairs of the matrix, for parametrize."""
+    return [(sleutel, methode) for sleutel, methoden in VERWACHT.items() for methode in methoden]
+
+
+def aantal_combinaties() -> int:
+    """URL × method × user × tenant; the tenant only counts twice where the address names
+    an object (a case, or an object in the beheeromgeving)."""
+    adressen = {a.sleutel: a for a in alle_adressen()}
+    totaal = 0
+    for sleutel, _methode in combinaties():
+        tenants = 2 if sleutel in adressen and adressen[sleutel].heeft_object else 1
+        totaal += len(GEBRUIKERS) * tenants
+    return totaal
+
+
+# --- Test data: one data set for the whole module ----------------------------------------
+
+
+def _maak_gegevens() -> SimpleNamespace:
+    organisaties = maak_organisaties()
+    dronten = Gemeente.objects.get(cbs_code="0303")
+    dordrecht = Gemeente.objects.get(cbs_code="0505")
+    zwijndrecht = Gemeente.objects.get(cbs_code="0642")
+    org_dronten = dronten.organisatie
+    org_drecht = dordrecht.organisatie
+
+    def medewerker(naam, organisatie, rol):
+        return UserFactory(username=f"matrix.{naam}", organisatie=organisatie, rol=rol)
+
+    gebruikers = {
+        "consulent": medewerker("consulent", org_dronten, Rol.CONSULENT),
+        "collega": medewerker("collega", org_dronten, Rol.CONSULENT),
+        "teamleider": medewerker("teamleider", org_dronten, Rol.TEAMLEIDER),
+        "beleidsmedewerker": medewerker("beleid", org_dronten, Rol.BELEIDSMEDEWERKER),
+        "financieel_medewerker": medewerker("financieel", org_dronten, Rol.FINANCIEEL_MEDEWERKER),
+        "aanbieder": medewerker("aanbieder", org_dronten, Rol.AANBIEDER),
+        "functioneel_beheerder": medewerker("beheerder", org_dronten, Rol.FUNCTIONEEL_BEHEERDER),
+        "privacy_officer": medewerker("privacy", org_dronten, Rol.PRIVACY_OFFICER),
+        "teamleider_drechtsteden": medewerker("teamleider.drecht", org_drecht, Rol.TEAMLEIDER),
+        "consulent_dordrecht": medewerker("consulent.dordrecht", org_drecht, Rol.CONSULENT),
+    }
+    gebruikers["consulent_dordrecht"].gemeenten.set([dordrecht])
+    consulent_drecht = medewerker("consulent.zwijndrecht", org_drecht, Rol.CONSULENT)
+
+    dossiers = {
+        "eigen": InburgeraarFactory(
+            bsn=geldig_bsn(900_001), gemeente=dronten, consulent=gebruikers["consulent"]
+        ),
+        "ander": InburgeraarFactory(
+            bsn=geldig_bsn(900_002), gemeente=zwijndrecht, consulent=consulent_drecht
+        ),
+    }
+    onderdelen = {}
+    for tenant, inburgeraar in dossiers.items():
+        intake = IntakeFactory(inburgeraar=inburgeraar, gezondheid_lichamelijk="Rugklachten (matrix)")
+        onderdelen[tenant] = SimpleNamespace(
+            diploma=DiplomaFactory(intake=intake),
+            afspraak=AfspraakFactory(inburgeraar=inburgeraar),
+            pip=pip_vastgesteld(inburgeraar, inburgeraar.consulent),
+        )
+
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django.contrib.auth.models import Group
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from regie.accounts.tokens import maak_api_token
+
+    # Objects of the beheeromgeving, one per tenant.
+    beheerobjecten = {}
+    for tenant, (organisatie, gemeente, eigenaar) in {
+        "eigen": (org_dronten, dronten, gebruikers["consulent"]),
+        "ander": (org_drecht, dordrecht, consulent_drecht),
+    }.items():
+        token, _ = maak_api_token(user=eigenaar, naam="matrix")
+        toegang = {
+            "username": eigenaar.username,
+            "ip_address": "127.0.0.1",
+            "user_agent": "matrix",
+            "path_info": "/",
+        }
+        beheerobjecten[tenant] = {
+            "accounts.user": eigenaar.pk,
+            "accounts.apitoken": token.pk,
+            "organisaties.organisatie": organisatie.pk,
+            "organisaties.gemeente": gemeente.pk,
+            "auth.group": Group.objects.get_or_create(name=f"matrix-{tenant}")[0].pk,
+            "otp_totp.totpdevice": TOTPDevice.objects.create(user=eigenaar, name="matrix", confirmed=True).pk,
+            "axes.accessattempt": AccessAttempt.objects.create(
+                **toegang, get_data="", post_data="", failures_since_start=1
+            ).pk,
+            "axes.accesslog": AccessLog.objects.create(**toegang).pk,
+            "axes.accessfailurelog": AccessFailureLog.objects.create(**toegang).pk,
+        }
+    # One signed-in session per user (password and TOTP step, as conftest's force_login does),
+    # made once: each test only sets the cookie.
+    from conftest import _force_login_met_tweede_stap
+
+    sessies = {}
+    for naam, user in gebruikers.items():
+        client = Client()
+        _force_login_met_tweede_stap(client, user)  # the conftest's force_login is function-scoped
+        sessies[naam] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    from regie.verwerkingslog.models import Verwerking
+
+    verwerkingen = {
+        tenant: Verwerking.objects.filter(namens_organisatie_id=organisatie.pk).values_list(
+            "uuid", flat=True
+        )[0]
+        for tenant, organisatie in {"eigen": org_dronten, "ander": org_drecht}.items()
+    }
+    return SimpleNamespace(
+        verwerkingen=verwerkingen,
+        sessies=sessies,
+        organisaties=organisaties,
+        gebruikers=gebruikers,
+        dossiers=dossiers,
+        onderdelen=onderdelen,
+        beheer=beheerobjecten,
+        user_type=ContentType.objects.get_for_model(User).pk,
+    )
+
+
+@pytest.fixture(scope="module")
+def gegevens(django_db_setup, django_db_blocker):
+    """The data of the whole module, in one transaction that is rolled back at the end; each
+    test runs in a savepoint inside it (like Django's TestCase.setUpTestData)."""
+    with django_db_blocker.unblock():
+        buiten = transaction.atomic()
+        buiten.__enter__()
+        try:
+            yield _maak_gegevens()
+        finally:
+            transaction.set_rollback(True)
+            buiten.__exit__(None, None, None)
+
+
+@pytest.fixture(autouse=True)
+def _snelle_pdf(monkeypatch):
+    """The matrix checks who gets a PDF, not how it looks: skip WeasyPrint's layout."""
+    import regie.pdf
+
+    class Document:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def write_pdf(self, **kwargs):
+            return b"%PDF-1.7 matrix"
+
+    monkeypatch.setattr(regie.pdf, "weasyprint", SimpleNamespace(HTML=Document, URLFetcher=lambda **k: None))
+    monkeypatch.setattr(regie.pdf, "_stijlblad", lambda: None)
+
+
+@pytest.fixture(autouse=True)
+def _snel_openapi(monkeypatch):
+    """Nor how the OpenAPI document looks (test_openapi.py checks that)."""
+    from drf_spectacular.generators import SchemaGenerator
+
+    monkeypatch.setattr(
+        SchemaGenerator, "get_schema", lambda self, request=None, public=False: {"openapi": "3.0.3"}
+    )
+
+
+# --- Building a request ------------------------------------------------------------------
+
+REGEX_VOORBEELD = {
+    r"^.*$": "bestaat-niet",
+    r"^api(/|$)": "api/",
+    r"(?P<url>.*)$": "bestaat-niet/",
+}
+
+
+def _waarde(adres: Adres, naam: str, tenant: str, g: SimpleNamespace, methode: str, route_tot_hier: str):
+    dossier, delen = g.dossiers[tenant], g.onderdelen[tenant]
+    if adres.sleutel == "verwerkingslog:detail":
+        return g.verwerkingen[tenant]
+    if naam == "uuid":
+        return dossier.uuid
+    if naam == "inburgeraar_id":
+        return dossier.pk
+    if naam == "formaat":
+        return "json"
+    if naam == "versie":
+        return delen.pip.versie
+    if naam == "code":
+        return "geen-toegang"
+    if naam == "content_type_id":
+        return g.user_type
+    if adres.sleutel == "intake:afspraak_status" or adres.sleutel == "api:afspraak-detail":
+        return delen.afspraak.pk
+    if adres.sleutel == "api:diploma-detail":
+        return 999_999 if methode == "DELETE" else delen.diploma.pk
+    if adres.sleutel == "admin:view_on_site":
+        return g.beheer[tenant]["accounts.user"]
+    if adres.sleutel == "admin:auth_user_password_change":
+        return g.beheer[tenant]["accounts.user"]
+    gevonden = re.search(r"beheer/(\w+)/(\w+)/$", route_tot_hier)
+    if gevonden:
+        return g.beheer[tenant][f"{gevonden[1]}.{gevonden[2]}"]
+    raise AssertionError(f"Geen voorbeeldwaarde voor <{naam}> in {adres.sleutel}")
+
+
+def pad(adres: Adres, tenant: str, g: SimpleNamespace, methode: str) -> str:
+    delen = ""
+    for deel in adres.delen:
+        tekst = str(deel.pattern)
+        if isinstance(deel.pattern, RegexPattern):
+            app_lijst = tekst.startswith("^(?P<app_label>")
+            tekst = "accounts/" if app_lijst else REGEX_VOORBEELD.get(tekst, tekst)
+        else:
+            tekst = re.sub(
+                r"<(?:\w+:)?(\w+)>",
+                lambda m, voor=delen: str(_waarde(adres, m[1], tenant, g, methode, voor)),
+                tekst,
+            )
+        delen += tekst
+    return "/" + delen
+
+
+LEGE_API_INVOER = json.dumps({"matrix_ongeldig": "x"})
+
+
+def vraag(client: Client, methode: str, adres: str, api: bool):
+    if methode == "GET":
+        return client.get(adres)
+    if api:
+        return client.generic(methode, adres, LEGE_API_INVOER, content_type="application/json")
+    return client.generic(methode, adres, "", content_type="application/x-www-form-urlencoded")
+
+
+def stand() -> tuple:
+    """What no refused or invalid request may change."""
+    from django.contrib.auth.models import Group
+
+    from regie.accounts.models import ApiToken
+    from regie.inburgeraars.models import Inburgeraar, Kind
+    from regie.intake.models import Afspraak, BredeIntake, Diploma
+    from regie.organisaties.models import Organisatie
+    from regie.pip.models import Pip
+    from regie.tijdlijn.models import Gebeurtenis
+
+    return (
+        sorted(Inburgeraar.objects.values_list()),
+        sorted(BredeIntake.objects.values_list()),
+        sorted(Afspraak.objects.values_list()),
+        sorted(Diploma.objects.values_list()),
+        sorted(Pip.objects.values_list("pk", "versie")),
+        Kind.objects.count(),
+        Gebeurtenis.objects.count(),
+        sorted(
+            User.objects.values_list(
+                "pk", "username", "rol", "organisatie_id", "is_active", "is_superuser", "password"
+            )
+        ),
+        sorted(Organisatie.objects.values_list()),
+        sorted(Gemeente.objects.values_list()),
+        sorted(ApiToken.objects.values_list("pk", "ingetrokken_op")),
+        Group.objects.count(),
+    )
+
+
+def verwacht_voor(status, tenant: str) -> int:
+    if isinstance(status, tuple):
+        return status[TENANTS.index(tenant)]
+    return status
+
+
+# --- The tests ---------------------------------------------------------------------------
+
+
+def test_elk_adres_staat_in_de_matrix():
+    ontbreekt = sorted({a.sleutel for a in alle_adressen()} - set(VERWACHT))
+    assert not ontbreekt, (
+        "Deze adressen staan niet in de toegangsmatrix. Zet ze in VERWACHT in tests/test_toegangsmatrix.py,"
+        " met per rol de status die hoort (en bedenk wie het mag): " + ", ".join(ontbreekt)
+    )
+
+
+def test_de_matrix_noemt_geen_adressen_die_niet_bestaan():
+    bestaat = {a.sleutel for a in alle_adressen()}
+    assert not sorted(set(VERWACHT) - bestaat)
+
+
+def test_elke_rij_noemt_elke_gebruiker():
+    for sleutel, methoden in VERWACHT.items():
+        for methode, statussen in methoden.items():
+            assert set(statussen) == set(GEBRUIKERS), (sleutel, methode)
+
+
+@pytest.mark.parametrize(("sleutel", "methode"), combinaties())
+def test_toegang(gegevens, db, sleutel, methode):
+    adres = next(a for a in alle_adressen() if a.sleutel == sleutel)
+    api = adres.route.startswith("api")
+    tenants = TENANTS if adres.heeft_object else TENANTS[:1]
+    voor = stand()
+    fouten = []
+    clients = {}
+    for gebruiker in GEBRUIKERS:
+        client = clients[gebruiker] = Client()
+        if gebruiker != "anoniem":
+            client.cookies[settings.SESSION_COOKIE_NAME] = gegevens.sessies[gebruiker]
+    for gebruiker in GEBRUIKERS:
+        for tenant in tenants:
+            url = pad(adres, tenant, gegevens, methode)
+            verwacht = verwacht_voor(VERWACHT[sleutel][methode][gebruiker], tenant)
+            antwoord = vraag(clients[gebruiker], methode, url, api)
+            if antwoord.status_code != verwacht:
+                fouten.append(
+                    f"{methode} {url} als {gebruiker} ({tenant}): {antwoord.status_code}, verwacht {verwacht}"
+                )
+            elif (
+                api and antwoord.status_code >= 400 and antwoord["Content-Type"] != "application/problem+json"
+            ):
+                fouten.append(f"{methode} {url} als {gebruiker}: geen problem+json")
+    assert not fouten, "\n".join(fouten)
+    if methode != "GET":
+        assert stand() == voor, f"{methode} {sleutel} veranderde gegevens"
+
+
+def test_aantal_combinaties(capsys):
+    aantal = aantal_combinaties()
+    assert aantal > 1000
+    with capsys.disabled():
+        print(
+            f"\nToegangsmatrix: {len(VERWACHT)} adressen, {len(combinaties())} adres × methode,"
+            f" {len(GEBRUIKERS)} gebruikers, 2 tenants: {aantal} combinaties getest."
+        )
