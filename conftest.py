@@ -1,11 +1,41 @@
 """Fixtures shared by all tests. Data comes from the demo generator's factories."""
 
 import pytest
+from django.test.client import ClientMixin
 
 from regie.accounts.models import Rol
 from regie.demo.factories import InburgeraarFactory, UserFactory
 from regie.demo.organisaties import maak_organisaties
 from regie.organisaties.models import Gemeente
+
+_FORCE_LOGIN = ClientMixin.force_login
+
+
+def _force_login_met_tweede_stap(self, user, backend=None):
+    """Django's force_login, plus the second log-in step (a TOTP device in the session), as if
+    the user also gave a code: every page asks for it (regie.accounts.middleware)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    _FORCE_LOGIN(self, user, backend)
+    apparaat = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="Test", confirmed=True
+    )
+    sessie = self.session
+    sessie[DEVICE_ID_SESSION_KEY] = apparaat.persistent_id
+    sessie.save()
+
+
+@pytest.fixture(autouse=True)
+def _tweede_stap_bij_force_login(monkeypatch):
+    """`client.force_login(user)` logs in with both steps (password and TOTP code)."""
+    monkeypatch.setattr(ClientMixin, "force_login", _force_login_met_tweede_stap)
+
+
+@pytest.fixture
+def alleen_wachtwoord(monkeypatch):
+    """`client.force_login(user)` as after the password step only, without the code."""
+    monkeypatch.setattr(ClientMixin, "force_login", _FORCE_LOGIN)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ REGIE_DEMO=1, which `make run` sets for the local demo, relaxes them.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -50,10 +51,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "django_filters",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "mozilla_django_oidc",
     "regie.organisaties",
     "regie.accounts",
     "regie.tijdlijn",
@@ -79,10 +83,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor: marks the user verified (TOTP, or MFA at the organisation's identity provider),
+    # then sends everyone who is not yet verified to the second step.
+    "regie.accounts.middleware.TweeStapsMiddleware",
+    "regie.accounts.middleware.TweeStapsVerplichtMiddleware",
+    "regie.accounts.middleware.SessieVerlengenMiddleware",
     # After authentication: the processing log reads the user from the request.
     "regie.verwerkingslog.middleware.VerwerkingslogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a lock-out after too many failed log-ins into the Dutch lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "regie.urls"
@@ -107,15 +118,70 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "werkvoorraad:mijn"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# The rules of Django's validators (at least 12 characters, not like the user's name, not a common
+# password, not only digits), with the messages in plain Dutch.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "regie.accounts.wachtwoord.LijktNietOpGegevens"},
+    {"NAME": "regie.accounts.wachtwoord.MinimaleLengte", "OPTIONS": {"min_length": 12}},
+    {"NAME": "regie.accounts.wachtwoord.NietVeelgebruikt"},
+    {"NAME": "regie.accounts.wachtwoord.NietAlleenCijfers"},
 ]
+
+# Log-in: password (with lock-out by django-axes), then TOTP (django-otp) for every role.
+# OpenID Connect (mozilla-django-oidc) only when REGIE_OIDC_RP_CLIENT_ID is set.
+OIDC_AAN = bool(os.environ.get("REGIE_OIDC_RP_CLIENT_ID"))
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses while a username+IP is locked out
+    "django.contrib.auth.backends.ModelBackend",
+    *(["regie.accounts.oidc.RegieOIDCBackend"] if OIDC_AAN else []),
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("REGIE_AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("REGIE_AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "regie.accounts.views.geblokkeerd"  # Dutch page, Retry-After
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False
+
+OTP_TOTP_ISSUER = os.environ.get("REGIE_OTP_ISSUER", "Regie")
+# After a wrong code, the next try waits 1, 2, 4, ... seconds (times this factor).
+OTP_TOTP_THROTTLE_FACTOR = int(os.environ.get("REGIE_OTP_THROTTLE_FACTOR", "1"))
+
+if OIDC_AAN:
+    OIDC_RP_CLIENT_ID = os.environ["REGIE_OIDC_RP_CLIENT_ID"]
+    OIDC_RP_CLIENT_SECRET = os.environ.get("REGIE_OIDC_RP_CLIENT_SECRET", "")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("REGIE_OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+    OIDC_OP_TOKEN_ENDPOINT = os.environ.get("REGIE_OIDC_OP_TOKEN_ENDPOINT", "")
+    OIDC_OP_USER_ENDPOINT = os.environ.get("REGIE_OIDC_OP_USER_ENDPOINT", "")
+    OIDC_OP_JWKS_ENDPOINT = os.environ.get("REGIE_OIDC_OP_JWKS_ENDPOINT") or None
+    OIDC_RP_SIGN_ALGO = os.environ.get("REGIE_OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = os.environ.get("REGIE_OIDC_RP_SCOPES", "openid profile email")
+    _ontbreekt = [
+        naam
+        for naam, waarde in {
+            "REGIE_OIDC_RP_CLIENT_SECRET": OIDC_RP_CLIENT_SECRET,
+            "REGIE_OIDC_OP_AUTHORIZATION_ENDPOINT": OIDC_OP_AUTHORIZATION_ENDPOINT,
+            "REGIE_OIDC_OP_TOKEN_ENDPOINT": OIDC_OP_TOKEN_ENDPOINT,
+            "REGIE_OIDC_OP_USER_ENDPOINT": OIDC_OP_USER_ENDPOINT,
+        }.items()
+        if not waarde
+    ]
+    if OIDC_RP_SIGN_ALGO.startswith(("RS", "ES")) and not OIDC_OP_JWKS_ENDPOINT:
+        _ontbreekt.append("REGIE_OIDC_OP_JWKS_ENDPOINT")
+    if _ontbreekt:
+        raise ImproperlyConfigured(
+            "Inloggen via OpenID Connect staat aan, maar zet ook: " + ", ".join(_ontbreekt)
+        )
+    OIDC_USE_PKCE = True
+    OIDC_CREATE_USER = False  # the functioneel beheerder makes users, with organisation and role
+    OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+    OIDC_TIMEOUT = int(os.environ.get("REGIE_OIDC_TIMEOUT", "10"))
+REGIE_OIDC_CLAIM_USERNAME = os.environ.get("REGIE_OIDC_CLAIM_USERNAME", "preferred_username")
+# Accept the identity provider's multi-factor log-in (amr "mfa" (RFC 8176), or an acr from
+# REGIE_OIDC_MFA_ACR) instead of Regie's own TOTP step.
+REGIE_OIDC_MFA_TRUSTED = _bool("REGIE_OIDC_MFA_TRUSTED")
+REGIE_OIDC_MFA_ACR = _list("REGIE_OIDC_MFA_ACR", "")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
@@ -135,7 +201,10 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 # htmx sends the CSRF token from the page (hx-headers on <body>), so no script needs the cookie.
 CSRF_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = int(os.environ.get("REGIE_SESSION_SECONDS", str(60 * 60 * 8)))
+# Log out after REGIE_SESSION_SECONDS without a request: every request moves the end forward
+# (regie.accounts.middleware.SessieVerlengenMiddleware, which writes the session at most once a minute).
+SESSION_COOKIE_AGE = int(os.environ.get("REGIE_SESSION_SECONDS", "1800"))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = _bool("REGIE_SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -191,8 +260,8 @@ BEWAARTERMIJN_JAREN_PER_EINDSTATUS = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "regie.api.authenticatie.ApiTokenAuthenticatie",
+        "regie.api.authenticatie.SessieMetTweeStapsAuthenticatie",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "regie.api.pagination.Paginering",

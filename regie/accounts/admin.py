@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from regie.accounts.models import User
+from regie.accounts.models import ApiToken, User
+from regie.accounts.tokens import trek_in
 
 
 # Case data is deliberately not in the admin: it would bypass the organisation scoping
@@ -12,3 +13,27 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["organisatie", "rol", "is_active"]
     fieldsets = [*BaseUserAdmin.fieldsets, ("Regie", {"fields": ["organisatie", "rol"]})]
     add_fieldsets = [*BaseUserAdmin.add_fieldsets, ("Regie", {"fields": ["organisatie", "rol"]})]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Tokens are made by the user (page 'API-tokens') or with `create_api_token`; here the
+    functioneel beheerder sees them and revokes them. The key itself is never stored."""
+
+    list_display = ["prefix", "naam", "user", "aangemaakt_op", "laatst_gebruikt_op", "ingetrokken_op"]
+    list_filter = [("ingetrokken_op", admin.EmptyFieldListFilter)]
+    search_fields = ["user__username", "naam", "prefix"]
+    readonly_fields = ["user", "naam", "prefix", "aangemaakt_op", "laatst_gebruikt_op", "ingetrokken_op"]
+    exclude = ["sleutel_hash"]
+    actions = ["intrekken"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Geselecteerde tokens intrekken")
+    def intrekken(self, request, queryset):
+        aantal = trek_in(list(queryset))
+        self.message_user(request, f"{aantal} token(s) ingetrokken.")

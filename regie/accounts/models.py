@@ -38,3 +38,30 @@ class User(AbstractUser):
     @property
     def is_teamleider(self) -> bool:
         return self.rol == Rol.TEAMLEIDER
+
+
+class ApiToken(models.Model):
+    """A personal API token. Only a SHA-256 hash of the key is stored, plus a short prefix that
+    lets the owner recognise it; the key itself is shown once, when it is made."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    naam = models.CharField(
+        max_length=100, blank=True, help_text="Waar het token voor is, bijvoorbeeld de naam van de koppeling."
+    )
+    prefix = models.CharField(max_length=12, help_text="Het begin van het token, om het te herkennen.")
+    sleutel_hash = models.CharField(max_length=64, unique=True, editable=False)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    laatst_gebruikt_op = models.DateTimeField(null=True, blank=True)
+    ingetrokken_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-aangemaakt_op", "-id"]
+        verbose_name = "API-token"
+        verbose_name_plural = "API-tokens"
+
+    def __str__(self):
+        return f"{self.prefix}… ({self.naam or 'zonder naam'}, {self.user})"
+
+    @property
+    def is_actief(self) -> bool:
+        return self.ingetrokken_op is None

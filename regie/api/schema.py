@@ -117,7 +117,7 @@ class RegieAutoSchema(AutoSchema):
 
 
 class TokenScheme(OpenApiAuthenticationExtension):
-    target_class = "rest_framework.authentication.TokenAuthentication"
+    target_class = "regie.api.authenticatie.ApiTokenAuthenticatie"
     name = "tokenAuth"
     priority = 1
 
@@ -128,5 +128,21 @@ class TokenScheme(OpenApiAuthenticationExtension):
             "name": "Authorization",
             "description": "Het token van een medewerker, als 'Token <token>'. De API werkt met de rechten"
             " van die medewerker en toont alleen inburgeraars van de gemeenten van diens organisatie."
-            " Een beheerder maakt het token met 'manage.py create_api_token <gebruikersnaam>'.",
+            " Een medewerker maakt en intrekt tokens op de pagina 'API-tokens' in Regie; een beheerder"
+            " met 'manage.py create_api_token <gebruikersnaam>'. Een onbekend of ingetrokken token geeft 401.",
+        }
+
+
+class SessieScheme(OpenApiAuthenticationExtension):
+    target_class = "regie.api.authenticatie.SessieMetTweeStapsAuthenticatie"
+    name = "cookieAuth"
+    priority = 1
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "cookie",
+            "name": settings.SESSION_COOKIE_NAME,
+            "description": "De sessie van een medewerker die in de browser is ingelogd, met wachtwoord en"
+            " code uit de authenticator-app. Wie wijzigt, stuurt de header X-CSRFToken mee.",
         }

@@ -72,11 +72,33 @@ def axe_ernstige_schendingen(page) -> list[dict]:
     ]
 
 
+def totp_apparaat(gebruiker):
+    """The user's confirmed authenticator app (made when there is none), as after set-up."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user=gebruiker, confirmed=True).first() or TOTPDevice.objects.create(
+        user=gebruiker, name="Authenticator-app", confirmed=True
+    )
+
+
+def totp_code(apparaat) -> str:
+    """The code the authenticator app shows now (the next one when this one was already used)."""
+    from regie.accounts.tweestaps import code_voor
+
+    apparaat.refresh_from_db()
+    return code_voor(apparaat)
+
+
 def inloggen(page, gebruiker):
-    """Log in through the login page, as a person would, and wait for the worklist."""
+    """Log in through the login page, as a person would: password, then the code from the
+    authenticator app (the user gets a confirmed TOTP device); wait for the worklist."""
+    apparaat = totp_apparaat(gebruiker)
     page.goto("/inloggen/")
     page.fill("#id_username", gebruiker.username)
     page.fill("#id_password", DEMO_WACHTWOORD)
     page.click("button[type=submit]")
+    page.wait_for_url("**/inloggen/code/**")
+    page.fill("#id_code", totp_code(apparaat))
+    page.click("form:has(#id_code) button[type=submit]")
     page.wait_for_url("**/werkvoorraad/**")
     page.wait_for_function("window.htmx !== undefined")

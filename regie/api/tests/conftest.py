@@ -3,10 +3,10 @@
 import itertools
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 from stdnum.nl import bsn as stdnum_bsn
 
+from regie.accounts.tokens import maak_api_token
 from regie.demo.factories import InburgeraarFactory
 from regie.inburgeraars.services import vandaag
 from regie.pip.services import pip_vaststellen
@@ -29,8 +29,8 @@ def maak_inburgeraar(**velden):
 
 def client_met_token(user) -> APIClient:
     client = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, sleutel = maak_api_token(user=user, naam="Test")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {sleutel}")
     return client
 
 

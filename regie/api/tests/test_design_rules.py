@@ -68,7 +68,7 @@ def test_niet_ingelogd_is_401_problem_json_met_www_authenticate(anoniem):
 def test_ongeldig_token_is_401(db, anoniem):
     anoniem.credentials(HTTP_AUTHORIZATION="Token 0123456789abcdef0123456789abcdef01234567")
     body = probleem(anoniem.get(f"{V1}/inburgeraars"), 401)
-    assert body["detail"] == "Ongeldige token."
+    assert body["detail"] == "Dit token is onbekend. Controleer het token, of maak een nieuw token in Regie."
 
 
 def test_token_van_inactieve_gebruiker_is_401(api_consulent, consulent):

@@ -1,26 +1,35 @@
-"""`manage.py create_api_token GEBRUIKERSNAAM`: the API token of a user, made when there is none.
+"""`manage.py create_api_token GEBRUIKERSNAAM [--naam NAAM]`: a new API token for a user.
 
 Prints only the token, so a script can use it: `TOKEN=$(manage.py create_api_token ...)`.
-The API acts with that user's rights: it sees the cases of the user's organisation only.
+Regie stores only a hash: the token cannot be shown again later; make a new one and revoke
+the old one (`revoke_api_token`) instead. The API acts with that user's rights.
 """
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from rest_framework.authtoken.models import Token
+
+from regie.accounts.tokens import maak_api_token
 
 
 class Command(BaseCommand):
-    help = "Toont het API-token van een medewerker en maakt het aan als het er nog niet is."
+    help = "Maakt een nieuw API-token voor een medewerker en toont alleen het token."
 
     def add_arguments(self, parser):
         parser.add_argument("gebruikersnaam", help="De gebruikersnaam van de medewerker.")
+        parser.add_argument(
+            "--naam",
+            default="Gemaakt met create_api_token",
+            help="Waar het token voor is (zichtbaar in Regie).",
+        )
 
-    def handle(self, *args, gebruikersnaam, **options):
+    def handle(self, *args, gebruikersnaam, naam, **options):
         try:
             user = get_user_model().objects.get(username=gebruikersnaam)
         except get_user_model().DoesNotExist as exc:
             raise CommandError(f"Er is geen medewerker met gebruikersnaam '{gebruikersnaam}'.") from exc
         if not user.is_active:
             raise CommandError(f"Medewerker '{gebruikersnaam}' is niet actief en krijgt geen API-token.")
-        token, _ = Token.objects.get_or_create(user=user)
-        self.stdout.write(token.key)
+        if len(naam) > 100:
+            raise CommandError("Gebruik voor --naam hoogstens 100 tekens.")
+        _, sleutel = maak_api_token(user=user, naam=naam)
+        self.stdout.write(sleutel)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from regie.demo.factories import DEMO_WACHTWOORD
 from regie.demo.generator import STANDAARD_SEED, plan_demo
 from regie.demo.opbouw import bouw_demo, demo_gebruikers, demo_gegevens_aanwezig
+from regie.demo.tweestaps import demo_tweestaps_instellen
 from regie.inburgeraars.status import STATUS_LABELS, Status
 
 MAX_SCALE = 10  # the demo BSN range holds about 9,000 numbers
@@ -48,6 +49,7 @@ class Command(BaseCommand):
             wat = " en ".join(f"{aantal} {naam}" for naam, aantal in aanwezig.items())
             if if_empty:
                 self.stdout.write(f"Er staan al gegevens in de database ({wat}); er is niets toegevoegd.")
+                demo_tweestaps_instellen(demo_gebruikers())  # demo data made before log-in had two steps
                 self.toon_inloggegevens()
                 return
             if not flush:
@@ -62,6 +64,7 @@ class Command(BaseCommand):
         begin = time.perf_counter()
         plan = plan_demo(seed=seed, scale=scale, vandaag=timezone.localdate())
         resultaat = bouw_demo(plan)
+        demo_tweestaps_instellen(demo_gebruikers())
         duur = time.perf_counter() - begin
 
         self.stdout.write(
@@ -93,3 +96,9 @@ class Command(BaseCommand):
         breedte = max(len(g.username) for g in gebruikers)
         for g in gebruikers:
             self.stdout.write(f"  {g.username:<{breedte}}  {g.get_rol_display():<10}  {g.organisatie}")
+        self.stdout.write("")
+        self.stdout.write(
+            "Inloggen gaat in twee stappen: eerst gebruikersnaam en wachtwoord, dan een code van 6 cijfers."
+        )
+        self.stdout.write("De code van een demo-account vraagt u op met (alleen in de demo):")
+        self.stdout.write(f"  REGIE_DEMO=1 uv run python manage.py totp_code {gebruikers[0].username}")
