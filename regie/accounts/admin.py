@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from regie.accounts.models import ApiToken, User
 from regie.accounts.tokens import trek_in
+from regie.accounts.tweestaps import opnieuw_laten_instellen
 
 
 # Case data is deliberately not in the admin: it would bypass the organisation scoping
@@ -13,6 +14,24 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["organisatie", "rol", "is_active"]
     fieldsets = [*BaseUserAdmin.fieldsets, ("Regie", {"fields": ["organisatie", "rol"]})]
     add_fieldsets = [*BaseUserAdmin.add_fieldsets, ("Regie", {"fields": ["organisatie", "rol"]})]
+    actions = ["tweestaps_opnieuw"]
+
+    @admin.action(
+        description="Authenticator-app opnieuw laten instellen (nieuwe of kwijtgeraakte telefoon)",
+        permissions=["change"],
+    )
+    def tweestaps_opnieuw(self, request, queryset):
+        """Removes the users' TOTP devices: their sessions lose the second step, and at the next
+        log-in (password first) they set up the app again. Check who asks before doing this."""
+        for user in queryset:
+            if opnieuw_laten_instellen(user):
+                self.log_change(
+                    request, user, "Authenticator-app verwijderd: opnieuw instellen bij inloggen."
+                )
+        self.message_user(
+            request,
+            f"{queryset.count()} medewerker(s) stellen bij de volgende keer inloggen hun authenticator-app opnieuw in.",
+        )
 
 
 @admin.register(ApiToken)

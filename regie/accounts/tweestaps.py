@@ -96,6 +96,13 @@ def wachttijd(apparaten) -> int:
     return seconden
 
 
+def opnieuw_laten_instellen(user) -> int:
+    """Removes all of the user's devices (lost or new phone); returns how many. Sessions that
+    used one lose their second step at once; the next log-in sets up the app again."""
+    aantal, _ = TOTPDevice.objects.filter(user=user).delete()
+    return aantal
+
+
 def als_geverifieerd_markeren(request, apparaat: TOTPDevice) -> None:
     """The second step succeeded: a new session key, then the device in the session."""
     request.session.cycle_key()
