@@ -70,10 +70,13 @@ def _sqlite_triggers(tabel: str) -> list[str]:
 _POSTGRESQL_FUNCTIE = f"""
 CREATE OR REPLACE FUNCTION regie_verwerkingslog_alleen_toevoegen() RETURNS trigger AS $$
 BEGIN
-    IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'verwerkingslog_verwerking'
-       AND NEW.gebruiker_id IS NULL AND OLD.gebruiker_id IS NOT NULL
-       AND (to_jsonb(NEW) - 'gebruiker_id') = (to_jsonb(OLD) - 'gebruiker_id') THEN
-        RETURN NEW;
+    -- Nested: PL/pgSQL does not promise to stop at the first false condition, and a row of
+    -- verwerkingslog_betrokkene has no gebruiker_id.
+    IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'verwerkingslog_verwerking' THEN
+        IF (to_jsonb(NEW) ->> 'gebruiker_id') IS NULL AND (to_jsonb(OLD) ->> 'gebruiker_id') IS NOT NULL
+           AND (to_jsonb(NEW) - 'gebruiker_id') = (to_jsonb(OLD) - 'gebruiker_id') THEN
+            RETURN NEW;
+        END IF;
     END IF;
     RAISE EXCEPTION '{MELDING}' USING ERRCODE = 'insufficient_privilege';
 END;
