@@ -12,8 +12,11 @@ from regie.accounts.tweestaps import opnieuw_laten_instellen
 class UserAdmin(BaseUserAdmin):
     list_display = ["username", "first_name", "last_name", "organisatie", "rol", "is_active"]
     list_filter = ["organisatie", "rol", "is_active"]
-    fieldsets = [*BaseUserAdmin.fieldsets, ("Regie", {"fields": ["organisatie", "rol"]})]
-    add_fieldsets = [*BaseUserAdmin.add_fieldsets, ("Regie", {"fields": ["organisatie", "rol"]})]
+    # Rol: what the user may do (docs/rollen.md). Gemeenten: empty for all municipalities of the
+    # organisation, or only these (e.g. one municipality of a shared service).
+    fieldsets = [*BaseUserAdmin.fieldsets, ("Regie", {"fields": ["organisatie", "rol", "gemeenten"]})]
+    add_fieldsets = [*BaseUserAdmin.add_fieldsets, ("Regie", {"fields": ["organisatie", "rol", "gemeenten"]})]
+    filter_horizontal = ["gemeenten"]
     actions = ["tweestaps_opnieuw"]
 
     @admin.action(

@@ -26,6 +26,7 @@ from regie.accounts.rechten import (
     vereist_recht,
 )
 from regie.demo.factories import InburgeraarFactory, UserFactory
+from regie.organisaties.models import Gemeente
 
 DOSSIERRECHTEN = {
     Recht.DOSSIERS_LEZEN_EIGEN,
@@ -214,3 +215,16 @@ def test_beheeromgeving_toont_geen_dossiers(client, beheerder, inburgeraar):
         assert not admin.site.is_registered(model), model
     client.force_login(beheerder)
     assert inburgeraar.geslachtsnaam not in client.get("/beheer/").content.decode()
+
+
+def test_beheerder_beperkt_een_gebruiker_tot_gemeenten_van_de_eigen_organisatie(client, dronten, consulent):
+    beheerder_drecht = UserFactory(
+        username="beheer.drecht",
+        organisatie=Gemeente.objects.get(cbs_code="0505").organisatie,
+        rol=Rol.FUNCTIONEEL_BEHEERDER,
+    )
+    client.force_login(beheerder_drecht)
+    gebruiker = UserFactory(username="drecht.medewerker", organisatie=beheerder_drecht.organisatie)
+    html = client.get(f"/beheer/accounts/user/{gebruiker.pk}/change/").content.decode()
+    assert 'name="gemeenten"' in html
+    assert "Zwijndrecht" in html and "Dronten" not in html
