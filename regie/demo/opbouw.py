@@ -35,7 +35,23 @@ from regie.pip.services import ONDERDELEN, pip_vaststellen
 from regie.tijdlijn.models import Gebeurtenis
 from regie.verwerkingslog import log as verwerkingslog
 
-DEMO_GEBRUIKERSNAAM = re.compile(r"^(teamleider|consulent\d*)\.(" + "|".join(KORTE_NAAM.values()) + r")$")
+# One demo account per other role in each organisation, to show what each role sees
+# (docs/rollen.md), and a consultant of the shared service who works for Dordrecht only.
+ROL_ACCOUNTS = {
+    "beleid": Rol.BELEIDSMEDEWERKER,
+    "financieel": Rol.FINANCIEEL_MEDEWERKER,
+    "aanbieder": Rol.AANBIEDER,
+    "beheer": Rol.FUNCTIONEEL_BEHEERDER,
+    "privacy": Rol.PRIVACY_OFFICER,
+}
+ALLEEN_DORDRECHT = "consulent-dordrecht.drechtsteden"
+DEMO_GEBRUIKERSNAAM = re.compile(
+    r"^(teamleider|consulent\d*|consulent-dordrecht|"
+    + "|".join(ROL_ACCOUNTS)
+    + r")\.("
+    + "|".join(KORTE_NAAM.values())
+    + r")$"
+)
 
 
 def demo_gebruikers():
@@ -95,6 +111,28 @@ class _Bouwer:
                 rol=Rol.TEAMLEIDER if g.rol == "teamleider" else Rol.CONSULENT,
                 password=wachtwoord,
             )
+        # Fixed names (no random numbers used), so the plan and its cases stay the same.
+        for organisatie_naam, kort in KORTE_NAAM.items():
+            for prefix, rol in ROL_ACCOUNTS.items():
+                User.objects.create(
+                    username=f"{prefix}.{kort}",
+                    first_name="Demo",
+                    last_name=rol.label.lower(),
+                    email=f"{prefix}.{kort}@example.nl",
+                    organisatie=organisaties[organisatie_naam],
+                    rol=rol,
+                    password=wachtwoord,
+                )
+        alleen_dordrecht = User.objects.create(
+            username=ALLEEN_DORDRECHT,
+            first_name="Demo",
+            last_name="consulent Dordrecht",
+            email=f"{ALLEEN_DORDRECHT}@example.nl",
+            organisatie=organisaties["Sociale Dienst Drechtsteden"],
+            rol=Rol.CONSULENT,
+            password=wachtwoord,
+        )
+        alleen_dordrecht.gemeenten.set([self.gemeenten["0505"]])
 
     def gebeurtenis_bewaard(self, sender, instance, created, **kwargs):
         if created:

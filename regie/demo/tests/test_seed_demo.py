@@ -93,3 +93,16 @@ def test_weigert_als_er_al_gegevens_zijn(gezaaid):
     uit = seed("--if-empty")
     assert "niets toegevoegd" in uit and "teamleider.dronten" in uit
     assert Inburgeraar.objects.count() == aantal
+
+
+def test_demo_accounts_voor_elke_rol(gezaaid):
+    from regie.inburgeraars.selectors import inburgeraars_voor
+
+    for kort in ("dronten", "drechtsteden", "noordoostpolder"):
+        for prefix, rol in (("beleid", Rol.BELEIDSMEDEWERKER), ("privacy", Rol.PRIVACY_OFFICER)):
+            gebruiker = User.objects.get(username=f"{prefix}.{kort}")
+            assert gebruiker.rol == rol and gebruiker.check_password(DEMO_WACHTWOORD)
+            assert not inburgeraars_voor(gebruiker).exists()
+    alleen_dordrecht = User.objects.get(username="consulent-dordrecht.drechtsteden")
+    assert set(inburgeraars_voor(alleen_dordrecht).values_list("gemeente__naam", flat=True)) == {"Dordrecht"}
+    assert "beheer.dronten" in gezaaid and "consulent-dordrecht.drechtsteden" in gezaaid
