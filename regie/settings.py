@@ -142,6 +142,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "regie.accounts.views.geblokkeerd"  # Dutch page, Retry-After
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_USERNAME_FORM_FIELD = "username"
+# Behind a proxy (REGIE_BEHIND_PROXY) the client's address is the proxy's last X-Forwarded-For entry.
+REGIE_ACHTER_PROXY = _bool("REGIE_BEHIND_PROXY")
+AXES_CLIENT_IP_CALLABLE = "regie.accounts.blokkeren.client_ip"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = os.environ.get("REGIE_OTP_ISSUER", "Regie")

@@ -72,3 +72,21 @@ def test_foute_api_tokens_blokkeren_geen_inlog(client, consulent):
     assert not AccessAttempt.objects.exists()
     apparaat_van(consulent)
     assert wachtwoord_stap(client, consulent, **IP_A).status_code == 302
+
+
+def test_achter_een_proxy_telt_het_adres_dat_de_proxy_doorgeeft(client, consulent, settings):
+    settings.REGIE_ACHTER_PROXY = True
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    # A client that fakes an earlier X-Forwarded-For entry is still counted by its real address.
+    for nep in ("198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.4", "198.51.100.5"):
+        antwoord = fout_inloggen(client, consulent, 1, HTTP_X_FORWARDED_FOR=f"{nep}, 192.0.2.10", **proxy)[0]
+    assert antwoord.status_code == 429
+    # Another client behind the same proxy can still log in.
+    assert wachtwoord_stap(client, consulent, HTTP_X_FORWARDED_FOR="192.0.2.99", **proxy).status_code == 302
+
+
+def test_zonder_proxy_telt_het_echte_adres(client, consulent, settings):
+    settings.REGIE_ACHTER_PROXY = False
+    for nep in ("198.51.100.1", "198.51.100.2", "198.51.100.3", "198.51.100.4", "198.51.100.5"):
+        antwoord = fout_inloggen(client, consulent, 1, HTTP_X_FORWARDED_FOR=nep, **IP_A)[0]
+    assert antwoord.status_code == 429
