@@ -9,11 +9,14 @@
   logged in.
 """
 
+import logging
+
 from django.utils import timezone
 from rest_framework import authentication, exceptions
 
 from regie.accounts import tokens
 
+logger = logging.getLogger(__name__)
 SOORT = "Token"
 
 
@@ -34,10 +37,17 @@ class ApiTokenAuthenticatie(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed("Het token bevat tekens die niet kunnen.") from fout
         token = tokens.zoek_token(sleutel)
         if token is None:
+            logger.info("API: onbekend token geweigerd (%s)", request.META.get("REMOTE_ADDR"))
             raise exceptions.AuthenticationFailed(
                 "Dit token is onbekend. Controleer het token, of maak een nieuw token in Regie."
             )
         if not token.is_actief:
+            logger.warning(
+                "API: ingetrokken token %s… van %s gebruikt (%s)",
+                token.prefix,
+                token.user.username,
+                request.META.get("REMOTE_ADDR"),
+            )
             datum = timezone.localtime(token.ingetrokken_op)
             raise exceptions.AuthenticationFailed(
                 f"Dit token is ingetrokken op {datum:%d-%m-%Y} om {datum:%H:%M}. Maak een nieuw token in Regie."

@@ -236,3 +236,12 @@ def test_force_login_in_tests_doet_beide_stappen(client, consulent):
 def test_force_login_alleen_wachtwoord(client, consulent, alleen_wachtwoord):
     client.force_login(consulent)
     assert client.get("/werkvoorraad/").status_code == 302
+
+
+@pytest.mark.parametrize("pad", ["/api/v1/gemeenten", "/api/v1/bestaat-niet", "/api/bestaat-niet"])
+def test_api_stuurt_nooit_door_naar_de_code(client, consulent, pad):
+    apparaat_van(consulent)
+    wachtwoord_stap(client, consulent)
+    antwoord = client.get(pad)
+    assert antwoord.status_code in (401, 404)
+    assert antwoord["Content-Type"] == "application/problem+json"
