@@ -4,6 +4,7 @@ per system action by `systeemcontext()`; read by regie.verwerkingslog.log.
 A contextvar, so it is right for each thread and each asyncio task.
 """
 
+import ipaddress
 import re
 import uuid
 from collections.abc import Iterator
@@ -57,9 +58,15 @@ class Context:
 
     @property
     def ip_adres(self) -> str | None:
+        """The client's address, the same one the log-in lock-out counts (also behind a proxy)."""
         if self.request is None:
             return None
-        return self.request.META.get("REMOTE_ADDR") or None
+        from regie.accounts.blokkeren import client_ip
+
+        try:
+            return str(ipaddress.ip_address((client_ip(self.request) or "").strip()))
+        except ValueError:
+            return None
 
     @property
     def handeling(self) -> str:

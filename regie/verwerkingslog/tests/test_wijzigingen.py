@@ -142,3 +142,16 @@ def test_api_wijziging_heeft_kanaal_api(client, consulent, inburgeraar):
     regels = list(nieuw_sinds(vanaf))
     assert [(r.actie, r.kanaal) for r in regels] == [(Actie.WIJZIGEN, Kanaal.API), (Actie.LEZEN, Kanaal.API)]
     assert regels[0].trace_id == regels[1].trace_id
+
+
+def test_achter_een_proxy_het_adres_van_de_client(client, consulent, inburgeraar, settings):
+    settings.REGIE_ACHTER_PROXY = True
+    client.force_login(consulent)
+    vanaf = laatste_id()
+    client.get(
+        reverse("inburgeraars:dossier", args=[inburgeraar.uuid]),
+        HTTP_X_FORWARDED_FOR="1.1.1.1, 192.0.2.7",
+        REMOTE_ADDR="10.0.0.1",
+    )
+    (regel,) = nieuw_sinds(vanaf)
+    assert regel.ip_adres == "192.0.2.7"
