@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from regie.demo.factories import DEMO_WACHTWOORD
-from tests.browser.conftest import axe_ernstige_schendingen, totp_apparaat, totp_code
+from tests.browser.conftest import axe_ernstige_schendingen, inloggen, totp_apparaat, totp_code
 
 pytestmark = pytest.mark.browser
 
@@ -79,3 +79,22 @@ def test_verkeerde_code_geeft_nederlandse_fout(page, consulent):
     # Still only half logged in: the worklist sends back to the code.
     page.goto("/werkvoorraad/")
     page.wait_for_url("**/inloggen/code/**")
+
+
+def test_accountpaginas_toegankelijk_en_token_maken_en_intrekken(page, consulent):
+    inloggen(page, consulent)
+    page.get_by_role("link", name="Mijn account").click()
+    page.wait_for_url("**/account/wachtwoord/")
+    expect(page.get_by_role("heading", name="Regels voor een nieuw wachtwoord")).to_be_visible()
+    page.get_by_role("button", name="Wachtwoord wijzigen").click()
+    expect(page.locator("#foutoverzicht")).to_contain_text("Uw wachtwoord is niet gewijzigd.")
+    assert axe_ernstige_schendingen(page) == []
+
+    page.get_by_role("link", name="API-tokens").click()
+    page.get_by_label("Naam van het token").fill("Koppeling leerlingvolgsysteem")
+    page.get_by_role("button", name="Token maken").click()
+    expect(page.locator("#nieuw-token")).to_contain_text("regie_")
+    assert axe_ernstige_schendingen(page) == []
+    page.get_by_role("button", name="Token Koppeling leerlingvolgsysteem intrekken").click()
+    expect(page.get_by_text("is ingetrokken.")).to_be_visible()
+    expect(page.get_by_role("cell", name="Ingetrokken op")).to_be_visible()
