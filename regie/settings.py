@@ -197,7 +197,7 @@ STATIC_ROOT = Path(os.environ.get("REGIE_STATIC_ROOT", BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "regie" / "static"]
 
 # Web security. Production (no REGIE_DEMO, no REGIE_DEBUG) gets everything `manage.py check
-# --deploy` asks for; README "Productie: beveiliging en bewaartermijnen" lists the variables.
+# --deploy` asks for; README "Production: web security and retention" lists the variables.
 PRODUCTIE = not (DEMO or DEBUG)
 SESSION_COOKIE_SECURE = _bool("REGIE_SECURE_COOKIES", default=PRODUCTIE)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 
 from regie.accounts.models import Rol
-from regie.demo.factories import UserFactory
+from regie.demo.factories import DEMO_WACHTWOORD, UserFactory
 from regie.inburgeraars.services import vandaag
 from regie.werkvoorraad.tests.hulp import maak_inburgeraar
 from tests.browser.conftest import inloggen
@@ -93,6 +93,8 @@ def test_hoofdpaginas_zonder_csp_schending_en_htmx_werkt(strikte_pagina, consule
         f"/inburgeraars/{rustig.uuid}/pip/nieuw/",
         "/inburgeraars/nieuw/",
         "/inburgeraars/zoeken/",
+        "/account/wachtwoord/",
+        "/account/tokens/",
     ):
         _open(page, pad)
 
@@ -125,11 +127,20 @@ def test_de_melder_ziet_een_schending(strikte_pagina, consulent):
 
 
 def test_overige_paginas_zonder_csp_schending(strikte_pagina, consulent, dronten):
-    """Read-only case pages, the special-data prompt, 404, the auditor's pages and the admin."""
+    """Setting up the authenticator app, read-only case pages, 404, the auditor's pages and the admin."""
     page, klachten = strikte_pagina
     collega = UserFactory(username="collega.csp", organisatie=dronten.organisatie, rol=Rol.CONSULENT)
     dossier = maak_inburgeraar(gemeente=dronten, consulent=consulent)
 
+    # First log-in: the page that sets up the authenticator app shows its QR code as inline SVG.
+    page.goto("/inloggen/")
+    page.fill("#id_username", collega.username)
+    page.fill("#id_password", DEMO_WACHTWOORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/inloggen/app-instellen/**")
+    assert page.locator("svg.regie-qr").is_visible()
+
+    page.context.clear_cookies()
     inloggen(page, collega)  # a colleague: the case read-only, health data behind a reason prompt
     for pad in (f"/inburgeraars/{dossier.uuid}/", f"/inburgeraars/{dossier.uuid}/intake/"):
         _open(page, pad)
