@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.urls import reverse
+from django.utils.html import escape
 
 from regie.inburgeraars.services import consulent_toewijzen, inburgeraar_wijzigen, status_wijzigen, vandaag
 from regie.pip.services import pip_vaststellen
@@ -91,14 +92,14 @@ class TestTijdlijn:
             client.get(url(inburgeraar, "tijdlijn")).content.decode().split('<ol class="regie-tijdlijn">')[1]
         )
         status = html.index("Status van &#x27;Aangemeld&#x27; naar &#x27;Beëindigd&#x27;")
-        toewijzing = html.index(f"Vaste consulent: {teamleider}")
+        toewijzing = html.index(f"Vaste consulent: {escape(teamleider)}")
         gegevens = html.index("Gegevens gewijzigd")
         assert status < toewijzing < gegevens
         assert "is nu 0201234567" in html
         assert f"Datum huisvesting: was (leeg), is nu {datum_tekst(huisvesting)}" in html
         assert "Reden: Vakantie" in html
         assert "Toelichting: Naar Canada" in html
-        assert str(teamleider) in html and str(consulent) in html
+        assert escape(teamleider) in html and escape(consulent) in html
 
     def test_bsn_wijziging_alleen_laatste_cijfers(self, client, consulent, inburgeraar):
         from regie.werkvoorraad.tests.hulp import nieuw_bsn
