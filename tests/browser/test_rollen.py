@@ -2,6 +2,7 @@
 reason; a role without cases sees a start page and the Dutch 403 page (axe-core each time)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from regie.accounts.models import Rol
 from regie.demo.factories import InburgeraarFactory, IntakeFactory, UserFactory
@@ -25,13 +26,13 @@ def test_collega_leest_en_geeft_een_reden_voor_bijzondere_gegevens(page, dronten
 
     page.get_by_role("button", name="Bijzondere gegevens inzien").click()
     fout = page.get_by_text("Schrijf op waarom u deze gegevens nodig heeft.")
-    assert fout.is_visible()
+    expect(fout).to_be_visible()
     assert page.get_by_text(GEZONDHEID).count() == 0
     assert axe_ernstige_schendingen(page) == []
 
     page.get_by_label("Waarom heeft u deze gegevens nodig?").fill("Ik vervang de vaste consulent.")
     page.get_by_role("button", name="Bijzondere gegevens inzien").click()
-    assert page.get_by_text(GEZONDHEID).is_visible()
+    expect(page.get_by_text(GEZONDHEID)).to_be_visible()
 
     page.goto(f"/inburgeraars/{inburgeraar.uuid}/intake/")  # the next visit asks again
     assert page.get_by_text(GEZONDHEID).count() == 0
