@@ -19,7 +19,7 @@ from regie.inburgeraars.selectors import (
     termijnen_voor,
     zoek_inburgeraars,
 )
-from regie.inburgeraars.services import inburgeraar_registreren, inburgeraar_wijzigen
+from regie.inburgeraars.services import REGISTRATIE_VELDEN, inburgeraar_registreren, inburgeraar_wijzigen
 from regie.inburgeraars.status import STATUS_LABELS
 from regie.organisaties.models import Gemeente, Kern
 from regie.pip.services import huidig_pip
@@ -182,34 +182,7 @@ class InburgeraarRegistrerenSerializer(InvoerModelSerializer):
 
     class Meta:
         model = Inburgeraar
-        fields = [
-            "bsn",
-            "voornamen",
-            "tussenvoegsel",
-            "geslachtsnaam",
-            "geboortedatum",
-            "geslacht",
-            "geboorteland",
-            "nationaliteit",
-            "talen",
-            "tolk_nodig",
-            "doelgroep",
-            "gemeente",
-            "kern",
-            "straat",
-            "huisnummer",
-            "postcode",
-            "woonplaats",
-            "telefoon",
-            "email",
-            "kinderen",
-            "datum_melding_duo",
-            "datum_koppeling_coa",
-            "datum_inschrijving_brp",
-            "datum_huisvesting",
-            "dagtekening_eerste_pip_elders",
-            "leerroute_vorige_gemeente",
-        ]
+        fields = [*REGISTRATIE_VELDEN, "kinderen"]
         # The service checks the BSN and duplicates, with its own Dutch messages.
         extra_kwargs = {"bsn": {"validators": [], "help_text": "Burgerservicenummer (9 cijfers, elfproef)."}}
 

@@ -17,6 +17,7 @@ from regie.accounts.rechten import Recht, mag
 from regie.api.basis import UUID_PARAMETER, DossierApi, InvoerModelSerializer, Keuze, StrikteInvoer
 from regie.intake.models import Afspraak, BredeIntake, Diploma
 from regie.intake.services import (
+    INTAKE_VELDEN,
     afspraak_plannen,
     afspraak_status_wijzigen,
     brede_intake_opslaan,
@@ -24,31 +25,6 @@ from regie.intake.services import (
     diploma_verwijderen,
 )
 
-INTAKEVELDEN = [
-    "leerbaarheidstoets_datum",
-    "leerbaarheidstoets_resultaat",
-    "opleidingsniveau",
-    "jaren_onderwijs",
-    "opleiding_toelichting",
-    "werkervaring",
-    "taalniveau_lezen",
-    "taalniveau_luisteren",
-    "taalniveau_spreken",
-    "taalniveau_schrijven",
-    "andere_talen",
-    "gezondheid_lichamelijk",
-    "gezondheid_psychisch",
-    "gezin_en_kinderen",
-    "vve",
-    "financiele_situatie",
-    "wensen_en_motivatie",
-    "mogelijkheden_werk",
-    "mogelijkheden_participatie",
-    "deels_alleen_gesproken",
-    "tolk_gebruikt",
-    "tolk_taal",
-    "afgerond_op",
-]
 BIJZONDER = (
     " Bijzonder persoonsgegeven (AVG, art. 9): alleen vastleggen wat nodig is voor het PIP. Alleen de vaste"
     " consulent en de teamleider krijgen de waarde; voor anderen is het veld null."
@@ -105,7 +81,7 @@ class BredeIntakeSerializer(InvoerModelSerializer):
 
     class Meta:
         model = BredeIntake
-        fields = [*INTAKEVELDEN, "diplomas", "versie", "gewijzigd_door", "gewijzigd_op"]
+        fields = [*INTAKE_VELDEN, "diplomas", "versie", "gewijzigd_door", "gewijzigd_op"]
         extra_kwargs = {
             "gezondheid_lichamelijk": {
                 "help_text": "Lichamelijke gezondheid." + BIJZONDER,
@@ -187,7 +163,7 @@ class BredeIntakeView(DossierApi, generics.GenericAPIView):
         velden = dict(invoer.validated_data)
         versie = velden.pop("inburgeraar", {}).get("versie")
         if not partial:
-            velden = {veld: velden.get(veld, _leeg(veld)) for veld in INTAKEVELDEN}
+            velden = {veld: velden.get(veld, _leeg(veld)) for veld in INTAKE_VELDEN}
         brede_intake_opslaan(inburgeraar=self.inburgeraar, door=request.user, versie=versie, **velden)
         del self.inburgeraar  # read the case and its intake again, as the service left them
         return Response(self.get_serializer(self._intake()).data)

@@ -14,7 +14,7 @@ from stdnum.nl import bsn as stdnum_bsn
 
 from regie.inburgeraars.models import Inburgeraar, valideer_bsn
 from regie.inburgeraars.selectors import gemeenten_voor, inburgeraars_voor, zoek_inburgeraars
-from regie.inburgeraars.services import vandaag
+from regie.inburgeraars.services import REGISTRATIE_VELDEN, vandaag
 from regie.inburgeraars.status import (
     EINDSTATUSSEN,
     REDENEN_PER_EINDSTATUS,
@@ -103,34 +103,7 @@ class InburgeraarForm(NldsMixin, forms.ModelForm):
 
     class Meta:
         model = Inburgeraar
-        fields = [
-            "bsn",
-            "voornamen",
-            "tussenvoegsel",
-            "geslachtsnaam",
-            "geboortedatum",
-            "geslacht",
-            "geboorteland",
-            "nationaliteit",
-            "talen",
-            "tolk_nodig",
-            "doelgroep",
-            "gemeente",
-            "kern",
-            "straat",
-            "huisnummer",
-            "postcode",
-            "woonplaats",
-            "telefoon",
-            "email",
-            "partner",
-            "datum_melding_duo",
-            "datum_koppeling_coa",
-            "datum_inschrijving_brp",
-            "datum_huisvesting",
-            "dagtekening_eerste_pip_elders",
-            "leerroute_vorige_gemeente",
-        ]
+        fields = [*REGISTRATIE_VELDEN, "partner"]
         labels = {
             "voornamen": "Voornamen",
             "tussenvoegsel": "Tussenvoegsel",

@@ -16,6 +16,35 @@ from regie.inburgeraars.selectors import gemeenten_voor
 from regie.inburgeraars.status import EindeReden, Status, controleer_overgang
 from regie.tijdlijn import events
 
+# What a consultant records when registering a newcomer; forms and the API add the
+# household (partner or children) themselves.
+REGISTRATIE_VELDEN = (
+    "bsn",
+    "voornamen",
+    "tussenvoegsel",
+    "geslachtsnaam",
+    "geboortedatum",
+    "geslacht",
+    "geboorteland",
+    "nationaliteit",
+    "talen",
+    "tolk_nodig",
+    "doelgroep",
+    "gemeente",
+    "kern",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "woonplaats",
+    "telefoon",
+    "email",
+    "datum_melding_duo",
+    "datum_koppeling_coa",
+    "datum_inschrijving_brp",
+    "datum_huisvesting",
+    "dagtekening_eerste_pip_elders",
+    "leerroute_vorige_gemeente",
+)
 DATUMVELDEN = (
     "datum_melding_duo",
     "datum_koppeling_coa",

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from regie.intake.models import Afspraak, BredeIntake, Diploma
+from regie.intake.services import INTAKE_VELDEN
 
 # In the app's own templates folder: the form renderer looks there, not in regie/templates.
 VELD_TEMPLATE = "intake/_veld.html"
@@ -78,33 +79,6 @@ class VersieVeld(forms.IntegerField):
             },
             **kwargs,
         )
-
-
-INTAKE_VELDEN = (
-    "leerbaarheidstoets_datum",
-    "leerbaarheidstoets_resultaat",
-    "opleidingsniveau",
-    "jaren_onderwijs",
-    "opleiding_toelichting",
-    "werkervaring",
-    "taalniveau_lezen",
-    "taalniveau_luisteren",
-    "taalniveau_spreken",
-    "taalniveau_schrijven",
-    "andere_talen",
-    "gezondheid_lichamelijk",
-    "gezondheid_psychisch",
-    "gezin_en_kinderen",
-    "vve",
-    "financiele_situatie",
-    "wensen_en_motivatie",
-    "mogelijkheden_werk",
-    "mogelijkheden_participatie",
-    "deels_alleen_gesproken",
-    "tolk_gebruikt",
-    "tolk_taal",
-    "afgerond_op",
-)
 
 
 def _tekstvak(regels: int = 3) -> forms.Textarea:

@@ -13,6 +13,33 @@ from regie.inburgeraars.status import Status
 from regie.intake.models import Afspraak, BredeIntake, Diploma
 from regie.tijdlijn import events
 
+# The fields of the brede intake a form or the API may set, in the order of the intake talk.
+INTAKE_VELDEN = (
+    "leerbaarheidstoets_datum",
+    "leerbaarheidstoets_resultaat",
+    "opleidingsniveau",
+    "jaren_onderwijs",
+    "opleiding_toelichting",
+    "werkervaring",
+    "taalniveau_lezen",
+    "taalniveau_luisteren",
+    "taalniveau_spreken",
+    "taalniveau_schrijven",
+    "andere_talen",
+    "gezondheid_lichamelijk",
+    "gezondheid_psychisch",
+    "gezin_en_kinderen",
+    "vve",
+    "financiele_situatie",
+    "wensen_en_motivatie",
+    "mogelijkheden_werk",
+    "mogelijkheden_participatie",
+    "deels_alleen_gesproken",
+    "tolk_gebruikt",
+    "tolk_taal",
+    "afgerond_op",
+)
+
 
 @transaction.atomic
 def brede_intake_opslaan(
