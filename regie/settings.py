@@ -69,6 +69,17 @@ INSTALLED_APPS = [
     "regie.demo",
     "regie.bewaartermijnen",
     "regie.verwerkingslog",
+    "regie.aanbieders",
+    "regie.trajecten",
+    "regie.voortgang",
+    "regie.voortgangsgesprekken",
+    "regie.handhaving",
+    "regie.duo",
+    "regie.notificaties",
+    "regie.coa",
+    "regie.taken",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -304,3 +315,23 @@ LOGGING = {
     # WeasyPrint reports every layout step at INFO; only its warnings belong in Regie's log.
     "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
+
+# Background work (django-tasks with its database backend): the task rows live in the same
+# database, so a job enqueued in a service's transaction is stored with it or not at all, and
+# survives a restart. `manage.py db_worker` runs them; `make run` starts one next to the server.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "duo"],
+    }
+}
+
+# The DUO exchange (Digikoppeling REST over Diginetwerk). Production sets the base URL, the
+# PKIoverheid certificate and key for mutual TLS, the CA bundle that signs DUO's server
+# certificate, and DUO's OIN; the municipality's own OIN is per Gemeente (field `oin`).
+DUO_BASE_URL = os.environ.get("REGIE_DUO_BASE_URL", "http://127.0.0.1:8001/v1" if DEMO else "")
+DUO_CLIENT_CERT = os.environ.get("REGIE_DUO_CLIENT_CERT", "")
+DUO_CLIENT_KEY = os.environ.get("REGIE_DUO_CLIENT_KEY", "")
+DUO_CA_BUNDLE = os.environ.get("REGIE_DUO_CA_BUNDLE", "")
+DUO_OIN = os.environ.get("REGIE_DUO_OIN", "00000001800866472000")
+DUO_TIMEOUT_SECONDS = float(os.environ.get("REGIE_DUO_TIMEOUT_SECONDS", "10"))

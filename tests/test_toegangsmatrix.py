@@ -125,6 +125,7 @@ ALLEEN_SUPERUSER = [
     "axes.accesslog",
     "axes.accessfailurelog",
     "otp_totp.totpdevice",
+    "django_tasks_database.dbtaskresult",
 ]
 
 
@@ -378,6 +379,8 @@ def _maak_gegevens() -> SimpleNamespace:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from regie.accounts.tokens import maak_api_token
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
 
     # Objects of the beheeromgeving, one per tenant.
     beheerobjecten = {}
@@ -404,6 +407,12 @@ def _maak_gegevens() -> SimpleNamespace:
             ).pk,
             "axes.accesslog": AccessLog.objects.create(**toegang).pk,
             "axes.accessfailurelog": AccessFailureLog.objects.create(**toegang).pk,
+            "django_tasks_database.dbtaskresult": DBTaskResult.objects.create(
+                args_kwargs={"args": [], "kwargs": {}},
+                task_path="matrix.taak",
+                backend_name="default",
+                run_after=timezone.now(),
+            ).pk,
         }
     # One signed-in session per user (password and TOTP step, as conftest's force_login does),
     # made once: each test only sets the cookie.

@@ -30,6 +30,11 @@ ORGANISATIES = {
 }
 
 
+def demo_oin(cbs_code: str) -> str:
+    """A made-up OIN per municipality (20 digits, like the register's 00000001... numbers)."""
+    return f"0000000199{cbs_code}000000"
+
+
 def maak_organisaties() -> dict[str, Organisatie]:
     """Create (or find) the organisations, municipalities and kernen; idempotent."""
     resultaat = {}
@@ -37,7 +42,8 @@ def maak_organisaties() -> dict[str, Organisatie]:
         organisatie, _ = Organisatie.objects.get_or_create(naam=naam)
         for (cbs_code, gemeentenaam), kernen in gemeenten.items():
             gemeente, _ = Gemeente.objects.get_or_create(
-                cbs_code=cbs_code, defaults={"naam": gemeentenaam, "organisatie": organisatie}
+                cbs_code=cbs_code,
+                defaults={"naam": gemeentenaam, "organisatie": organisatie, "oin": demo_oin(cbs_code)},
             )
             for kern in kernen:
                 Kern.objects.get_or_create(gemeente=gemeente, naam=kern)

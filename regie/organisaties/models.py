@@ -26,6 +26,15 @@ class Gemeente(models.Model):
     )
     naam = models.CharField(max_length=200)
     organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="gemeenten")
+    # The municipality is the 'bron' of every message to DUO and the 'doel' of DUO's
+    # notifications (Digikoppeling headers, see regie/duo/specs/README.md).
+    oin = models.CharField(
+        "OIN",
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(r"^\d{20}$", "Een OIN heeft twintig cijfers.")],
+        help_text="Organisatie-identificatienummer uit het OIN-register van Logius.",
+    )
 
     class Meta:
         verbose_name_plural = "gemeenten"

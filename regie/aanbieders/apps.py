@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AanbiedersConfig(AppConfig):
+    name = "regie.aanbieders"
+    verbose_name = "Aanbieders en contracten"

@@ -1,0 +1,131 @@
+"""DUO's own interface specifications (regie/duo/specs/, an unchanged copy of
+duonl/gemeente-m2m-inburgering) as the one source for what a message to or from DUO may hold.
+
+The DUO client validates every outgoing body here before it leaves, the simulator validates
+what it receives with the same schemas, and the notification receiver checks DUO's notices.
+No Django imports: the simulator runs without Django.
+"""
+
+from __future__ import annotations
+
+import copy
+from functools import cache
+from pathlib import Path
+
+import yaml
+from jsonschema import FormatChecker
+from openapi_schema_validator import OAS30Validator
+
+MAP = Path(__file__).parent / "specs"
+
+# The folder names under specs/, one per DUO API.
+APIS = (
+    "Contactpersoon",
+    "Examen",
+    "GevolgdeUren",
+    "Inburgeringsaanbod",
+    "Inburgeringsplicht",
+    "Inburgeringstermijn",
+    "Leerbaarheidstoets",
+    "MAP-PVT-Zroute",
+    "Notificatie",
+    "Ontheffing",
+    "PIP",
+    "Vrijstelling",
+)
+
+
+@cache
+def specificatie(api: str) -> dict:
+    if api not in APIS:
+        raise KeyError(f"Onbekende DUO-API: {api}")
+    with open(MAP / api / "openapi.yml", encoding="utf-8") as bestand:
+        return yaml.safe_load(bestand)
+
+
+def versie(api: str) -> str:
+    """The full version of an API (its `API-Version` header), e.g. '1.2.0'."""
+    return str(specificatie(api)["info"]["version"])
+
+
+def _los_verwijzingen_op(knoop, schemas: dict, bezig: frozenset = frozenset()):
+    """Inline `#/components/schemas/X` references, so the validator needs no registry."""
+    if isinstance(knoop, dict):
+        ref = knoop.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+            naam = ref.rsplit("/", 1)[1]
+            if naam in bezig:  # the specs have no recursion; stop rather than loop
+                return {}
+            return _los_verwijzingen_op(schemas[naam], schemas, bezig | {naam})
+        return {sleutel: _los_verwijzingen_op(waarde, schemas, bezig) for sleutel, waarde in knoop.items()}
+    if isinstance(knoop, list):
+        return [_los_verwijzingen_op(waarde, schemas, bezig) for waarde in knoop]
+    return knoop
+
+
+@cache
+def _schema(api: str, naam: str) -> dict:
+    schemas = specificatie(api)["components"]["schemas"]
+    if naam not in schemas:
+        raise KeyError(f"De {api} API kent geen schema {naam}")
+    return _los_verwijzingen_op(copy.deepcopy(schemas[naam]), schemas)
+
+
+@cache
+def _validator(api: str, naam: str) -> OAS30Validator:
+    return OAS30Validator(_schema(api, naam), format_checker=FormatChecker())
+
+
+def fouten(api: str, schema: str, gegevens) -> list[str]:
+    """Every way `gegevens` breaks the schema `schema` of `api`, in Dutch; empty when valid."""
+    meldingen = []
+    for fout in sorted(_validator(api, schema).iter_errors(gegevens), key=lambda f: list(f.absolute_path)):
+        pad = ".".join(str(deel) for deel in fout.absolute_path) or "bericht"
+        meldingen.append(f"{pad}: {_nederlands(fout)}")
+    return meldingen
+
+
+def _nederlands(fout) -> str:
+    soort, waarde = fout.validator, fout.validator_value
+    if soort == "required":
+        ontbreekt = fout.message.split("'")[1] if "'" in fout.message else fout.message
+        return f"het veld {ontbreekt} ontbreekt"
+    if soort == "type":
+        return f"moet van het type {waarde} zijn"
+    if soort == "enum":
+        return "moet een van deze waarden zijn: " + ", ".join(str(w) for w in waarde)
+    if soort == "maxLength":
+        return f"mag hoogstens {waarde} tekens lang zijn"
+    if soort == "minLength":
+        return f"moet minstens {waarde} tekens lang zijn"
+    if soort == "maximum":
+        return f"mag hoogstens {waarde} zijn"
+    if soort == "minimum":
+        return f"moet minstens {waarde} zijn"
+    if soort == "pattern":
+        return f"heeft niet de goede vorm ({waarde})"
+    if soort == "format":
+        return {"date": "moet een datum zijn (JJJJ-MM-DD)", "date-time": "moet een datum en tijd zijn"}.get(
+            waarde, f"heeft niet het formaat {waarde}"
+        )
+    if soort == "additionalProperties":
+        return "bevat velden die de specificatie niet kent"
+    return fout.message
+
+
+def operaties(api: str) -> list[tuple[str, str, dict]]:
+    """(method, path, operation) for every endpoint of an API, e.g. ('put', '/personen/{bsn}/map', {...})."""
+    resultaat = []
+    for pad, methoden in specificatie(api)["paths"].items():
+        for methode, operatie in methoden.items():
+            if methode in {"get", "post", "put", "delete", "patch"}:
+                resultaat.append((methode, pad, operatie))
+    return resultaat
+
+
+def verzoekschema(api: str, methode: str, pad: str) -> str | None:
+    """The name of the request body's schema of one operation, or None when it takes no body."""
+    operatie = specificatie(api)["paths"][pad][methode]
+    inhoud = operatie.get("requestBody", {}).get("content", {}).get("application/json", {})
+    ref = inhoud.get("schema", {}).get("$ref")
+    return ref.rsplit("/", 1)[1] if ref else None

@@ -1,0 +1,33 @@
+import pytest
+
+from regie.duo import specificaties
+
+
+@pytest.mark.parametrize("api", specificaties.APIS)
+def test_elke_api_heeft_een_versie_en_operaties(api):
+    assert specificaties.versie(api).count(".") == 2
+    assert specificaties.operaties(api)
+
+
+def test_een_goede_pip_heeft_geen_fouten():
+    assert specificaties.fouten("PIP", "PIP", {"dagtekeningPip": "2026-03-01", "leerroute": "B"}) == []
+
+
+def test_fouten_zijn_nederlands_en_noemen_het_veld():
+    meldingen = specificaties.fouten(
+        "PIP", "PIP", {"dagtekeningPip": "1-3-2026", "leerroute": "X", "geschatteIntensiteitB1Route": 0}
+    )
+    assert "dagtekeningPip: moet een datum zijn (JJJJ-MM-DD)" in meldingen
+    assert "leerroute: moet een van deze waarden zijn: B, O, Z" in meldingen
+    assert "geschatteIntensiteitB1Route: moet minstens 1 zijn" in meldingen
+
+
+def test_een_notificatie_zonder_tijdstip_ontbreekt_een_veld():
+    assert specificaties.fouten("Notificatie", "Notificatie", {"gebeurtenisId": "SS101"}) == [
+        "bericht: het veld registratieDatumTijd ontbreekt"
+    ]
+
+
+def test_verzoekschema_van_een_operatie():
+    assert specificaties.verzoekschema("MAP-PVT-Zroute", "put", "/personen/{bsn}/map") == "ResultaatMap"
+    assert specificaties.verzoekschema("PIP", "get", "/personen/{bsn}/PIP") is None
