@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Every check `make test` (and CI) runs: ruff, the whole pytest suite on SQLite, then the
-# suite again on a throwaway PostgreSQL cluster in /tmp that is removed afterwards.
+# suite again on a throwaway PostgreSQL cluster in /tmp that is removed afterwards. The browser
+# tests run only on SQLite: they drive the same views and services the rest of the suite already
+# runs on PostgreSQL, and running them twice would cost a minute of the 10-minute CI budget.
 # Arguments go to pytest, e.g. scripts/test.sh regie/demo -x
 # Exit status: non-zero when any part fails. Without PostgreSQL the second run is skipped
 # with a message, except in CI (CI=true), where that is a failure.
@@ -73,7 +75,7 @@ ${als[@]+"${als[@]}"} "$bindir/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -
 
 zeg "pytest op PostgreSQL"
 REGIE_DATABASE_URL="postgres://postgres@${pgdir//\//%2F}:5432/regie" \
-    uv run pytest "${pytest_args[@]}" "$@" || resultaat=1
+    uv run pytest "${pytest_args[@]}" -m "not browser" "$@" || resultaat=1
 
 if [ "$resultaat" -eq 0 ]; then
     zeg "Alles geslaagd (ruff, SQLite, PostgreSQL)."
