@@ -28,6 +28,14 @@ class User(AbstractUser):
         help_text="Leeg: alle gemeenten van de organisatie. Anders alleen deze gemeenten.",
     )
     rol = models.CharField(max_length=30, choices=Rol.choices, default=Rol.CONSULENT)
+    aanbieder = models.ForeignKey(
+        "aanbieders.Aanbieder",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="medewerkers",
+        help_text="Alleen voor de rol medewerker aanbieder: de aanbieder waar deze gebruiker werkt.",
+    )
 
     class Meta:
         ordering = ["first_name", "last_name"]
