@@ -9,6 +9,8 @@ No Django imports: the simulator runs without Django.
 from __future__ import annotations
 
 import copy
+import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -64,11 +66,50 @@ def _los_verwijzingen_op(knoop, schemas: dict, bezig: frozenset = frozenset()):
 
 
 @cache
+def _unicode_klasse(categorie: str) -> str:
+    """The characters of a Unicode category (prefix: 'L' = every letter, 'Pd' = dashes) as ranges for
+    inside a Python character class; Python's `re` has no \\p{..}."""
+    reeksen, begin, vorige = [], None, None
+    for teken in range(0x10000):  # the Basic Multilingual Plane: every script a name is written in
+        if unicodedata.category(chr(teken)).startswith(categorie):
+            if begin is None:
+                begin = teken
+            vorige = teken
+        elif begin is not None:
+            reeksen.append((begin, vorige))
+            begin = None
+    if begin is not None:
+        reeksen.append((begin, vorige))
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in reeksen
+    )
+
+
+def _python_patroon(patroon: str) -> str:
+    """DUO's patterns are ECMA/Java regexes; turn \\p{L} and \\p{Pd} (inside a character class, as
+    in Contactpersoon's naam) into ranges Python's `re` understands."""
+    return re.sub(r"\\p\{(\w+)\}", lambda m: _unicode_klasse(m.group(1)), patroon)
+
+
+def _vertaal_patronen(knoop):
+    if isinstance(knoop, dict):
+        return {
+            sleutel: _python_patroon(waarde)
+            if sleutel == "pattern" and isinstance(waarde, str)
+            else _vertaal_patronen(waarde)
+            for sleutel, waarde in knoop.items()
+        }
+    if isinstance(knoop, list):
+        return [_vertaal_patronen(waarde) for waarde in knoop]
+    return knoop
+
+
+@cache
 def _schema(api: str, naam: str) -> dict:
     schemas = specificatie(api)["components"]["schemas"]
     if naam not in schemas:
         raise KeyError(f"De {api} API kent geen schema {naam}")
-    return _los_verwijzingen_op(copy.deepcopy(schemas[naam]), schemas)
+    return _vertaal_patronen(_los_verwijzingen_op(copy.deepcopy(schemas[naam]), schemas))
 
 
 @cache

@@ -31,3 +31,13 @@ def test_een_notificatie_zonder_tijdstip_ontbreekt_een_veld():
 def test_verzoekschema_van_een_operatie():
     assert specificaties.verzoekschema("MAP-PVT-Zroute", "put", "/personen/{bsn}/map") == "ResultaatMap"
     assert specificaties.verzoekschema("PIP", "get", "/personen/{bsn}/PIP") is None
+
+
+def test_unicode_klassen_in_patronen_werken_in_python():
+    # Contactpersoon.naam uses \p{L} and \p{Pd} (ECMA/Java); Python's re has no \p{..}.
+    goed = {"naam": "Anna de Vries-Öztürk", "email": "a.devries@dronten.nl", "telefoonnummer": "0321 388 999"}
+    assert specificaties.fouten("Contactpersoon", "Contactpersoongegevens", goed) == []
+    fout = dict(goed, telefoonnummer="bel maar")
+    assert specificaties.fouten("Contactpersoon", "Contactpersoongegevens", fout)[0].startswith(
+        "telefoonnummer: heeft niet de goede vorm"
+    )
