@@ -20,6 +20,10 @@ VERWERKING = {
     "brede_intake": (Actie.WIJZIGEN, "brede intake"),
     "afspraak": (Actie.WIJZIGEN, "afspraak"),
     "pip_vastgesteld": (Actie.AANMAKEN, "pip"),
+    "verwijzing": (Actie.WIJZIGEN, "traject"),
+    "voortgangsgesprek_gepland": (Actie.AANMAKEN, "voortgangsgesprek"),
+    "voortgangsgesprek_vastgelegd": (Actie.WIJZIGEN, "voortgangsgesprek"),
+    "waarschuwing": (Actie.AANMAKEN, "waarschuwing"),
 }
 
 
@@ -180,4 +184,277 @@ def pip_vastgesteld(inburgeraar, door, pip) -> Gebeurtenis:
         _velden={"pip": [None, pip.pk], "versie": [None, pip.versie]},
         pip=pip.pk,
         reden=pip.reden,
+    )
+
+
+def voortgangsgesprekken_gepland(inburgeraar, door, gesprekken, aanleiding: str) -> Gebeurtenis:
+    """One entry for one or more planned progress talks (regie.voortgangsgesprekken)."""
+    datums = ", ".join(f"{g.gepland_op:%d-%m-%Y}" for g in gesprekken)
+    woord = "Voortgangsgesprek" if len(gesprekken) == 1 else f"{len(gesprekken)} voortgangsgesprekken"
+    return _schrijf(
+        inburgeraar,
+        door,
+        "voortgangsgesprek_gepland",
+        f"{woord} gepland: {datums}"[:500],
+        _velden={"voortgangsgesprek": [None, [g.pk for g in gesprekken]]},
+        gesprekken=[g.pk for g in gesprekken],
+        aanleiding=aanleiding,
+    )
+
+
+def voortgangsgesprek_vastgelegd(inburgeraar, door, gesprek) -> Gebeurtenis:
+    return _schrijf(
+        inburgeraar,
+        door,
+        "voortgangsgesprek_vastgelegd",
+        f"Voortgangsgesprek gevoerd op {gesprek.gevoerd_op:%d-%m-%Y}: {gesprek.get_uitkomst_display().lower()}",
+        _velden={"uitkomst": [None, gesprek.uitkomst], "gevoerd_op": [None, gesprek.gevoerd_op.isoformat()]},
+        gesprek=gesprek.pk,
+        uitkomst=gesprek.uitkomst,
+    )
+
+
+def waarschuwing_opgesteld(inburgeraar, door, waarschuwing) -> Gebeurtenis:
+    return _schrijf(
+        inburgeraar,
+        door,
+        "waarschuwing",
+        f"Schriftelijke waarschuwing opgesteld (concept): {waarschuwing.get_aanleiding_display().lower()}",
+        _velden={"waarschuwing": [None, waarschuwing.pk]},
+        waarschuwing=waarschuwing.pk,
+        aanleiding=waarschuwing.aanleiding,
+    )
+
+
+def waarschuwing_verzonden(inburgeraar, door, waarschuwing) -> Gebeurtenis:
+    return _schrijf(
+        inburgeraar,
+        door,
+        "waarschuwing",
+        f"Schriftelijke waarschuwing verzonden op {waarschuwing.verzonden_op:%d-%m-%Y}",
+        _actie=Actie.WIJZIGEN,
+        _velden={"status": ["concept", "verzonden"]},
+        waarschuwing=waarschuwing.pk,
+    )
+
+
+# --- Referrals to providers (regie.trajecten.services) ------------------------------------
+
+
+def _verwijzing(inburgeraar, door, verwijzing, omschrijving: str, *, van: str, _actie=None, **gegevens):
+    return _schrijf(
+        inburgeraar,
+        door,
+        "verwijzing",
+        omschrijving,
+        _actie=_actie,
+        _velden={"verwijzing": [None, verwijzing.pk]} if _actie else {"status": [van, verwijzing.status]},
+        verwijzing=str(verwijzing.uuid),
+        status=verwijzing.status,
+        **gegevens,
+    )
+
+
+def verwijzing_verzonden(inburgeraar, door, verwijzing) -> Gebeurtenis:
+    omschrijving = (
+        f"Verwezen naar {verwijzing.contract.aanbieder} voor {verwijzing.get_onderdeel_display()}"
+        + (" (capaciteit vol: op de wachtlijst)" if verwijzing.op_wachtlijst else "")
+    )
+    return _verwijzing(inburgeraar, door, verwijzing, omschrijving, van="", _actie=Actie.AANMAKEN)
+
+
+def verwijzing_geaccepteerd(inburgeraar, door, verwijzing) -> Gebeurtenis:
+    omschrijving = (
+        f"{verwijzing.contract.aanbieder} accepteert de verwijzing voor {verwijzing.get_onderdeel_display()}"
+        + (f", start {verwijzing.geplande_startdatum:%d-%m-%Y}" if verwijzing.geplande_startdatum else "")
+    )
+    return _verwijzing(inburgeraar, door, verwijzing, omschrijving, van="verzonden")
+
+
+def verwijzing_geweigerd(inburgeraar, door, verwijzing) -> Gebeurtenis:
+    omschrijving = (
+        f"{verwijzing.contract.aanbieder} weigert de verwijzing voor {verwijzing.get_onderdeel_display()}"
+    )
+    return _verwijzing(
+        inburgeraar, door, verwijzing, omschrijving, van="verzonden", reden=verwijzing.reden_weigering
+    )
+
+
+def verwijzing_gestart(inburgeraar, door, verwijzing, van: str) -> Gebeurtenis:
+    omschrijving = (
+        f"{verwijzing.get_onderdeel_display()} bij {verwijzing.contract.aanbieder} gestart op"
+        f" {verwijzing.startdatum:%d-%m-%Y}"
+    )
+    return _verwijzing(inburgeraar, door, verwijzing, omschrijving, van=van)
+
+
+def verwijzing_afgesloten(inburgeraar, door, verwijzing, van: str) -> Gebeurtenis:
+    omschrijving = (
+        f"{verwijzing.get_onderdeel_display()} bij {verwijzing.contract.aanbieder}"
+        f" {verwijzing.get_status_display().lower()} op {verwijzing.einddatum:%d-%m-%Y}"
+    )
+    return _verwijzing(
+        inburgeraar, door, verwijzing, omschrijving, van=van, toelichting=verwijzing.toelichting_einde
+    )
+
+
+def verwijzing_ingetrokken(inburgeraar, door, verwijzing, van: str) -> Gebeurtenis:
+    omschrijving = (
+        f"Verwijzing naar {verwijzing.contract.aanbieder} voor {verwijzing.get_onderdeel_display()}"
+        " ingetrokken"
+    )
+    return _verwijzing(
+        inburgeraar, door, verwijzing, omschrijving, van=van, reden=verwijzing.reden_intrekking
+    )
+
+
+def duo_melding_verwerkt(
+    inburgeraar, door, gebeurtenis_id: str, omschrijving: str, wijzigingen=None
+) -> Gebeurtenis:
+    """What a DUO notice (regie.notificaties) changed or added to the case. `wijzigingen`:
+    {field: [old, new]} of data read from DUO, for the processing log."""
+    return _schrijf(
+        inburgeraar,
+        door,
+        "duo_melding",
+        f"DUO {gebeurtenis_id}: {omschrijving}"[:500],
+        _velden=wijzigingen or {"duo": [None, gebeurtenis_id]},
+        gebeurtenis=gebeurtenis_id,
+    )
+
+
+def duo_signaal(inburgeraar, door, gebeurtenis_id: str, omschrijving: str) -> Gebeurtenis:
+    """A signal from DUO for the consultant (an attentiesignaal or a decision on a request)."""
+    return _schrijf(
+        inburgeraar,
+        door,
+        "duo_signaal",
+        f"Signaal van DUO ({gebeurtenis_id}): {omschrijving}"[:500],
+        _velden={"signaal": [None, gebeurtenis_id]},
+        gebeurtenis=gebeurtenis_id,
+    )
+
+
+# --- What a provider reports (regie.voortgang) ----------------------------------------------
+VERWERKING.update(
+    {
+        "weekrapportage": (Actie.AANMAKEN, "voortgang"),
+        "voortgangsmeting": (Actie.AANMAKEN, "voortgang"),
+        "examenpoging": (Actie.AANMAKEN, "voortgang"),
+        "onderdeelresultaat": (Actie.AANMAKEN, "voortgang"),
+        "eindrapport": (Actie.AANMAKEN, "voortgang"),
+    }
+)
+
+
+def _correctie(vorige) -> dict:
+    return {"_actie": Actie.WIJZIGEN} if vorige is not None else {}
+
+
+def weekrapportage_vastgelegd(inburgeraar, door, rapportage, vorige=None) -> Gebeurtenis:
+    """Attendance of one week; `vorige` is the report it corrects (kept as history)."""
+    r = rapportage
+    omschrijving = (
+        f"{'Correctie aanwezigheid' if vorige else 'Aanwezigheid'} week {r.week_tekst}"
+        f" ({r.verwijzing.get_onderdeel_display()}): {r.uren_gevolgd} van {r.uren_aangeboden} uur gevolgd"
+    )
+    if r.uren_afwezig_ongeoorloofd:
+        omschrijving += f", {r.uren_afwezig_ongeoorloofd} uur ongeoorloofd afwezig"
+    velden = {
+        veld: [str(getattr(vorige, veld)) if vorige else None, str(getattr(r, veld))]
+        for veld in (
+            "uren_aangeboden",
+            "uren_gevolgd",
+            "uren_afwezig_ziek",
+            "uren_afwezig_afspraak",
+            "uren_afwezig_ongeoorloofd",
+        )
+        if vorige is None or getattr(vorige, veld) != getattr(r, veld)
+    }
+    return _schrijf(
+        inburgeraar,
+        door,
+        "weekrapportage",
+        omschrijving[:500],
+        **_correctie(vorige),
+        _velden=velden,
+        verwijzing=str(r.verwijzing.uuid),
+        weekrapportage=r.pk,
+        vervangt=getattr(vorige, "pk", None),
+        week=r.week.isoformat(),
+        bron=r.bron,
+    )
+
+
+def voortgangsmeting_vastgelegd(inburgeraar, door, meting, vorig_niveau: str | None = None) -> Gebeurtenis:
+    omschrijving = (
+        f"Voortgang {meting.get_onderdeel_display()}: {meting.get_niveau_display()} ({meting.datum:%d-%m-%Y})"
+    )
+    if vorig_niveau:
+        omschrijving = "Correctie " + omschrijving[0].lower() + omschrijving[1:]
+    return _schrijf(
+        inburgeraar,
+        door,
+        "voortgangsmeting",
+        omschrijving[:500],
+        **({"_actie": Actie.WIJZIGEN} if vorig_niveau else {}),
+        _velden={"niveau": [vorig_niveau, meting.niveau]},
+        verwijzing=str(meting.verwijzing.uuid),
+        meting=meting.pk,
+        bron=meting.bron,
+    )
+
+
+def examenpoging_vastgelegd(inburgeraar, door, poging, correctie: bool = False) -> Gebeurtenis:
+    niveau = f" {poging.niveau}" if poging.niveau else ""
+    omschrijving = (
+        f"{'Correctie examen' if correctie else 'Examen'} {poging.get_onderdeel_display()}{niveau}"
+        f" op {poging.datum:%d-%m-%Y}: {poging.get_uitslag_display().lower()}"
+    )
+    return _schrijf(
+        inburgeraar,
+        door,
+        "examenpoging",
+        omschrijving[:500],
+        **({"_actie": Actie.WIJZIGEN} if correctie else {}),
+        _velden={"uitslag": [None, poging.uitslag], "niveau": [None, poging.niveau]},
+        verwijzing=str(poging.verwijzing.uuid),
+        examenpoging=poging.pk,
+        bron=poging.bron,
+    )
+
+
+def onderdeelresultaat_vastgelegd(inburgeraar, door, resultaat, correctie: bool = False) -> Gebeurtenis:
+    omschrijving = f"{resultaat.get_soort_display()} afgerond op {resultaat.afgerond_op:%d-%m-%Y}"
+    if resultaat.eindgesprek_op:
+        omschrijving += (
+            f" ({resultaat.uren_taal} uur taal, {resultaat.uren_participatie} uur participatie,"
+            f" eindgesprek {resultaat.eindgesprek_op:%d-%m-%Y})"
+        )
+    return _schrijf(
+        inburgeraar,
+        door,
+        "onderdeelresultaat",
+        (("Correctie: " if correctie else "") + omschrijving)[:500],
+        **({"_actie": Actie.WIJZIGEN} if correctie else {}),
+        _velden={"afgerond_op": [None, resultaat.afgerond_op.isoformat()]},
+        verwijzing=str(resultaat.verwijzing.uuid),
+        resultaat=resultaat.pk,
+        soort=resultaat.soort,
+        bron=resultaat.bron,
+    )
+
+
+def eindrapport_vastgelegd(inburgeraar, door, eindrapport, correctie: bool = False) -> Gebeurtenis:
+    return _schrijf(
+        inburgeraar,
+        door,
+        "eindrapport",
+        f"{'Eindrapport gecorrigeerd' if correctie else 'Eindrapport ontvangen'} van"
+        f" {eindrapport.verwijzing.aanbieder} ({eindrapport.datum:%d-%m-%Y})",
+        **({"_actie": Actie.WIJZIGEN} if correctie else {}),
+        _velden={"eindrapport": [None, eindrapport.pk]},
+        verwijzing=str(eindrapport.verwijzing.uuid),
+        eindrapport=eindrapport.pk,
+        bron=eindrapport.bron,
     )
