@@ -144,7 +144,8 @@ def _nederlands(fout) -> str:
     if soort == "minimum":
         return f"moet minstens {waarde} zijn"
     if soort == "pattern":
-        return f"heeft niet de goede vorm ({waarde})"
+        # A translated \\p{..} class is thousands of characters: then no pattern in the message.
+        return f"heeft niet de goede vorm ({waarde})" if len(waarde) <= 120 else "heeft niet de goede vorm"
     if soort == "format":
         return {"date": "moet een datum zijn (JJJJ-MM-DD)", "date-time": "moet een datum en tijd zijn"}.get(
             waarde, f"heeft niet het formaat {waarde}"
