@@ -335,3 +335,11 @@ DUO_CLIENT_KEY = os.environ.get("REGIE_DUO_CLIENT_KEY", "")
 DUO_CA_BUNDLE = os.environ.get("REGIE_DUO_CA_BUNDLE", "")
 DUO_OIN = os.environ.get("REGIE_DUO_OIN", "00000001800866472000")
 DUO_TIMEOUT_SECONDS = float(os.environ.get("REGIE_DUO_TIMEOUT_SECONDS", "10"))
+
+# Worklist signals about the trajectory (regie/werkvoorraad/signalen.py). Policy of the
+# municipality, not law: each threshold is documented in README.md.
+SIGNAAL_AFWEZIG_AANDEEL = int(os.environ.get("REGIE_SIGNAAL_AFWEZIG_PROCENT", "20")) / 100
+SIGNAAL_AFWEZIG_WEKEN = int(os.environ.get("REGIE_SIGNAAL_AFWEZIG_WEKEN", "4"))
+SIGNAAL_GEEN_RAPPORTAGE_WEKEN = int(os.environ.get("REGIE_SIGNAAL_GEEN_RAPPORTAGE_WEKEN", "3"))
+SIGNAAL_GEEN_VOORTGANG_MAANDEN = int(os.environ.get("REGIE_SIGNAAL_GEEN_VOORTGANG_MAANDEN", "6"))
+SIGNAAL_NIET_GEACCEPTEERD_DAGEN = int(os.environ.get("REGIE_SIGNAAL_NIET_GEACCEPTEERD_DAGEN", "14"))
