@@ -104,19 +104,26 @@ class Operatie:
     methode: str
     sjabloon: str  # the spec's path, e.g. /personen/{bsn}/PIP
     verzoekschema: str | None
+    parameters: dict  # the path's values, e.g. {"bsn": "123456782"}
 
 
 def _als_regex(sjabloon: str) -> re.Pattern:
     delen = re.split(r"(\{[^}]+\})", sjabloon)
-    return re.compile("^" + "".join("[^/]+" if d.startswith("{") else re.escape(d) for d in delen if d) + "$")
+    return re.compile(
+        "^"
+        + "".join(f"(?P<{d[1:-1]}>[^/]+)" if d.startswith("{") else re.escape(d) for d in delen if d)
+        + "$"
+    )
 
 
 def operatie(api: str, methode: str, pad: str) -> Operatie:
     """The spec's operation for a concrete path, e.g. ('PIP', 'post', '/personen/123456789/PIP')."""
     methode = methode.lower()
     for m, sjabloon, _ in specificaties.operaties(api):
-        if m == methode and _als_regex(sjabloon).match(pad):
-            return Operatie(api, m, sjabloon, specificaties.verzoekschema(api, m, sjabloon))
+        gevonden = _als_regex(sjabloon).match(pad) if m == methode else None
+        if gevonden:
+            parameters = {naam: requests.utils.unquote(w) for naam, w in gevonden.groupdict().items()}
+            return Operatie(api, m, sjabloon, specificaties.verzoekschema(api, m, sjabloon), parameters)
     raise KeyError(f"De {api} API van DUO kent geen {methode.upper()} {maskeer(pad)}")
 
 
@@ -183,6 +190,7 @@ class DuoClient:
 
         404 raises `DuoNietGevonden`."""
         op = operatie(api, "get", pad)
+        self._controleer_pad(op)
         antwoord = self._verzoek(op, pad, None, gemeente=gemeente, bericht_id=bericht_id)
         return self._json(antwoord)
 
@@ -192,6 +200,7 @@ class DuoClient:
         The body is checked against the operation's request schema first: `OngeldigBericht` and nothing
         sent when it breaks it."""
         op = operatie(api, methode, pad)
+        self._controleer_pad(op)
         if op.verzoekschema:
             fouten = specificaties.fouten(api, op.verzoekschema, body if body is not None else {})
             if fouten:
@@ -207,6 +216,13 @@ class DuoClient:
         return self._json(antwoord)
 
     # -- internals ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _controleer_pad(op: Operatie) -> None:
+        """The path's values (BSN, instellingsnummer, id) as the spec's parameters demand."""
+        fouten = specificaties.parameterfouten(op.api, op.methode, op.sjabloon, op.parameters)
+        if fouten:
+            raise OngeldigBericht([maskeer(f) for f in fouten])
 
     def _verzoek(self, op: Operatie, pad: str, body, *, gemeente, bericht_id) -> requests.Response:
         if not self.base_url:

@@ -171,3 +171,27 @@ def verzoekschema(api: str, methode: str, pad: str) -> str | None:
     inhoud = operatie.get("requestBody", {}).get("content", {}).get("application/json", {})
     ref = inhoud.get("schema", {}).get("$ref")
     return ref.rsplit("/", 1)[1] if ref else None
+
+
+def _parameter(api: str, parameter: dict) -> dict:
+    ref = parameter.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/components/parameters/"):
+        return specificatie(api)["components"]["parameters"][ref.rsplit("/", 1)[1]]
+    return parameter
+
+
+def parameterfouten(api: str, methode: str, pad: str, waarden: dict) -> list[str]:
+    """Every way the path parameters `waarden` ({'bsn': ..., 'instellingsnummer': ...}) of one operation
+    break the spec (length, pattern), in Dutch; empty when valid."""
+    operatie = specificatie(api)["paths"][pad][methode]
+    meldingen = []
+    for parameter in operatie.get("parameters", []):
+        parameter = _parameter(api, parameter)
+        if parameter.get("in") != "path" or parameter["name"] not in waarden:
+            continue
+        schema = _vertaal_patronen(parameter.get("schema", {}))
+        for fout in OAS30Validator(schema, format_checker=FormatChecker()).iter_errors(
+            waarden[parameter["name"]]
+        ):
+            meldingen.append(f"{parameter['name']}: {_nederlands(fout)}")
+    return meldingen

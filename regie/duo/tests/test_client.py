@@ -258,3 +258,16 @@ def test_mtls_een_onbekende_server_wordt_niet_vertrouwd(pki):
         )
         with pytest.raises(DuoStoring, match="certificaat"):
             client.raadpleeg("PIP", f"/personen/{BSN}/PIP", gemeente=Gem())
+
+
+def test_een_pad_met_een_ongeldig_instellingsnummer_wordt_niet_verstuurd(nep):
+    with pytest.raises(OngeldigBericht) as fout:
+        _client(nep).stuur(
+            "Inburgeringsaanbod",
+            "post",
+            f"/personen/{BSN}/Inburgeringsaanbod/12AB3",
+            {"indicatorAlfabetiseringsonderwijs": "NVT"},
+            gemeente=Gem(),
+        )
+    assert fout.value.fouten == ["instellingsnummer: moet minstens 10 tekens lang zijn"]
+    assert nep.verzoeken == []

@@ -41,3 +41,20 @@ def test_unicode_klassen_in_patronen_werken_in_python():
     assert specificaties.fouten("Contactpersoon", "Contactpersoongegevens", fout)[0].startswith(
         "telefoonnummer: heeft niet de goede vorm"
     )
+
+
+def test_parameterfouten_van_het_pad():
+    pad = "/personen/{bsn}/Inburgeringsaanbod/{instellingsnummer}"
+    assert (
+        specificaties.parameterfouten(
+            "Inburgeringsaanbod", "post", pad, {"bsn": "123456782", "instellingsnummer": "1000012345"}
+        )
+        == []
+    )
+    assert specificaties.parameterfouten(
+        "Inburgeringsaanbod", "post", pad, {"bsn": "12345", "instellingsnummer": "12AB3"}
+    ) == [
+        "bsn: moet minstens 9 tekens lang zijn",
+        "bsn: heeft niet de goede vorm (\\d{9})",
+        "instellingsnummer: moet minstens 10 tekens lang zijn",
+    ]
