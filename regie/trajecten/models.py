@@ -53,9 +53,12 @@ class Verwijzing(models.Model):
     toelichting = models.TextField("toelichting voor de aanbieder", blank=True)
     reden_weigering = models.TextField(blank=True)
     reden_intrekking = models.TextField(blank=True)
-    uitkomst = models.TextField("uitkomst of reden van afbreken", blank=True)
+    toelichting_einde = models.TextField("toelichting bij het einde", blank=True)
     verzonden_op = models.DateField()
     beantwoord_op = models.DateField(null=True, blank=True)
+    geplande_startdatum = models.DateField(
+        null=True, blank=True, help_text="De startdatum die de aanbieder noemde bij het accepteren."
+    )
     startdatum = models.DateField(null=True, blank=True)
     einddatum = models.DateField(null=True, blank=True)
     verzonden_door = models.ForeignKey(

@@ -41,6 +41,11 @@ DOELEN: dict[str, Doel] = {
         "Uitvoering Wet inburgering 2021 — persoonlijk plan inburgering en participatie (art. 15)",
         f"Wet inburgering 2021 art. 15; {_TAAK}",
     ),
+    "traject": Doel(
+        "Uitvoering Wet inburgering 2021 — inburgeringsaanbod: verwijzing naar een aanbieder volgens het PIP"
+        " (art. 15)",
+        f"Wet inburgering 2021 art. 15; {_TAAK}",
+    ),
     "werkvoorraad": Doel(
         "Uitvoering Wet inburgering 2021 — werkvoorraad van de consulent", f"Wet inburgering 2021; {_TAAK}"
     ),
