@@ -440,7 +440,7 @@ def onderdeelresultaat_vastgelegd(inburgeraar, door, resultaat, correctie: bool 
         _velden={"afgerond_op": [None, resultaat.afgerond_op.isoformat()]},
         verwijzing=str(resultaat.verwijzing.uuid),
         resultaat=resultaat.pk,
-        soort=resultaat.soort,
+        resultaatsoort=resultaat.soort,
         bron=resultaat.bron,
     )
 

@@ -1,0 +1,256 @@
+"""Reading what providers reported. Other areas (worklist signals, the Wi 6 check) call these;
+the `met_...` functions annotate a queryset so a worklist of many cases needs one query.
+
+Definitions:
+- `ongeoorloofd_afwezig_aandeel`: unexcused hours / offered hours over the current weekly
+  reports of all the person's referrals, for the `weken` calendar weeks that end with the week
+  of `tot` (that week included). None when no hours were offered in that window.
+- `laatste_rapportage_op`: the (local) date the provider last reported anything on the referral
+  (a week, progress, exam, result or end report; corrections count).
+- `laatste_voortgang_op`: the last date the person showed progress: a measured level (not
+  "niet op koers"), a passed exam, or a completed component.
+- `afgeronde_onderdelen`: what was completed, keyed "pvt", "map", "zroute" and "examen_lezen",
+  "examen_luisteren", "examen_spreken", "examen_schrijven", "examen_knm" (passed exams; the
+  highest level, then the first date).
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from django.db.models import (
+    Case,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
+
+from regie.voortgang.csv_invoer import maandag_van
+from regie.voortgang.models import (
+    Eindrapport,
+    Examenpoging,
+    Niveau,
+    Onderdeelresultaat,
+    Uitslag,
+    Voortgangsmeting,
+    Weekrapportage,
+)
+
+NUL = Decimal("0")
+_LANG_GELEDEN = datetime(1900, 1, 1, tzinfo=timezone.get_fixed_timezone(0))
+
+
+@dataclass(frozen=True)
+class Afgerond:
+    datum: date
+    niveau: str = ""
+    uren_taal: int | None = None
+    uren_participatie: int | None = None
+    eindgesprek_op: date | None = None
+
+
+def venster(*, weken: int, tot: date | None = None) -> tuple[date, date]:
+    """(first Monday, last Monday) of the `weken` weeks ending with the week of `tot`."""
+    laatste = maandag_van(tot or timezone.localdate())
+    return laatste - timedelta(weeks=max(weken, 1) - 1), laatste
+
+
+def ongeoorloofd_afwezig_aandeel(inburgeraar, *, weken: int = 4, tot: date | None = None) -> Decimal | None:
+    van, tot_maandag = venster(weken=weken, tot=tot)
+    som = Weekrapportage.objects.filter(
+        verwijzing__inburgeraar=inburgeraar, actueel=True, week__gte=van, week__lte=tot_maandag
+    ).aggregate(aangeboden=Sum("uren_aangeboden"), ongeoorloofd=Sum("uren_afwezig_ongeoorloofd"))
+    if not som["aangeboden"]:
+        return None
+    return (som["ongeoorloofd"] / som["aangeboden"]).quantize(Decimal("0.0001"))
+
+
+def met_ongeoorloofd_afwezig(inburgeraars, *, weken: int = 4, tot: date | None = None):
+    """Annotate a queryset of Inburgeraar with `uren_aangeboden_recent` and
+    `uren_ongeoorloofd_recent` (Decimal, 0 when nothing was reported) for the window; the share
+    is their quotient (see `aandeel`)."""
+    van, tot_maandag = venster(weken=weken, tot=tot)
+    basis = Weekrapportage.objects.filter(
+        verwijzing__inburgeraar=OuterRef("pk"), actueel=True, week__gte=van, week__lte=tot_maandag
+    ).values("verwijzing__inburgeraar")
+    decimaal = DecimalField(max_digits=9, decimal_places=2)
+
+    def som(veld):
+        return Coalesce(
+            Subquery(basis.annotate(s=Sum(veld)).values("s")[:1], output_field=decimaal),
+            Value(NUL),
+            output_field=decimaal,
+        )
+
+    return inburgeraars.annotate(
+        uren_aangeboden_recent=som("uren_aangeboden"),
+        uren_ongeoorloofd_recent=som("uren_afwezig_ongeoorloofd"),
+    )
+
+
+def aandeel(ongeoorloofd, aangeboden) -> Decimal | None:
+    """The share from the two annotations of `met_ongeoorloofd_afwezig` (None without hours)."""
+    if not aangeboden:
+        return None
+    return (Decimal(ongeoorloofd) / Decimal(aangeboden)).quantize(Decimal("0.0001"))
+
+
+def _laatste_momenten(verwijzing_ref):
+    """Subqueries of the last `ingediend_op` per kind of report, for one referral (OuterRef)."""
+    moment = DateTimeField()
+    return [
+        Coalesce(
+            Subquery(
+                model.objects.filter(verwijzing=verwijzing_ref)
+                .values("verwijzing")
+                .annotate(m=Max("ingediend_op"))
+                .values("m")[:1],
+                output_field=moment,
+            ),
+            Value(_LANG_GELEDEN),
+            output_field=moment,
+        )
+        for model in (Weekrapportage, Voortgangsmeting, Examenpoging, Onderdeelresultaat, Eindrapport)
+    ]
+
+
+def met_laatste_rapportage(verwijzingen):
+    """Annotate a queryset of Verwijzing with `laatste_rapportage_moment` (datetime, or None when
+    the provider never reported)."""
+    return verwijzingen.annotate(_laatste=Greatest(*_laatste_momenten(OuterRef("pk")))).annotate(
+        laatste_rapportage_moment=Case(
+            When(_laatste=_LANG_GELEDEN, then=Value(None, output_field=DateTimeField())),
+            default=F("_laatste"),
+            output_field=DateTimeField(),
+        )
+    )
+
+
+def _of_none(moment) -> datetime | None:
+    if moment is None or moment.year <= 1900:
+        return None
+    return moment
+
+
+def laatste_rapportage_moment(verwijzing) -> datetime | None:
+    momenten = [
+        model.objects.filter(verwijzing=verwijzing).aggregate(m=Max("ingediend_op"))["m"]
+        for model in (Weekrapportage, Voortgangsmeting, Examenpoging, Onderdeelresultaat, Eindrapport)
+    ]
+    momenten = [m for m in momenten if m is not None]
+    return max(momenten) if momenten else None
+
+
+def laatste_rapportage_op(verwijzing) -> date | None:
+    moment = getattr(verwijzing, "laatste_rapportage_moment", None)
+    if moment is None:
+        moment = laatste_rapportage_moment(verwijzing)
+    moment = _of_none(moment)
+    return timezone.localdate(moment) if moment else None
+
+
+def _voortgang_filters(persoon):
+    return (
+        (
+            Voortgangsmeting.objects.filter(verwijzing__inburgeraar=persoon).exclude(
+                niveau=Niveau.NIET_OP_KOERS
+            ),
+            "datum",
+        ),
+        (
+            Examenpoging.objects.filter(verwijzing__inburgeraar=persoon, uitslag=Uitslag.BEHAALD),
+            "datum",
+        ),
+        (Onderdeelresultaat.objects.filter(verwijzing__inburgeraar=persoon), "afgerond_op"),
+    )
+
+
+def laatste_voortgang_op(inburgeraar) -> date | None:
+    datums = [qs.aggregate(d=Max(veld))["d"] for qs, veld in _voortgang_filters(inburgeraar)]
+    datums = [d for d in datums if d is not None]
+    return max(datums) if datums else None
+
+
+def met_laatste_voortgang(inburgeraars):
+    """Annotate a queryset of Inburgeraar with `laatste_voortgang_datum` (date or None)."""
+    dag = DateField()
+    lang_geleden = date(1900, 1, 1)
+    delen = [
+        Coalesce(
+            Subquery(
+                qs.values("verwijzing__inburgeraar").annotate(d=Max(veld)).values("d")[:1], output_field=dag
+            ),
+            Value(lang_geleden),
+            output_field=dag,
+        )
+        for qs, veld in _voortgang_filters(OuterRef("pk"))
+    ]
+    return inburgeraars.annotate(_voortgang=Greatest(*delen)).annotate(
+        laatste_voortgang_datum=Case(
+            When(_voortgang=lang_geleden, then=Value(None, output_field=dag)),
+            default=F("_voortgang"),
+            output_field=dag,
+        )
+    )
+
+
+NIVEAU_VOLGORDE = {"": 0, "A1": 1, "A2": 2, "B1": 3, "B2": 4}
+
+
+def afgeronde_onderdelen(inburgeraar) -> dict[str, Afgerond]:
+    uit: dict[str, Afgerond] = {}
+    for r in Onderdeelresultaat.objects.filter(verwijzing__inburgeraar=inburgeraar).order_by("afgerond_op"):
+        uit.setdefault(
+            r.soort,
+            Afgerond(
+                datum=r.afgerond_op,
+                uren_taal=r.uren_taal,
+                uren_participatie=r.uren_participatie,
+                eindgesprek_op=r.eindgesprek_op,
+            ),
+        )
+    pogingen = Examenpoging.objects.filter(verwijzing__inburgeraar=inburgeraar, uitslag=Uitslag.BEHAALD)
+    for p in sorted(pogingen, key=lambda p: (-NIVEAU_VOLGORDE.get(p.niveau, 0), p.datum)):
+        uit.setdefault(f"examen_{p.onderdeel}", Afgerond(datum=p.datum, niveau=p.niveau))
+    return uit
+
+
+# --- For the portal and the case pages -------------------------------------------------------
+
+
+def weekrapportages(verwijzing):
+    """The current report of every week, newest first."""
+    return Weekrapportage.objects.filter(verwijzing=verwijzing, actueel=True).select_related("ingediend_door")
+
+
+def correcties(verwijzing):
+    """Reports that were replaced by a correction, with what replaced them."""
+    return (
+        Weekrapportage.objects.filter(verwijzing=verwijzing, actueel=False)
+        .select_related("vervangen_door", "ingediend_door")
+        .order_by("-week", "-ingediend_op")
+    )
+
+
+def totalen(verwijzing) -> dict:
+    som = Weekrapportage.objects.filter(verwijzing=verwijzing, actueel=True).aggregate(
+        aangeboden=Sum("uren_aangeboden"),
+        gevolgd=Sum("uren_gevolgd"),
+        ongeoorloofd=Sum("uren_afwezig_ongeoorloofd"),
+    )
+    return {k: v or NUL for k, v in som.items()}
+
+
+def niet_gemeld_filter(week: date) -> Q:
+    """For a Verwijzing queryset: no current report for this week."""
+    return ~Q(weekrapportages__week=week, weekrapportages__actueel=True)

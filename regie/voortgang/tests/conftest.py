@@ -1,0 +1,80 @@
+"""A language school of Dronten with a started B1-route referral (through H1's services), its
+employee, and a second provider with its own employee."""
+
+from datetime import timedelta
+
+import pytest
+
+from regie.aanbieders.factories import AanbiederFactory, ContractFactory, verwezen
+from regie.aanbieders.models import Perceel
+from regie.accounts.models import Rol
+from regie.demo.factories import InburgeraarFactory, UserFactory, geldig_bsn, pip_vastgesteld
+from regie.inburgeraars.services import vandaag
+from regie.trajecten import services as trajecten
+from regie.voortgang.csv_invoer import maandag_van
+
+
+@pytest.fixture
+def taalschool(dronten):
+    return AanbiederFactory(organisatie=dronten.organisatie, naam="Taalschool Flevoland")
+
+
+@pytest.fixture
+def contract(taalschool):
+    return ContractFactory(aanbieder=taalschool, perceel=Perceel.B1_ROUTE, capaciteit=20)
+
+
+@pytest.fixture
+def docent(dronten, taalschool):
+    return UserFactory(
+        username="docent.taalschool", organisatie=dronten.organisatie, rol=Rol.AANBIEDER, aanbieder=taalschool
+    )
+
+
+@pytest.fixture
+def andere_aanbieder(dronten):
+    return AanbiederFactory(organisatie=dronten.organisatie, naam="Vluchtelingenwerk Flevoland")
+
+
+@pytest.fixture
+def medewerker_ander(dronten, andere_aanbieder):
+    return UserFactory(
+        username="medewerker.vwn", organisatie=dronten.organisatie, rol=Rol.AANBIEDER, aanbieder=andere_aanbieder
+    )
+
+
+def gestarte_verwijzing(inburgeraar, consulent, contract, medewerker, *, weken_geleden=8):
+    pip_vastgesteld(inburgeraar, consulent)
+    inburgeraar.refresh_from_db()
+    begin = vandaag() - timedelta(weeks=weken_geleden)
+    verwijzing = verwezen(inburgeraar, consulent, contract=contract, verzonden_op=begin - timedelta(days=7))
+    trajecten.accepteren(verwijzing=verwijzing, startdatum=begin, door=medewerker)
+    trajecten.starten(verwijzing=verwijzing, startdatum=begin, door=medewerker)
+    verwijzing.refresh_from_db()
+    return verwijzing
+
+
+@pytest.fixture
+def verwijzing(inburgeraar, consulent, contract, docent):
+    return gestarte_verwijzing(inburgeraar, consulent, contract, docent)
+
+
+@pytest.fixture
+def tweede_verwijzing(dronten, consulent, contract, docent):
+    persoon = InburgeraarFactory(gemeente=dronten, consulent=consulent, bsn=geldig_bsn(4242))
+    return gestarte_verwijzing(persoon, consulent, contract, docent)
+
+
+@pytest.fixture
+def vorige_week():
+    return maandag_van(vandaag()) - timedelta(weeks=1)
+
+
+def uren(aangeboden=12, gevolgd=10, ziek=2, afspraak=0, ongeoorloofd=0) -> dict:
+    return {
+        "uren_aangeboden": aangeboden,
+        "uren_gevolgd": gevolgd,
+        "uren_afwezig_ziek": ziek,
+        "uren_afwezig_afspraak": afspraak,
+        "uren_afwezig_ongeoorloofd": ongeoorloofd,
+    }

@@ -1,0 +1,144 @@
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from regie.inburgeraars.services import vandaag
+from regie.tijdlijn.models import Gebeurtenis
+from regie.trajecten import services as trajecten
+from regie.voortgang import selectors
+from regie.voortgang.models import Examenpoging, Onderdeelresultaat, Weekrapportage
+from regie.voortgang.services import (
+    eindrapport_vastleggen,
+    examenpoging_vastleggen,
+    onderdeelresultaat_vastleggen,
+    voortgang_vastleggen,
+    weekrapportage_vastleggen,
+)
+from regie.voortgang.tests.conftest import uren
+
+
+def melden(verwijzing, week, door, **kw):
+    waarden = uren(**{k: v for k, v in kw.items() if k in ("aangeboden", "gevolgd", "ziek", "afspraak", "ongeoorloofd")})
+    return weekrapportage_vastleggen(
+        verwijzing=verwijzing, week=week, door=door, opmerking=kw.get("opmerking", ""), **waarden
+    )
+
+
+def test_dezelfde_week_twee_keer_verandert_niets(verwijzing, vorige_week, docent):
+    eerste = melden(verwijzing, vorige_week, docent)
+    gebeurtenissen = Gebeurtenis.objects.count()
+    tweede = melden(verwijzing, vorige_week, docent)
+    assert eerste.wijziging == "nieuw" and tweede.wijziging == "ongewijzigd"
+    assert tweede.object.pk == eerste.object.pk
+    assert Weekrapportage.objects.count() == 1
+    assert Gebeurtenis.objects.count() == gebeurtenissen
+
+
+def test_correctie_vervangt_en_bewaart_de_geschiedenis(verwijzing, vorige_week, docent):
+    eerste = melden(verwijzing, vorige_week, docent).object
+    correctie = melden(verwijzing, vorige_week, docent, gevolgd=8, ziek=2, ongeoorloofd=2)
+    assert correctie.wijziging == "correctie"
+    eerste.refresh_from_db()
+    assert not eerste.actueel and eerste.vervangen_door == correctie.object
+    assert correctie.object.actueel
+    assert list(selectors.weekrapportages(verwijzing)) == [correctie.object]
+    assert list(selectors.correcties(verwijzing)) == [eerste]
+    gebeurtenis = Gebeurtenis.objects.filter(soort="weekrapportage").first()
+    assert gebeurtenis.omschrijving.startswith("Correctie aanwezigheid")
+
+
+def test_alleen_een_andere_opmerking_is_ook_een_correctie(verwijzing, vorige_week, docent):
+    melden(verwijzing, vorige_week, docent)
+    assert melden(verwijzing, vorige_week, docent, opmerking="Griep").wijziging == "correctie"
+    assert Weekrapportage.objects.filter(actueel=True).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("kw", "veld", "tekst"),
+    [
+        ({"gevolgd": 14, "ziek": 0}, "uren_gevolgd", "meer uren gevolgd (14) dan aangeboden (12)"),
+        ({"gevolgd": 10, "ziek": 0}, "__all__", "Geef voor elk gemist uur een reden"),
+        ({"gevolgd": 10, "ziek": 1, "ongeoorloofd": 2}, "__all__", "gevolgd 10 + afwezig 3 = 13 uur"),
+        ({"aangeboden": 70, "gevolgd": 70, "ziek": 0}, "uren_aangeboden", "Meer dan 60 uur"),
+        ({"ziek": -2}, "uren_afwezig_ziek", "niet negatief"),
+    ],
+)
+def test_uren_moeten_kloppen(verwijzing, vorige_week, docent, kw, veld, tekst):
+    with pytest.raises(ValidationError) as fout:
+        melden(verwijzing, vorige_week, docent, **kw)
+    assert tekst in " ".join(fout.value.message_dict[veld])
+    assert not Weekrapportage.objects.exists()
+
+
+def test_week_in_de_toekomst_of_voor_de_start_kan_niet(verwijzing, vorige_week, docent):
+    with pytest.raises(ValidationError) as fout:
+        melden(verwijzing, vorige_week + timedelta(weeks=2), docent)
+    assert "in de toekomst" in fout.value.message_dict["week"][0]
+    with pytest.raises(ValidationError) as fout:
+        melden(verwijzing, vorige_week - timedelta(weeks=20), docent)
+    assert "voor de start van de verwijzing" in fout.value.message_dict["week"][0]
+    with pytest.raises(ValidationError) as fout:
+        melden(verwijzing, vorige_week + timedelta(days=2), docent)
+    assert "maandag" in fout.value.message_dict["week"][0]
+
+
+def test_afgesloten_verwijzing_krijgt_geen_rapportage(verwijzing, vorige_week, docent):
+    trajecten.afsluiten(verwijzing=verwijzing, einddatum=vandaag(), uitkomst="afgerond", door=docent)
+    verwijzing.refresh_from_db()
+    with pytest.raises(ValidationError) as fout:
+        melden(verwijzing, vorige_week, docent)
+    assert "afgerond. U kunt er niet meer over rapporteren" in fout.value.message_dict["verwijzing"][0]
+    with pytest.raises(ValidationError):
+        voortgang_vastleggen(verwijzing=verwijzing, datum=vandaag(), onderdeel="lezen", niveau="A2", door=docent)
+    assert not Weekrapportage.objects.exists()
+    # The end report may follow the end of the trajectory.
+    eindrapport_vastleggen(verwijzing=verwijzing, datum=vandaag(), samenvatting="Goed afgerond.", door=docent)
+
+
+def test_ongeoorloofd_aandeel_over_de_laatste_weken(verwijzing, vorige_week, docent, inburgeraar):
+    assert selectors.ongeoorloofd_afwezig_aandeel(inburgeraar, weken=4) is None
+    melden(verwijzing, vorige_week, docent, aangeboden=10, gevolgd=7, ziek=0, ongeoorloofd=3)
+    melden(verwijzing, vorige_week - timedelta(weeks=1), docent, aangeboden=10, gevolgd=10, ziek=0)
+    melden(verwijzing, vorige_week - timedelta(weeks=5), docent, aangeboden=10, gevolgd=0, ziek=0, ongeoorloofd=10)
+    assert selectors.ongeoorloofd_afwezig_aandeel(inburgeraar, weken=4) == Decimal("0.15")
+    rij = selectors.met_ongeoorloofd_afwezig(type(inburgeraar).objects.filter(pk=inburgeraar.pk), weken=4).get()
+    assert selectors.aandeel(rij.uren_ongeoorloofd_recent, rij.uren_aangeboden_recent) == Decimal("0.15")
+
+
+def test_laatste_rapportage_en_voortgang(verwijzing, vorige_week, docent, inburgeraar):
+    assert selectors.laatste_rapportage_op(verwijzing) is None
+    assert selectors.laatste_voortgang_op(inburgeraar) is None
+    qs = selectors.met_laatste_rapportage(type(verwijzing).objects.filter(pk=verwijzing.pk))
+    assert qs.get().laatste_rapportage_moment is None
+    melden(verwijzing, vorige_week, docent)
+    assert selectors.laatste_rapportage_op(verwijzing) == vandaag()
+    assert selectors.laatste_rapportage_op(qs.get()) == vandaag()
+    datum = vandaag() - timedelta(days=3)
+    voortgang_vastleggen(verwijzing=verwijzing, datum=datum, onderdeel="lezen", niveau="A2", door=docent)
+    assert selectors.laatste_voortgang_op(inburgeraar) == datum
+    rij = selectors.met_laatste_voortgang(type(inburgeraar).objects.filter(pk=inburgeraar.pk)).get()
+    assert rij.laatste_voortgang_datum == datum
+
+
+def test_examens_en_resultaten(verwijzing, docent, inburgeraar):
+    dag = vandaag() - timedelta(days=1)
+    with pytest.raises(ValidationError) as fout:
+        examenpoging_vastleggen(verwijzing=verwijzing, datum=dag, onderdeel="lezen", uitslag="behaald", door=docent)
+    assert "niveau" in fout.value.message_dict
+    examenpoging_vastleggen(
+        verwijzing=verwijzing, datum=dag, onderdeel="lezen", uitslag="behaald", niveau="B1", door=docent
+    )
+    herhaald = examenpoging_vastleggen(
+        verwijzing=verwijzing, datum=dag, onderdeel="lezen", uitslag="behaald", niveau="B1", door=docent
+    )
+    assert herhaald.wijziging == "ongewijzigd" and Examenpoging.objects.count() == 1
+    onderdeelresultaat_vastleggen(verwijzing=verwijzing, soort="map", afgerond_op=dag, door=docent)
+    with pytest.raises(ValidationError) as fout:
+        onderdeelresultaat_vastleggen(verwijzing=verwijzing, soort="zroute", afgerond_op=dag, door=docent)
+    assert "past niet bij deze verwijzing" in fout.value.message_dict["soort"][0]
+    afgerond = selectors.afgeronde_onderdelen(inburgeraar)
+    assert set(afgerond) == {"map", "examen_lezen"}
+    assert afgerond["examen_lezen"].niveau == "B1"
+    assert Onderdeelresultaat.objects.count() == 1
