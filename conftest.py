@@ -73,3 +73,33 @@ def consulent_drechtsteden(dordrecht):
 @pytest.fixture
 def inburgeraar(dronten, consulent):
     return InburgeraarFactory(gemeente=dronten, consulent=consulent)
+
+
+@pytest.fixture(scope="session")
+def _duo_simulator_server():
+    """One DUO simulator per test session (per xdist worker), on a free port in a thread."""
+    from duo_simulator import Simulator, Toestand
+    from duo_simulator.server import start_in_thread
+
+    simulator = Simulator(Toestand())
+    server, basis = start_in_thread(simulator)
+    yield simulator, basis
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def duo_simulator(_duo_simulator_server, settings):
+    """The DUO simulator with an empty state, and settings.DUO_BASE_URL pointing at it.
+    Helpers: personen_toevoegen([...]), persoon_toevoegen(bsn, ...), gebeurtenis(bsn, code,
+    notificeer=False), ontvangen(), notificaties(), storing(status, aantal); see
+    duo_simulator/testen.py."""
+    from duo_simulator.testen import DuoSimulatorHulp
+
+    simulator, basis = _duo_simulator_server
+    simulator.toestand.reset()
+    simulator.duo_oin = settings.DUO_OIN
+    simulator.geheim = getattr(settings, "DUO_NOTIFICATIE_SECRET", None) or None
+    settings.DUO_BASE_URL = basis + "/v1"
+    yield DuoSimulatorHulp(simulator, basis)
+    simulator.toestand.reset()

@@ -1,0 +1,127 @@
+"""python -m duo_simulator --port 8001 [--state FILE] [--tls-cert C --tls-key K [--tls-ca CA]]
+[--demo-interval 60]: run the DUO simulator."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import random
+import signal
+import sys
+import threading
+
+from . import beheer, gebeurtenissen
+from .api import Fout
+from .app import STANDAARD_NOTIFICATIE_URL, Simulator
+from .gegevens import DUO_OIN
+from .server import maak_server, tls_context
+from .toestand import Toestand
+
+log = logging.getLogger("duo_simulator")
+
+
+def argumenten(argv=None):
+    parser = argparse.ArgumentParser(
+        prog="python -m duo_simulator", description="DUO-simulator (Wet inburgering 2021)"
+    )
+    parser.add_argument("--host", default=os.environ.get("DUO_SIMULATOR_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("DUO_SIMULATOR_PORT", "8001")))
+    parser.add_argument(
+        "--state",
+        default=os.environ.get("DUO_SIMULATOR_STATE", "var/duo-simulator.json"),
+        help="JSON-bestand met de toestand",
+    )
+    parser.add_argument("--tls-cert", help="servercertificaat (PEM); zet TLS aan")
+    parser.add_argument("--tls-key", help="sleutel bij het servercertificaat (PEM)")
+    parser.add_argument(
+        "--tls-ca", help="CA-bundel voor clientcertificaten; dan is een clientcertificaat verplicht"
+    )
+    parser.add_argument(
+        "--demo-interval", type=float, default=0, help="elke N seconden een gebeurtenis (0 = uit)"
+    )
+    parser.add_argument(
+        "--notificatie-url", default=os.environ.get("REGIE_NOTIFICATIE_URL", STANDAARD_NOTIFICATIE_URL)
+    )
+    parser.add_argument("--duo-oin", default=os.environ.get("REGIE_DUO_OIN", DUO_OIN))
+    parser.add_argument("--quiet", action="store_true", help="geen regel per verzoek")
+    args = parser.parse_args(argv)
+    if bool(args.tls_cert) != bool(args.tls_key):
+        parser.error("--tls-cert en --tls-key horen bij elkaar")
+    if args.tls_ca and not args.tls_cert:
+        parser.error("--tls-ca vraagt ook --tls-cert en --tls-key")
+    return args
+
+
+def demo_lus(
+    sim: Simulator, interval: float, stop: threading.Event, kans: random.Random | None = None
+) -> None:
+    kans = kans or random.Random()
+    while not stop.wait(interval):
+        demo_stap(sim, kans)
+
+
+def demo_stap(sim: Simulator, kans: random.Random) -> dict | None:
+    """Emit one realistic event for a random known person; None when no one qualifies."""
+    with sim.toestand.slot:
+        kandidaten = [
+            (bsn, code)
+            for bsn, persoon in sim.toestand.personen.items()
+            if (code := gebeurtenissen.demo_gebeurtenis(persoon, kans))
+        ]
+    if not kandidaten:
+        return None
+    bsn, code = kans.choice(kandidaten)
+    try:
+        resultaat = beheer.gebeurtenis(sim, bsn, code)
+    except Fout as fout:
+        log.warning("Demo-gebeurtenis %s voor %s niet mogelijk: %s", code, bsn, fout)
+        return None
+    log.info(
+        "Demo-gebeurtenis %s voor %s, Regie antwoordde %s",
+        code,
+        bsn,
+        (resultaat["aflevering"] or {}).get("status"),
+    )
+    return resultaat
+
+
+def main(argv=None) -> int:
+    args = argumenten(argv)
+    logging.basicConfig(
+        level=logging.WARNING if args.quiet else logging.INFO, format="duo-simulator: %(message)s"
+    )
+    sim = Simulator(
+        Toestand(args.state),
+        duo_oin=args.duo_oin,
+        notificatie_url=args.notificatie_url,
+        geheim=os.environ.get("REGIE_DUO_NOTIFICATIE_SECRET") or None,
+    )
+    tls = tls_context(args.tls_cert, args.tls_key, args.tls_ca) if args.tls_cert else None
+    server = maak_server(sim, args.host, args.port, tls)
+    stop = threading.Event()
+    if args.demo_interval > 0:
+        threading.Thread(target=demo_lus, args=(sim, args.demo_interval, stop), daemon=True).start()
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
+    schema = "https" if tls else "http"
+    log.warning(
+        "DUO-simulator op %s://%s:%s/v1 (beheer: /_simulator/), toestand in %s, %d personen",
+        schema,
+        args.host,
+        server.server_port,
+        args.state,
+        len(sim.toestand.personen),
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.server_close()
+        sim.toestand.bewaar()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
