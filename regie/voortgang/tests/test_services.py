@@ -20,7 +20,9 @@ from regie.voortgang.tests.conftest import uren
 
 
 def melden(verwijzing, week, door, **kw):
-    waarden = uren(**{k: v for k, v in kw.items() if k in ("aangeboden", "gevolgd", "ziek", "afspraak", "ongeoorloofd")})
+    waarden = uren(
+        **{k: v for k, v in kw.items() if k in ("aangeboden", "gevolgd", "ziek", "afspraak", "ongeoorloofd")}
+    )
     return weekrapportage_vastleggen(
         verwijzing=verwijzing, week=week, door=door, opmerking=kw.get("opmerking", ""), **waarden
     )
@@ -91,7 +93,9 @@ def test_afgesloten_verwijzing_krijgt_geen_rapportage(verwijzing, vorige_week, d
         melden(verwijzing, vorige_week, docent)
     assert "afgerond. U kunt er niet meer over rapporteren" in fout.value.message_dict["verwijzing"][0]
     with pytest.raises(ValidationError):
-        voortgang_vastleggen(verwijzing=verwijzing, datum=vandaag(), onderdeel="lezen", niveau="A2", door=docent)
+        voortgang_vastleggen(
+            verwijzing=verwijzing, datum=vandaag(), onderdeel="lezen", niveau="A2", door=docent
+        )
     assert not Weekrapportage.objects.exists()
     # The end report may follow the end of the trajectory.
     eindrapport_vastleggen(verwijzing=verwijzing, datum=vandaag(), samenvatting="Goed afgerond.", door=docent)
@@ -101,9 +105,19 @@ def test_ongeoorloofd_aandeel_over_de_laatste_weken(verwijzing, vorige_week, doc
     assert selectors.ongeoorloofd_afwezig_aandeel(inburgeraar, weken=4) is None
     melden(verwijzing, vorige_week, docent, aangeboden=10, gevolgd=7, ziek=0, ongeoorloofd=3)
     melden(verwijzing, vorige_week - timedelta(weeks=1), docent, aangeboden=10, gevolgd=10, ziek=0)
-    melden(verwijzing, vorige_week - timedelta(weeks=5), docent, aangeboden=10, gevolgd=0, ziek=0, ongeoorloofd=10)
+    melden(
+        verwijzing,
+        vorige_week - timedelta(weeks=5),
+        docent,
+        aangeboden=10,
+        gevolgd=0,
+        ziek=0,
+        ongeoorloofd=10,
+    )
     assert selectors.ongeoorloofd_afwezig_aandeel(inburgeraar, weken=4) == Decimal("0.15")
-    rij = selectors.met_ongeoorloofd_afwezig(type(inburgeraar).objects.filter(pk=inburgeraar.pk), weken=4).get()
+    rij = selectors.met_ongeoorloofd_afwezig(
+        type(inburgeraar).objects.filter(pk=inburgeraar.pk), weken=4
+    ).get()
     assert selectors.aandeel(rij.uren_ongeoorloofd_recent, rij.uren_aangeboden_recent) == Decimal("0.15")
 
 
@@ -125,7 +139,9 @@ def test_laatste_rapportage_en_voortgang(verwijzing, vorige_week, docent, inburg
 def test_examens_en_resultaten(verwijzing, docent, inburgeraar):
     dag = vandaag() - timedelta(days=1)
     with pytest.raises(ValidationError) as fout:
-        examenpoging_vastleggen(verwijzing=verwijzing, datum=dag, onderdeel="lezen", uitslag="behaald", door=docent)
+        examenpoging_vastleggen(
+            verwijzing=verwijzing, datum=dag, onderdeel="lezen", uitslag="behaald", door=docent
+        )
     assert "niveau" in fout.value.message_dict
     examenpoging_vastleggen(
         verwijzing=verwijzing, datum=dag, onderdeel="lezen", uitslag="behaald", niveau="B1", door=docent
