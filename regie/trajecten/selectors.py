@@ -63,6 +63,14 @@ def verwijzingen_van(inburgeraar) -> QuerySet[Verwijzing]:
     )
 
 
+def verwijzing_van(inburgeraar, uuid) -> Verwijzing:
+    """One referral of a case the caller already looked up through `inburgeraar_voor`."""
+    try:
+        return verwijzingen_van(inburgeraar).get(uuid=uuid)
+    except (Verwijzing.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404(NIET_GEVONDEN) from exc
+
+
 def aanbieders_voor(user) -> QuerySet[Aanbieder]:
     """The providers in the register of the user's organisation."""
     if not getattr(user, "is_authenticated", False) or user.organisatie_id is None:
