@@ -99,7 +99,10 @@ def duo_simulator(_duo_simulator_server, settings):
     simulator, basis = _duo_simulator_server
     simulator.toestand.reset()
     simulator.duo_oin = settings.DUO_OIN
-    simulator.geheim = getattr(settings, "DUO_NOTIFICATIE_SECRET", None) or None
+    # notifications are signed (X-Duo-Signature) with the secret Regie checks
+    if not getattr(settings, "DUO_NOTIFICATIE_SECRET", ""):
+        settings.DUO_NOTIFICATIE_SECRET = "test-geheim-duo-simulator"
+    simulator.geheim = settings.DUO_NOTIFICATIE_SECRET
     settings.DUO_BASE_URL = basis + "/v1"
     yield DuoSimulatorHulp(simulator, basis)
     simulator.toestand.reset()

@@ -20,6 +20,9 @@ from .toestand import Toestand
 
 log = logging.getLogger("duo_simulator")
 
+# the demo secret Regie's settings use with REGIE_DEMO=1 (DUO_NOTIFICATIE_SECRET)
+DEMO_GEHEIM = "demo-geheim-duo-simulator"
+
 
 def argumenten(argv=None):
     parser = argparse.ArgumentParser(
@@ -95,7 +98,7 @@ def main(argv=None) -> int:
         Toestand(args.state),
         duo_oin=args.duo_oin,
         notificatie_url=args.notificatie_url,
-        geheim=os.environ.get("REGIE_DUO_NOTIFICATIE_SECRET") or None,
+        geheim=os.environ.get("REGIE_DUO_NOTIFICATIE_SECRET") or DEMO_GEHEIM,
     )
     tls = tls_context(args.tls_cert, args.tls_key, args.tls_ca) if args.tls_cert else None
     server = maak_server(sim, args.host, args.port, tls)

@@ -186,9 +186,11 @@ class Simulator:
         api = None
         storing = self.toestand.volgende_storing()
         try:
-            if storing:
-                api = self._storing(storing)
-            api, sjabloon, parameters = self._route(methode, pad)
+            try:
+                api, sjabloon, parameters = self._route(methode, pad)
+            finally:
+                if storing:  # an injected failure comes first, with the API's version if known
+                    self._storing(storing)
             gemeentecode = self._controleer_headers(kop, environ)
             parameters = self._controleer_parameters(parameters)
             body = self._controleer_body(api, methode, sjabloon, ruw)

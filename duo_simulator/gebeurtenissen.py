@@ -22,7 +22,7 @@ from dateutil.relativedelta import relativedelta
 from .api import Fout
 from .gegevens import ONDERDELEN, actuele_pip, datum, iso, termijn_bij_pip
 
-HANDTEKENING_HEADER = "X-Regie-Handtekening"
+HANDTEKENING_HEADER = "X-Duo-Signature"  # as regie/notificaties/ontvangst.py checks it
 
 OMSCHRIJVING = {
     "SS101": "Persoon is inburgeringsplichtig.",
