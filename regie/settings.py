@@ -343,3 +343,12 @@ SIGNAAL_AFWEZIG_WEKEN = int(os.environ.get("REGIE_SIGNAAL_AFWEZIG_WEKEN", "4"))
 SIGNAAL_GEEN_RAPPORTAGE_WEKEN = int(os.environ.get("REGIE_SIGNAAL_GEEN_RAPPORTAGE_WEKEN", "3"))
 SIGNAAL_GEEN_VOORTGANG_MAANDEN = int(os.environ.get("REGIE_SIGNAAL_GEEN_VOORTGANG_MAANDEN", "6"))
 SIGNAAL_NIET_GEACCEPTEERD_DAGEN = int(os.environ.get("REGIE_SIGNAAL_NIET_GEACCEPTEERD_DAGEN", "14"))
+
+# Receiving DUO's notices (regie/notificaties/ontvangst.py). Behind the reverse proxy that ends
+# DUO's mutual TLS: the header in which the proxy passes the OIN of the verified client
+# certificate (the proxy must strip it from incoming requests); empty = not used. Without a proxy
+# (demo, simulator): a shared secret for the X-Duo-Signature header (HMAC-SHA256 of the body).
+DUO_NOTIFICATIE_CERT_HEADER = os.environ.get("REGIE_DUO_CLIENT_CERT_HEADER", "")
+DUO_NOTIFICATIE_SECRET = os.environ.get(
+    "REGIE_DUO_NOTIFICATIE_SECRET", "demo-geheim-duo-simulator" if DEMO else ""
+)

@@ -14,6 +14,9 @@ urlpatterns = [
     path("", include("regie.trajecten.urls")),
     path("verwerkingslog/", include("regie.verwerkingslog.urls")),
     path("api/v1/", include("regie.api.urls")),
+    # DUO's Notificatie API, municipality side (machine to machine, DUO's spec: regie/notificaties/ontvangst.py)
+    path("duo/v1/", include("regie.notificaties.urls_m2m")),
+    path("duo-meldingen/", include("regie.notificaties.urls")),
     re_path(r"^api(/|$)", niet_gevonden),  # any other /api address: 404 as problem+json, no redirect
     path("beheer/", admin.site.urls),
 ]

@@ -34,6 +34,7 @@ class Recht(StrEnum):
     VERWIJZINGEN_EIGEN_AANBIEDER = "verwijzingen_eigen_aanbieder"
     BEHEER = "beheer"
     VERWERKINGSLOG_INZIEN = "verwerkingslog_inzien"
+    DUO_MELDINGEN = "duo_meldingen"
 
 
 # Short name (table header) and a plain Dutch description of every right.
@@ -52,6 +53,7 @@ NAMEN: dict[Recht, str] = {
     Recht.VERWIJZINGEN_EIGEN_AANBIEDER: "Verwijzingen van de eigen aanbieder",
     Recht.BEHEER: "Beheer",
     Recht.VERWERKINGSLOG_INZIEN: "Verwerkingslog inzien",
+    Recht.DUO_MELDINGEN: "DUO-meldingen behandelen",
 }
 
 BESCHRIJVINGEN: dict[Recht, str] = {
@@ -103,6 +105,10 @@ BESCHRIJVINGEN: dict[Recht, str] = {
         "Het verwerkingslog doorzoeken (wie zag of wijzigde wat) en een overzicht maken voor een"
         " inzageverzoek (AVG art. 15). Geen dossiers lezen of wijzigen."
     ),
+    Recht.DUO_MELDINGEN: (
+        "De meldingen van DUO voor uw gemeenten zien, ook die Regie niet vanzelf kon verwerken (geparkeerd),"
+        " en ze afhandelen: opnieuw laten verwerken, aan een dossier koppelen of afhandelen met een notitie."
+    ),
 }
 
 # The wider right that includes each `_EIGEN` right for cases of colleagues.
@@ -120,6 +126,7 @@ ROL_RECHTEN: dict[Rol, frozenset[Recht]] = {
             Recht.DOSSIERS_REGISTREREN,
             Recht.DOSSIERS_WIJZIGEN_EIGEN,
             Recht.BIJZONDERE_GEGEVENS_EIGEN,
+            Recht.DUO_MELDINGEN,
         }
     ),
     Rol.TEAMLEIDER: frozenset(
@@ -134,6 +141,7 @@ ROL_RECHTEN: dict[Rol, frozenset[Recht]] = {
             Recht.BIJZONDERE_GEGEVENS_ALLE,
             Recht.TEAMCIJFERS,
             Recht.BELEIDSCIJFERS,
+            Recht.DUO_MELDINGEN,
         }
     ),
     Rol.BELEIDSMEDEWERKER: frozenset({Recht.BELEIDSCIJFERS}),

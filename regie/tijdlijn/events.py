@@ -20,6 +20,8 @@ VERWERKING = {
     "brede_intake": (Actie.WIJZIGEN, "brede intake"),
     "afspraak": (Actie.WIJZIGEN, "afspraak"),
     "pip_vastgesteld": (Actie.AANMAKEN, "pip"),
+    "duo_melding": (Actie.WIJZIGEN, "dossier"),
+    "duo_signaal": (Actie.WIJZIGEN, "dossier"),
     "verwijzing": (Actie.WIJZIGEN, "traject"),
     "voortgangsgesprek_gepland": (Actie.AANMAKEN, "voortgangsgesprek"),
     "voortgangsgesprek_vastgelegd": (Actie.WIJZIGEN, "voortgangsgesprek"),

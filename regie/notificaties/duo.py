@@ -1,0 +1,46 @@
+"""Looking up what a DUO notice points to, with the DUO client (regie.duo.client).
+
+One function per resource, each returning DUO's answer as it is (a dict, or a list for the
+collection resources). A resource DUO does not have (404) is None for the single resources and
+[] for the lists, as DUO's answers for "nothing registered" mean the same. Other refusals and
+failures raise the client's errors (DuoAfwijzing, DuoStoring) to the caller.
+"""
+
+from __future__ import annotations
+
+from regie.duo.client import DuoClient, DuoNietGevonden
+
+# (api, path template, list resource?) per resource name; the names are the keys of DuoStand.gegevens.
+BRONNEN = {
+    "inburgeringsplicht": ("Inburgeringsplicht", "/personen/{bsn}/inburgeringsplicht", False),
+    "doelgroep": ("Inburgeringsplicht", "/personen/{bsn}/doelgroep", False),
+    "inburgeringstermijn": ("Inburgeringstermijn", "/personen/{bsn}/inburgeringstermijn", False),
+    "pip": ("PIP", "/personen/{bsn}/PIP", False),
+    "lbt_examennummer": ("Leerbaarheidstoets", "/personen/{bsn}/lbt/examennummer", False),
+    "lbt_resultaten": ("Leerbaarheidstoets", "/personen/{bsn}/lbt/resultaten", True),
+    "vrijstellingen": ("Vrijstelling", "/personen/{bsn}/vrijstellingen", True),
+    "ontheffingen": ("Ontheffing", "/personen/{bsn}/ontheffingen", True),
+    "examenresultaten": ("Examen", "/personen/{bsn}/examens/resultaten", True),
+}
+
+
+class Opzoeker:
+    """Looks resources up for one municipality; remembers the answers within one notice."""
+
+    def __init__(self, gemeente, client: DuoClient | None = None):
+        self.gemeente = gemeente
+        self.client = client or DuoClient()
+        self._cache: dict[tuple[str, str], object] = {}
+
+    def haal(self, bron: str, bsn: str):
+        sleutel = (bron, bsn)
+        if sleutel not in self._cache:
+            api, sjabloon, lijst = BRONNEN[bron]
+            try:
+                antwoord = self.client.raadpleeg(api, sjabloon.format(bsn=bsn), gemeente=self.gemeente)
+            except DuoNietGevonden:
+                antwoord = [] if lijst else None
+            if lijst and isinstance(antwoord, dict):  # an empty body ({}) means nothing registered
+                antwoord = [antwoord] if antwoord else []
+            self._cache[sleutel] = antwoord
+        return self._cache[sleutel]

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from regie.notificaties import views
+
+app_name = "notificaties"
+urlpatterns = [
+    path("", views.lijst, name="lijst"),
+    path("<uuid:uuid>/", views.melding, name="melding"),
+    path("afstemming/", views.afstemming, name="afstemming"),
+    path("afstemming/<uuid:uuid>/", views.afstemming_dossier, name="afstemming_dossier"),
+]
