@@ -11,6 +11,7 @@ urlpatterns = [
     path("inburgeraars/", include("regie.inburgeraars.urls")),
     path("inburgeraars/", include("regie.intake.urls")),
     path("inburgeraars/", include("regie.pip.urls")),
+    path("aanbieder/", include("regie.voortgang.urls")),
     path("", include("regie.trajecten.urls")),
     path("verwerkingslog/", include("regie.verwerkingslog.urls")),
     path("api/v1/", include("regie.api.urls")),

@@ -85,6 +85,26 @@ class Rij:
     def uren_decimaal(self) -> dict[str, Decimal | None]:
         return {k: (Decimal(v) if v not in (None, "") else None) for k, v in self.uren.items()}
 
+    @property
+    def uur_aangeboden(self) -> str:
+        return self.uur("uren_aangeboden")
+
+    @property
+    def uur_gevolgd(self) -> str:
+        return self.uur("uren_gevolgd")
+
+    @property
+    def uur_ziek(self) -> str:
+        return self.uur("uren_afwezig_ziek")
+
+    @property
+    def uur_afspraak(self) -> str:
+        return self.uur("uren_afwezig_afspraak")
+
+    @property
+    def uur_ongeoorloofd(self) -> str:
+        return self.uur("uren_afwezig_ongeoorloofd")
+
     def uur(self, veld: str) -> str:
         waarde = self.uren.get(veld)
         if waarde in (None, ""):

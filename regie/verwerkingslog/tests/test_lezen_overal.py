@@ -40,6 +40,53 @@ def _case(d):
 def _api(**kw):
     return Verzoek(kanaal=Kanaal.API, **kw)
 
+@pytest.fixture
+def aanbieder_medewerker(dronten):
+    """An employee of a language school to which the case gets referred (see `_verwijzing`)."""
+    from regie.aanbieders.factories import AanbiederFactory
+    from regie.accounts.models import Rol
+    from regie.demo.factories import UserFactory
+
+    school = AanbiederFactory(organisatie=dronten.organisatie, naam="Taalschool Verwerkingslog")
+    return UserFactory(
+        username="aanbieder.lezen", organisatie=dronten.organisatie, rol=Rol.AANBIEDER, aanbieder=school
+    )
+
+
+def _verwijzing(d):
+    """A referral of the case to the school of `aanbieder_medewerker` (made once)."""
+    from regie.aanbieders.factories import ContractFactory, verwezen
+    from regie.accounts.models import User
+
+    school = User.objects.get(username="aanbieder.lezen").aanbieder
+    bestaand = d.hoofd.verwijzingen.filter(contract__aanbieder=school).first()
+    if bestaand is not None:
+        return bestaand
+    d.hoofd.refresh_from_db()
+    return verwezen(d.hoofd, d.hoofd.consulent, contract=ContractFactory(aanbieder=school))
+
+
+def _portaal(**kw):
+    return Verzoek(
+        gebruiker="aanbieder_medewerker",
+        kwargs=lambda d: {"uuid": _verwijzing(d).uuid},
+        onderdeel="voortgang",
+        **kw,
+    )
+
+
+def _upload(d):
+    from regie.accounts.models import User
+    from regie.voortgang.upload import voorbeeld_maken
+
+    regel = f"bsn;week;uren_aangeboden;uren_gevolgd\n{d.hoofd.bsn};{d.hoofd.geboortedatum:%d-%m-%Y};1;1\n"
+    _verwijzing(d)
+    gemaakt = voorbeeld_maken(
+        inhoud=regel.encode(), bestandsnaam="x.csv", door=User.objects.get(username="aanbieder.lezen")
+    )
+    return {"upload": gemaakt.uuid}
+
+
 
 LEZEN: dict[str, Verzoek] = {
     # Worklist, team, search
@@ -103,6 +150,22 @@ LEZEN: dict[str, Verzoek] = {
         actie=Actie.EXPORTEREN,
         onderdeel="pip",
     ),
+    # Provider portal (regie.voortgang)
+    "portaal:verwijzingen": Verzoek(
+        gebruiker="aanbieder_medewerker", data=lambda d: (_verwijzing(d), {})[1], onderdeel="voortgang"
+    ),
+    "portaal:verwijzing": _portaal(),
+    "portaal:accepteren": _portaal(),
+    "portaal:weigeren": _portaal(),
+    "portaal:starten": _portaal(),
+    "portaal:aanwezigheid": _portaal(),
+    "portaal:voortgang": _portaal(),
+    "portaal:examen": _portaal(),
+    "portaal:resultaat": _portaal(),
+    "portaal:eindrapport": _portaal(),
+    "portaal:upload_voorbeeld": Verzoek(
+        gebruiker="aanbieder_medewerker", kwargs=_upload, onderdeel="voortgang"
+    ),
     # The processing log itself (the auditor)
     "verwerkingslog:zoeken": Verzoek(
         gebruiker="privacy_officer", data=lambda d: {"persoon": d.hoofd.pk}, onderdeel="verwerkingslog"
@@ -152,6 +215,8 @@ GEEN_PERSOONSGEGEVENS: dict[str, str] = {
     "accounts:logout": "uitloggen",
     "accounts:wachtwoord": "eigen wachtwoord",
     "accounts:tokens": "eigen API-tokens",
+    "portaal:upload": "formulier om een bestand te kiezen",
+    "portaal:voorbeeld_csv": "voorbeeldbestand zonder echte personen",
     "api:gemeenten": "gemeenten van de organisatie",
     "api:probleemtype": "uitleg van een fouttype",
     "api:openapi-json": "API-beschrijving",
