@@ -190,8 +190,9 @@ def parameterfouten(api: str, methode: str, pad: str, waarden: dict) -> list[str
         if parameter.get("in") != "path" or parameter["name"] not in waarden:
             continue
         schema = _vertaal_patronen(parameter.get("schema", {}))
-        for fout in OAS30Validator(schema, format_checker=FormatChecker()).iter_errors(
-            waarden[parameter["name"]]
-        ):
+        waarde = waarden[parameter["name"]]
+        if schema.get("type") == "integer" and isinstance(waarde, str) and waarde.isdigit():
+            waarde = int(waarde)  # a path holds text; the spec means the number it spells
+        for fout in OAS30Validator(schema, format_checker=FormatChecker()).iter_errors(waarde):
             meldingen.append(f"{parameter['name']}: {_nederlands(fout)}")
     return meldingen

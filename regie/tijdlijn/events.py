@@ -26,6 +26,7 @@ VERWERKING = {
     "voortgangsgesprek_gepland": (Actie.AANMAKEN, "voortgangsgesprek"),
     "voortgangsgesprek_vastgelegd": (Actie.WIJZIGEN, "voortgangsgesprek"),
     "waarschuwing": (Actie.AANMAKEN, "waarschuwing"),
+    "duo_bericht": (Actie.EXPORTEREN, "duo"),
 }
 
 
@@ -459,4 +460,73 @@ def eindrapport_vastgelegd(inburgeraar, door, eindrapport, correctie: bool = Fal
         verwijzing=str(eindrapport.verwijzing.uuid),
         eindrapport=eindrapport.pk,
         bron=eindrapport.bron,
+    )
+
+
+# --- Messages to DUO (regie.duo.berichten) --------------------------------------------------------
+# DUO is a recipient of personal data: every attempt to send is a processing ("exporteren") with
+# DUO as the receiver and the fields given; a message Regie refused itself is only recorded.
+
+
+def _duo_bericht(inburgeraar, door, bericht, omschrijving: str, *, gegeven: bool) -> Gebeurtenis:
+    velden = {"ontvanger": [None, "DUO"], "bericht": [None, bericht.get_soort_display()]}
+    if gegeven and isinstance(bericht.body, dict):
+        velden.update({f"duo.{veld}": [None, waarde] for veld, waarde in bericht.body.items()})
+    return _schrijf(
+        inburgeraar,
+        door,
+        "duo_bericht",
+        omschrijving[:500],
+        _actie=None if gegeven else Actie.AANMAKEN,
+        _velden=velden,
+        bericht=str(bericht.uuid),
+        berichtsoort=bericht.soort,
+        status=bericht.status,
+        poging=bericht.pogingen,
+        berichtId=str(bericht.bericht_id or ""),
+    )
+
+
+def duo_bericht_verzonden(inburgeraar, door, bericht) -> Gebeurtenis:
+    return _duo_bericht(
+        inburgeraar, door, bericht, f"Bericht aan DUO verzonden: {bericht.get_soort_display()}", gegeven=True
+    )
+
+
+def duo_bericht_afgewezen(inburgeraar, door, bericht) -> Gebeurtenis:
+    """DUO refused the message (4xx) with its reason in `bericht.fouttekst`."""
+    return _duo_bericht(
+        inburgeraar,
+        door,
+        bericht,
+        f"DUO heeft het bericht {bericht.get_soort_display()} afgewezen: {bericht.fouttekst}",
+        gegeven=True,
+    )
+
+
+def duo_bericht_poging_mislukt(inburgeraar, door, bericht) -> Gebeurtenis:
+    """DUO could not be reached or had a failure; `bericht.volgende_poging_op` is set, or the
+    message is `mislukt` after the last attempt."""
+    if bericht.volgende_poging_op and bericht.status == "wachtrij":
+        vervolg = f" Nieuwe poging om {_tijd(bericht.volgende_poging_op)}."
+    else:
+        vervolg = " Regie probeert het niet meer vanzelf."
+    return _duo_bericht(
+        inburgeraar,
+        door,
+        bericht,
+        f"Bericht aan DUO ({bericht.get_soort_display()}) niet aangekomen, poging {bericht.pogingen}:"
+        f" {bericht.fouttekst}{vervolg}",
+        gegeven=True,
+    )
+
+
+def duo_bericht_niet_verstuurd(inburgeraar, door, bericht) -> Gebeurtenis:
+    """Regie did not send the message: it breaks DUO's specification (`bericht.fouten`)."""
+    return _duo_bericht(
+        inburgeraar,
+        door,
+        bericht,
+        f"Bericht aan DUO niet verstuurd ({bericht.get_soort_display()}): {bericht.fouttekst}",
+        gegeven=False,
     )

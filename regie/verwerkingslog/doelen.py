@@ -46,6 +46,11 @@ DOELEN: dict[str, Doel] = {
         " (art. 15)",
         f"Wet inburgering 2021 art. 15; {_TAAK}",
     ),
+    "duo": Doel(
+        "Uitvoering Wet inburgering 2021 — gegevens aan DUO verstrekken: PIP, inburgeringsaanbod, gevolgde uren,"
+        " PVT, MAP, Z-route en contactpersoon (PIP art. 15, inburgeringsaanbod art. 16)",
+        f"Wet inburgering 2021 art. 15 en 16, Besluit inburgering 2021 art. 3.14; {_TAAK}",
+    ),
     "werkvoorraad": Doel(
         "Uitvoering Wet inburgering 2021 — werkvoorraad van de consulent", f"Wet inburgering 2021; {_TAAK}"
     ),

@@ -58,3 +58,13 @@ def test_parameterfouten_van_het_pad():
         "bsn: heeft niet de goede vorm (\\d{9})",
         "instellingsnummer: moet minstens 10 tekens lang zijn",
     ]
+
+
+def test_een_getal_in_het_pad_telt_als_getal():
+    pad = "/contactpersonen/{id}/personen/{bsn}"
+    assert (
+        specificaties.parameterfouten("Contactpersoon", "post", pad, {"id": "12", "bsn": "123456782"}) == []
+    )
+    assert specificaties.parameterfouten("Contactpersoon", "post", pad, {"id": "0", "bsn": "123456782"}) == [
+        "id: moet minstens 1 zijn"
+    ]
