@@ -1,5 +1,6 @@
 # Regie. Two commands to get going (see README.md):
 #   make run    install what is missing, migrate, load the demo data once, start on 127.0.0.1:8000
+#               next to the DUO simulator (127.0.0.1:8001) and a task worker (scripts/run.sh)
 #   make test   install what the tests need, then ruff and the test suite on SQLite and PostgreSQL
 SHELL := /bin/bash
 export PATH := $(HOME)/.local/bin:$(PATH)
@@ -12,8 +13,8 @@ DEMO := REGIE_DEMO=1
 run: install
 	$(DEMO) $(MANAGE) migrate --no-input
 	$(DEMO) $(MANAGE) seed_demo --if-empty
-	@echo "Regie start op http://127.0.0.1:8000/ (stoppen met Ctrl+C)."
-	$(DEMO) $(MANAGE) runserver 127.0.0.1:8000
+	$(DEMO) $(MANAGE) duo_simulator_vullen --als-nodig
+	scripts/run.sh
 
 test: install-test
 	scripts/test.sh

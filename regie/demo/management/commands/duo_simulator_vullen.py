@@ -1,0 +1,59 @@
+"""`python manage.py duo_simulator_vullen`: write the DUO simulator's state file from the demo cases."""
+
+import json
+import os
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from duo_simulator.toestand import Toestand
+from regie.demo.duo import duo_toestand
+from regie.inburgeraars.models import Inburgeraar
+
+
+class Command(BaseCommand):
+    requires_system_checks = []
+    help = (
+        "Schrijft de toestand van de DUO-simulator (python -m duo_simulator) uit de demogegevens: dezelfde"
+        " personen als in Regie, met een paar bewuste verschillen voor het afstemmingsoverzicht."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--state",
+            default=os.environ.get("DUO_SIMULATOR_STATE", "var/duo-simulator.json"),
+            help="Het toestandsbestand van de simulator (standaard var/duo-simulator.json).",
+        )
+        parser.add_argument(
+            "--als-nodig",
+            action="store_true",
+            help="Laat een bestaand bestand staan als het dezelfde personen kent (wat DUO sindsdien deed blijft).",
+        )
+        parser.add_argument(
+            "--zonder-verschillen", action="store_true", help="Geen bewuste verschillen met Regie."
+        )
+
+    def handle(self, *args, state, als_nodig, zonder_verschillen, **options):
+        bestand = Path(state)
+        if als_nodig and bestand.exists():
+            try:
+                bestaand = json.loads(bestand.read_text(encoding="utf-8"))
+            except ValueError:
+                bestaand = {}
+            bekend = set(bestaand.get("personen", {})) | {
+                v["bsn"] for v in bestaand.get("demoVerschillen", [])
+            }
+            if bekend and bekend == set(Inburgeraar.objects.values_list("bsn", flat=True)):
+                self.stdout.write(f"De DUO-simulator kent de demopersonen al ({bestand}); niets veranderd.")
+                return
+        toestand = Toestand()
+        toestand.bestand = bestand
+        toestand.gegevens = duo_toestand(verschillen=not zonder_verschillen)
+        toestand.bewaar()
+        verschillen = toestand.gegevens["demoVerschillen"]
+        self.stdout.write(
+            f"DUO-simulator gevuld: {len(toestand.personen)} personen in {bestand},"
+            f" {len(verschillen)} bewuste verschillen met Regie."
+        )
+        for verschil in verschillen:
+            self.stdout.write(f"  {verschil['bsn']}: {verschil['toelichting']}")
