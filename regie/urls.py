@@ -11,6 +11,8 @@ urlpatterns = [
     path("inburgeraars/", include("regie.inburgeraars.urls")),
     path("inburgeraars/", include("regie.intake.urls")),
     path("inburgeraars/", include("regie.pip.urls")),
+    path("inburgeraars/", include("regie.voortgangsgesprekken.urls")),
+    path("inburgeraars/", include("regie.handhaving.urls")),
     path("aanbieder/", include("regie.voortgang.urls")),
     path("", include("regie.trajecten.urls")),
     path("verwerkingslog/", include("regie.verwerkingslog.urls")),

@@ -216,6 +216,13 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "pip:vaststellen": {"GET": wijzigen(200), "POST": wijzigen(200)},
     "pip:versie": {"GET": lezen()},
     "pip:pdf": {"GET": lezen()},
+    # Voortgang tab, progress talks and the written warning (issue 5)
+    "voortgangsgesprekken:voortgang": {"GET": lezen()},
+    "voortgangsgesprekken:plannen": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
+    "voortgangsgesprekken:plannen_uit_pip": {"GET": ALLEEN_POST, "POST": wijzigen(302)},
+    "voortgangsgesprekken:vastleggen": {"GET": wijzigen(200), "POST": wijzigen(200)},
+    "handhaving:waarschuwing": {"GET": wijzigen(200), "POST": wijzigen(200)},
+    "handhaving:verzonden": {"GET": ALLEEN_POST, "POST": wijzigen(302)},
     # API (problem+json); bodies are invalid, so a user with the right gets 400
     "api:inburgeraar-list": {
         "GET": alleen(MET_DOSSIERS, 200, anoniem=API),
@@ -366,12 +373,25 @@ def _maak_gegevens() -> SimpleNamespace:
         ),
     }
     onderdelen = {}
+    from regie.handhaving.models import Waarschuwing
+    from regie.voortgangsgesprekken.models import Voortgangsgesprek
+
     for tenant, inburgeraar in dossiers.items():
         intake = IntakeFactory(inburgeraar=inburgeraar, gezondheid_lichamelijk="Rugklachten (matrix)")
         onderdelen[tenant] = SimpleNamespace(
             diploma=DiplomaFactory(intake=intake),
             afspraak=AfspraakFactory(inburgeraar=inburgeraar),
             pip=pip_vastgesteld(inburgeraar, inburgeraar.consulent),
+            gesprek=Voortgangsgesprek.objects.create(
+                inburgeraar=inburgeraar, gepland_op=inburgeraar.geboortedatum
+            ),
+            waarschuwing=Waarschuwing.objects.create(
+                inburgeraar=inburgeraar,
+                aanleiding="anders",
+                omschrijving="matrix",
+                datum=inburgeraar.geboortedatum,
+                door=inburgeraar.consulent,
+            ),
         )
 
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -508,6 +528,10 @@ def _waarde(adres: Adres, naam: str, tenant: str, g: SimpleNamespace, methode: s
         return "geen-toegang"
     if naam == "content_type_id":
         return g.user_type
+    if adres.sleutel == "voortgangsgesprekken:vastleggen":
+        return delen.gesprek.pk
+    if adres.sleutel == "handhaving:verzonden":
+        return delen.waarschuwing.pk
     if adres.sleutel == "intake:afspraak_status" or adres.sleutel == "api:afspraak-detail":
         return delen.afspraak.pk
     if adres.sleutel == "api:diploma-detail":

@@ -6,7 +6,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import QuerySet
+from django.conf import settings
+from django.db.models import DateField, DateTimeField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
 
 from regie.accounts.models import User
 from regie.accounts.rechten import Recht, rollen_met
@@ -37,21 +41,116 @@ class Rij:
         return {signaal.code for signaal in self.signalen}
 
 
-def rij_voor(inburgeraar: Inburgeraar, vandaag: date) -> Rij:
-    """One case with its deadlines and signals; `inburgeraar` comes from `met_termijngegevens`."""
+def drempels() -> s.Drempels:
+    """The thresholds of the trajectory signals from settings (REGIE_SIGNAAL_*, see README)."""
+    return s.Drempels(
+        afwezig_aandeel=settings.SIGNAAL_AFWEZIG_AANDEEL,
+        afwezig_weken=settings.SIGNAAL_AFWEZIG_WEKEN,
+        geen_rapportage_weken=settings.SIGNAAL_GEEN_RAPPORTAGE_WEKEN,
+        geen_voortgang_maanden=settings.SIGNAAL_GEEN_VOORTGANG_MAANDEN,
+        niet_geaccepteerd_dagen=settings.SIGNAAL_NIET_GEACCEPTEERD_DAGEN,
+    )
+
+
+def met_trajectgegevens(qs: QuerySet[Inburgeraar], vandaag: date) -> QuerySet[Inburgeraar]:
+    """Adds what the trajectory signals need, as subqueries of the same query (no query per
+    case): attendance of the last weeks, the last progress and, over the referrals, the oldest
+    last report, the first start and the oldest unanswered referral."""
+    from regie.trajecten.models import Verwijzing, VerwijzingStatus
+    from regie.voortgang.selectors import (
+        met_laatste_rapportage,
+        met_laatste_voortgang,
+        met_ongeoorloofd_afwezig,
+    )
+
+    van_persoon = Verwijzing.objects.filter(inburgeraar=OuterRef("pk"))
+    # Referrals the provider reports on and that have started (an accepted one waiting for its
+    # start date has nothing to report yet).
+    lopend = van_persoon.filter(
+        Q(status=VerwijzingStatus.GESTART) | Q(status=VerwijzingStatus.GEACCEPTEERD, startdatum__lte=vandaag)
+    )
+    start = Coalesce("startdatum", "beantwoord_op", "verzonden_op", output_field=DateField())
+    met_rapportage = met_laatste_rapportage(lopend)
+    qs = met_ongeoorloofd_afwezig(qs, weken=settings.SIGNAAL_AFWEZIG_WEKEN, tot=vandaag)
+    qs = met_laatste_voortgang(qs)
+    return qs.annotate(
+        oudste_rapportage_moment=Subquery(
+            met_rapportage.filter(laatste_rapportage_moment__isnull=False)
+            .order_by("laatste_rapportage_moment")
+            .values("laatste_rapportage_moment")[:1],
+            output_field=DateTimeField(),
+        ),
+        oudste_start_zonder_rapportage=Subquery(
+            met_rapportage.filter(laatste_rapportage_moment__isnull=True)
+            .annotate(start=start)
+            .order_by("start")
+            .values("start")[:1],
+            output_field=DateField(),
+        ),
+        eerste_start=Subquery(
+            lopend.annotate(start=start).order_by("start").values("start")[:1], output_field=DateField()
+        ),
+        oudste_onbeantwoord=Subquery(
+            van_persoon.filter(status=VerwijzingStatus.VERZONDEN)
+            .order_by("verzonden_op")
+            .values("verzonden_op")[:1],
+            output_field=DateField(),
+        ),
+    )
+
+
+def _datum(moment) -> date | None:
+    if moment is None:
+        return None
+    return timezone.localdate(moment) if timezone.is_aware(moment) else moment.date()
+
+
+def trajectstand(inburgeraar: Inburgeraar) -> s.Trajectstand:
+    """The annotations of `met_trajectgegevens` as the input of `signalen.trajectsignalen`."""
+    if not hasattr(inburgeraar, "eerste_start"):
+        return s.Trajectstand()
+    rapportage = [
+        d
+        for d in (_datum(inburgeraar.oudste_rapportage_moment), inburgeraar.oudste_start_zonder_rapportage)
+        if d is not None
+    ]
+    # No progress yet counts from the start of the first running referral; without one, there
+    # is nothing to measure.
+    voortgang = None
+    if inburgeraar.eerste_start is not None:
+        voortgang = inburgeraar.laatste_voortgang_datum or inburgeraar.eerste_start
+    return s.Trajectstand(
+        ongeoorloofd_uren=float(inburgeraar.uren_ongeoorloofd_recent or 0),
+        aangeboden_uren=float(inburgeraar.uren_aangeboden_recent or 0),
+        oudste_rapportage=min(rapportage, default=None),
+        laatste_voortgang=voortgang,
+        oudste_onbeantwoord=inburgeraar.oudste_onbeantwoord,
+    )
+
+
+def rij_voor(inburgeraar: Inburgeraar, vandaag: date, grenzen: s.Drempels | None = None) -> Rij:
+    """One case with its deadlines and signals; `inburgeraar` comes from `met_termijngegevens`
+    (and `met_trajectgegevens` for the trajectory signals)."""
     termijnen = termijnen_voor(inburgeraar)
     activiteit = getattr(inburgeraar, "laatste_activiteit", None) or inburgeraar.aangemaakt_op
     volgende = s.volgende_termijn(termijnen, inburgeraar.status, vandaag)
+    gevonden = s.signalen(
+        termijnen=termijnen,
+        heeft_intakeafspraak=bool(getattr(inburgeraar, "heeft_intakeafspraak", False)),
+        laatste_activiteit=activiteit,
+        status=inburgeraar.status,
+        vandaag=vandaag,
+    ) + s.trajectsignalen(
+        trajectstand(inburgeraar),
+        status=inburgeraar.status,
+        vandaag=vandaag,
+        drempels=grenzen or drempels(),
+        voortgang_url=reverse("voortgangsgesprekken:voortgang", args=[inburgeraar.uuid]),
+    )
     return Rij(
         inburgeraar=inburgeraar,
         termijnen=termijnen,
-        signalen=s.signalen(
-            termijnen=termijnen,
-            heeft_intakeafspraak=bool(getattr(inburgeraar, "heeft_intakeafspraak", False)),
-            laatste_activiteit=activiteit,
-            status=inburgeraar.status,
-            vandaag=vandaag,
-        ),
+        signalen=sorted(gevonden, key=lambda signaal: signaal.ernst.volgorde),
         volgende_termijn=volgende,
         dagen_tot_volgende=(volgende.datum - vandaag).days if volgende else None,
         sleutel=s.urgentie_sleutel(termijnen, inburgeraar.status, vandaag),
@@ -59,7 +158,9 @@ def rij_voor(inburgeraar: Inburgeraar, vandaag: date) -> Rij:
 
 
 def _rijen(qs: QuerySet[Inburgeraar], vandaag: date) -> list[Rij]:
-    rijen = [rij_voor(i, vandaag) for i in met_termijngegevens(qs.filter(status__in=list(ACTIEF)))]
+    grenzen = drempels()
+    actief = met_termijngegevens(qs.filter(status__in=list(ACTIEF)))
+    rijen = [rij_voor(i, vandaag, grenzen) for i in met_trajectgegevens(actief, vandaag)]
     return sorted(rijen, key=lambda r: (*r.sleutel, r.inburgeraar.geslachtsnaam, r.inburgeraar.pk))
 
 
@@ -89,7 +190,9 @@ def filter_rijen(rijen: list[Rij], *, signaal: str = "", status: str = "", consu
 
 def team_rij(user: User, uuid, vandaag: date) -> Rij:
     """One row of the team view, for updating it in place after a reassignment."""
-    return rij_voor(met_termijngegevens(inburgeraars_voor(user)).get(uuid=uuid), vandaag)
+    return rij_voor(
+        met_trajectgegevens(met_termijngegevens(inburgeraars_voor(user)), vandaag).get(uuid=uuid), vandaag
+    )
 
 
 def medewerkers(user: User) -> QuerySet[User]:

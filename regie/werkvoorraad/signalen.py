@@ -6,7 +6,7 @@ their arguments (no database), so every boundary can be tested on its own.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
@@ -44,6 +44,10 @@ class Code(StrEnum):
     INBURGERINGSTERMIJN_VERSTREKEN = "inburgeringstermijn_verstreken"
     INBURGERINGSTERMIJN_BIJNA = "inburgeringstermijn_bijna"
     GEEN_ACTIVITEIT = "geen_activiteit"
+    ONGEOORLOOFD_AFWEZIG = "ongeoorloofd_afwezig"
+    GEEN_RAPPORTAGE = "geen_rapportage"
+    GEEN_VOORTGANG = "geen_voortgang"
+    VERWIJZING_NIET_GEACCEPTEERD = "verwijzing_niet_geaccepteerd"
 
     @property
     def label(self) -> str:
@@ -58,6 +62,18 @@ CODE_LABELS = {
     Code.INBURGERINGSTERMIJN_VERSTREKEN: "Inburgeringstermijn voorbij",
     Code.INBURGERINGSTERMIJN_BIJNA: "Inburgeringstermijn eindigt binnen 6 maanden",
     Code.GEEN_ACTIVITEIT: "6 weken geen activiteit",
+    Code.ONGEOORLOOFD_AFWEZIG: "Veel ongeoorloofd afwezig",
+    Code.GEEN_RAPPORTAGE: "Geen rapportage van de aanbieder",
+    Code.GEEN_VOORTGANG: "Lang geen voortgangsmeting",
+    Code.VERWIJZING_NIET_GEACCEPTEERD: "Verwijzing niet geaccepteerd",
+}
+
+# What a progress talk or warning started from a signal records as its reason.
+SIGNAAL_AANLEIDINGEN = {
+    Code.ONGEOORLOOFD_AFWEZIG.value: "Signaal: veel ongeoorloofd afwezig bij de cursus",
+    Code.GEEN_RAPPORTAGE.value: "Signaal: geen rapportage van de aanbieder",
+    Code.GEEN_VOORTGANG.value: "Signaal: lang geen voortgangsmeting",
+    Code.VERWIJZING_NIET_GEACCEPTEERD.value: "Signaal: verwijzing niet geaccepteerd",
 }
 
 
@@ -66,6 +82,7 @@ class Signaal:
     code: Code
     tekst: str
     ernst: Ernst
+    link: str = ""  # where the consultant acts on it (the case's Voortgang tab), if anywhere
 
 
 def _dagen(aantal: int) -> str:
@@ -197,3 +214,113 @@ def urgentie_sleutel(termijnen: list[Termijn], status: Status | str, vandaag: da
         0 if pip_termijn_verstreken(termijnen, status, vandaag) else 1,
         volgende.datum if volgende else date.max,
     )
+
+
+# --- Signals about the trajectory (issue 5): attendance, reports, progress, referrals --------
+
+
+@dataclass(frozen=True)
+class Drempels:
+    """When a trajectory signal shows. Policy of the municipality, set in settings
+    (REGIE_SIGNAAL_*, see README); the defaults are those of the issue."""
+
+    afwezig_aandeel: float = 0.20  # share of offered hours missed without a valid reason
+    afwezig_weken: int = 4  # ... over this many weeks
+    geen_rapportage_weken: int = 3
+    geen_voortgang_maanden: int = 6
+    niet_geaccepteerd_dagen: int = 14
+
+
+@dataclass(frozen=True)
+class Trajectstand:
+    """What the trajectory signals of one case need, all read in the worklist's one query.
+
+    `ongeoorloofd_uren` / `aangeboden_uren`: sums over the current weekly reports of the last
+    `afwezig_weken` weeks. `oudste_rapportage`: of the referrals a provider reports on (accepted
+    or started), the oldest 'last report' (the start when nothing was reported yet).
+    `laatste_voortgang`: the last progress measurement, or the start of the first started
+    referral when there is none. `oudste_onbeantwoord`: the oldest date a still unanswered
+    referral was sent."""
+
+    ongeoorloofd_uren: float | None = None
+    aangeboden_uren: float | None = None
+    oudste_rapportage: date | None = None
+    laatste_voortgang: date | None = None
+    oudste_onbeantwoord: date | None = None
+
+
+def _procent(aandeel: float) -> str:
+    return f"{round(aandeel * 100)} %"
+
+
+def trajectsignalen(
+    stand: Trajectstand,
+    *,
+    status: Status | str,
+    vandaag: date,
+    drempels: Drempels = Drempels(),
+    voortgang_url: str = "",
+) -> list[Signaal]:
+    """The signals about the course of an active case. Each text says what to do; each links to
+    the case's Voortgang tab (with the signal, so a talk or warning started there names it)."""
+    if Status(status) not in ACTIEF:
+        return []
+
+    def link(code: Code) -> str:
+        return f"{voortgang_url}?signaal={code.value}" if voortgang_url else ""
+
+    resultaat: list[Signaal] = []
+    if stand.aangeboden_uren and stand.ongeoorloofd_uren is not None:
+        aandeel = stand.ongeoorloofd_uren / stand.aangeboden_uren
+        if aandeel > drempels.afwezig_aandeel:
+            code = Code.ONGEOORLOOFD_AFWEZIG
+            resultaat.append(
+                Signaal(
+                    code,
+                    f"{_procent(aandeel)} van de lesuren ongeoorloofd afwezig in de laatste"
+                    f" {drempels.afwezig_weken} weken (grens {_procent(drempels.afwezig_aandeel)})."
+                    " Plan een voortgangsgesprek; daarna kunt u het PIP aanpassen of een waarschuwing starten.",
+                    Ernst.LET_OP,
+                    link(code),
+                )
+            )
+    grens = vandaag - timedelta(weeks=drempels.geen_rapportage_weken)
+    if stand.oudste_rapportage is not None and stand.oudste_rapportage < grens:
+        code = Code.GEEN_RAPPORTAGE
+        resultaat.append(
+            Signaal(
+                code,
+                f"Een aanbieder heeft sinds {datum_tekst(stand.oudste_rapportage)} niets gerapporteerd"
+                f" (meer dan {drempels.geen_rapportage_weken} weken). Vraag de aanbieder om de aanwezigheid"
+                " door te geven.",
+                Ernst.LET_OP,
+                link(code),
+            )
+        )
+    grens = vandaag - relativedelta(months=drempels.geen_voortgang_maanden)
+    if stand.laatste_voortgang is not None and stand.laatste_voortgang < grens:
+        code = Code.GEEN_VOORTGANG
+        resultaat.append(
+            Signaal(
+                code,
+                f"Geen voortgangsmeting sinds {datum_tekst(stand.laatste_voortgang)} (meer dan"
+                f" {drempels.geen_voortgang_maanden} maanden). Vraag een meting bij de aanbieder op en bespreek"
+                " de voortgang in een gesprek.",
+                Ernst.LET_OP,
+                link(code),
+            )
+        )
+    grens = vandaag - timedelta(days=drempels.niet_geaccepteerd_dagen)
+    if stand.oudste_onbeantwoord is not None and stand.oudste_onbeantwoord <= grens:
+        code = Code.VERWIJZING_NIET_GEACCEPTEERD
+        resultaat.append(
+            Signaal(
+                code,
+                f"Een verwijzing van {datum_tekst(stand.oudste_onbeantwoord)} is na"
+                f" {_dagen((vandaag - stand.oudste_onbeantwoord).days)} nog niet geaccepteerd. Neem contact op"
+                " met de aanbieder, of verwijs naar een andere aanbieder.",
+                Ernst.LET_OP,
+                link(code),
+            )
+        )
+    return resultaat

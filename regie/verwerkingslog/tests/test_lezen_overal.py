@@ -37,6 +37,13 @@ def _case(d):
     return {"uuid": d.hoofd.uuid}
 
 
+def _gesprek(d):
+    """A planned progress talk of the case (made here: the shared fixture has none)."""
+    from regie.voortgangsgesprekken.models import Voortgangsgesprek
+
+    return Voortgangsgesprek.objects.create(inburgeraar=d.hoofd, gepland_op=d.hoofd.geboortedatum).pk
+
+
 def _api(**kw):
     return Verzoek(kanaal=Kanaal.API, **kw)
 
@@ -166,6 +173,13 @@ LEZEN: dict[str, Verzoek] = {
     "portaal:upload_voorbeeld": Verzoek(
         gebruiker="aanbieder_medewerker", kwargs=_upload, onderdeel="voortgang"
     ),
+    # Voortgang tab (issue 5)
+    "voortgangsgesprekken:voortgang": Verzoek(kwargs=_case, onderdeel="voortgang"),
+    "voortgangsgesprekken:plannen": Verzoek("post", kwargs=_case, data=lambda d: {}, onderdeel="voortgang"),
+    "voortgangsgesprekken:vastleggen": Verzoek(
+        kwargs=lambda d: {"uuid": d.hoofd.uuid, "pk": _gesprek(d)}, onderdeel="voortgang"
+    ),
+    "handhaving:waarschuwing": Verzoek(kwargs=_case, onderdeel="waarschuwing"),
     # The processing log itself (the auditor)
     "verwerkingslog:zoeken": Verzoek(
         gebruiker="privacy_officer", data=lambda d: {"persoon": d.hoofd.pk}, onderdeel="verwerkingslog"
@@ -217,6 +231,8 @@ GEEN_PERSOONSGEGEVENS: dict[str, str] = {
     "accounts:tokens": "eigen API-tokens",
     "portaal:upload": "formulier om een bestand te kiezen",
     "portaal:voorbeeld_csv": "voorbeeldbestand zonder echte personen",
+    "voortgangsgesprekken:plannen_uit_pip": "plant gesprekken en stuurt door naar de tab Voortgang",
+    "handhaving:verzonden": "zet een waarschuwing op verzonden en stuurt door naar de tab Voortgang",
     "api:gemeenten": "gemeenten van de organisatie",
     "api:probleemtype": "uitleg van een fouttype",
     "api:openapi-json": "API-beschrijving",
