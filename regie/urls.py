@@ -15,6 +15,7 @@ urlpatterns = [
     path("inburgeraars/", include("regie.handhaving.urls")),
     path("aanbieder/", include("regie.voortgang.urls")),
     path("", include("regie.trajecten.urls")),
+    path("inburgeraars/", include("regie.duo.urls")),
     path("verwerkingslog/", include("regie.verwerkingslog.urls")),
     path("api/v1/", include("regie.api.urls")),
     # DUO's Notificatie API, municipality side (machine to machine, DUO's spec: regie/notificaties/ontvangst.py)

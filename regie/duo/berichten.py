@@ -289,15 +289,15 @@ def meld_gevolgde_uren(
 
     `uren_brede_intake`: the hours of Dutch and KNM the person followed at the municipality during the
     brede intake (TaallesEnKnmBredeIntake). Regie's intake does not record them, so the consultant
-    gives them on the case's DUO tab; only then is that message sent."""
+    gives them on the case's DUO tab; only then is that message sent. Returns the queued messages."""
     berichten = []
-    totalen = {} if uren_brede_intake is None else {Soort.UREN_BREDE_INTAKE: uren_brede_intake}
-    if uren_brede_intake is None:
-        totalen.update(gevolgde_uren(inburgeraar))
+    totalen = gevolgde_uren(inburgeraar)
+    if uren_brede_intake is not None:
+        totalen[Soort.UREN_BREDE_INTAKE] = uren_brede_intake
     for soort, uren in totalen.items():
         vorige = laatste(inburgeraar, soort)
-        if uren_brede_intake is None and (
-            (vorige is None and uren == 0) or (vorige is not None and vorige.body == {"uren": uren})
+        if (vorige is None and uren == 0 and soort != Soort.UREN_BREDE_INTAKE) or (
+            vorige is not None and vorige.body == {"uren": uren}
         ):
             continue  # DUO has (or will have) this total already
         berichten.append(

@@ -218,6 +218,10 @@ LEZEN: dict[str, Verzoek] = {
         kwargs=lambda d: {"uuid": d.hoofd.uuid, "id": d.diploma.pk}, onderdeel="brede intake"
     ),
     "api:brede-intake": _api(kwargs=_case, onderdeel="brede intake"),
+    # The case's DUO tab (regie.duo): messages to DUO and notices from DUO; invalid forms show the page
+    "duo:dossier": Verzoek(kwargs=_case, onderdeel="duo"),
+    "duo:contactpersoon": Verzoek("post", kwargs=_case, data=lambda d: {}, onderdeel="duo"),
+    "duo:uren": Verzoek("post", kwargs=_case, data=lambda d: {"uren-uren_brede_intake": "veel"}, onderdeel="duo"),
 }
 
 GEEN_PERSOONSGEGEVENS: dict[str, str] = {
@@ -229,6 +233,7 @@ GEEN_PERSOONSGEGEVENS: dict[str, str] = {
     "accounts:logout": "uitloggen",
     "accounts:wachtwoord": "eigen wachtwoord",
     "accounts:tokens": "eigen API-tokens",
+    "duo:opnieuw": "zet een bericht aan DUO opnieuw in de wachtrij en stuurt door naar de tab DUO",
     "portaal:upload": "formulier om een bestand te kiezen",
     "portaal:voorbeeld_csv": "voorbeeldbestand zonder echte personen",
     "voortgangsgesprekken:plannen_uit_pip": "plant gesprekken en stuurt door naar de tab Voortgang",
