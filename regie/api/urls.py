@@ -14,6 +14,7 @@ from regie.api.intake import AfspraakViewSet, BredeIntakeView, DiplomaViewSet
 from regie.api.pips import PipViewSet
 from regie.api.probleemtypen import ProbleemtypeView
 from regie.api.problems import niet_gevonden
+from regie.voortgang import api as voortgang_api
 
 app_name = "api"
 
@@ -27,6 +28,24 @@ urlpatterns = [
     *router.urls,
     path("inburgeraars/<uuid:uuid>/brede-intake", BredeIntakeView.as_view(), name="brede-intake"),
     path("gemeenten", GemeenteLijst.as_view(), name="gemeenten"),
+    # What a provider reports per referral (regie.voortgang.api)
+    path(
+        "verwijzingen/<uuid:uuid>/weekrapportages",
+        voortgang_api.WeekrapportageLijst.as_view(),
+        name="weekrapportage-list",
+    ),
+    path(
+        "verwijzingen/<uuid:uuid>/weekrapportages/<str:week>",
+        voortgang_api.WeekrapportageDetail.as_view(),
+        name="weekrapportage-detail",
+    ),
+    path("verwijzingen/<uuid:uuid>/voortgang", voortgang_api.VoortgangLijst.as_view(), name="voortgang"),
+    path("verwijzingen/<uuid:uuid>/examens", voortgang_api.ExamenLijst.as_view(), name="examens"),
+    path("verwijzingen/<uuid:uuid>/resultaten", voortgang_api.ResultaatLijst.as_view(), name="resultaten"),
+    path("verwijzingen/<uuid:uuid>/eindrapport", voortgang_api.EindrapportView.as_view(), name="eindrapport"),
+    path(
+        "weekrapportages/upload", voortgang_api.WeekrapportageUpload.as_view(), name="weekrapportages-upload"
+    ),
     path("problemen/<str:code>", ProbleemtypeView.as_view(), name="probleemtype"),
     # API Design Rules (API-51): the OpenAPI document at a standard place, in JSON (and YAML).
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi-json"),

@@ -7,6 +7,7 @@ GEEN_PERSOONSGEGEVENS (with the reason). A new URL in neither list fails
 personal data without logging it.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import pytest
@@ -47,6 +48,7 @@ def _gesprek(d):
 def _api(**kw):
     return Verzoek(kanaal=Kanaal.API, **kw)
 
+
 @pytest.fixture
 def aanbieder_medewerker(dronten):
     """An employee of a language school to which the case gets referred (see `_verwijzing`)."""
@@ -82,6 +84,39 @@ def _portaal(**kw):
     )
 
 
+def _verwijzing_api(**kw):
+    return _api(
+        gebruiker="aanbieder_medewerker",
+        kwargs=lambda d: {"uuid": _verwijzing(d).uuid, **kw},
+        onderdeel="voortgang",
+    )
+
+
+def _met_rapport(d):
+    """A referral with a week report and an end report (made directly: only reading is tested)."""
+    from regie.voortgang.models import Eindrapport, Weekrapportage
+
+    verwijzing = _verwijzing(d)
+    Weekrapportage.objects.get_or_create(
+        verwijzing=verwijzing,
+        week=dt.date(2026, 1, 5),
+        defaults=dict.fromkeys(
+            [
+                "uren_aangeboden",
+                "uren_gevolgd",
+                "uren_afwezig_ziek",
+                "uren_afwezig_afspraak",
+                "uren_afwezig_ongeoorloofd",
+            ],
+            0,
+        ),
+    )
+    Eindrapport.objects.get_or_create(
+        verwijzing=verwijzing, defaults={"datum": dt.date(2026, 1, 9), "samenvatting": "x"}
+    )
+    return {"uuid": verwijzing.uuid}
+
+
 def _upload(d):
     from regie.accounts.models import User
     from regie.voortgang.upload import voorbeeld_maken
@@ -92,7 +127,6 @@ def _upload(d):
         inhoud=regel.encode(), bestandsnaam="x.csv", door=User.objects.get(username="aanbieder.lezen")
     )
     return {"upload": gemaakt.uuid}
-
 
 
 LEZEN: dict[str, Verzoek] = {
@@ -180,6 +214,16 @@ LEZEN: dict[str, Verzoek] = {
         kwargs=lambda d: {"uuid": d.hoofd.uuid, "pk": _gesprek(d)}, onderdeel="voortgang"
     ),
     "handhaving:waarschuwing": Verzoek(kwargs=_case, onderdeel="waarschuwing"),
+    "api:weekrapportage-list": _verwijzing_api(),
+    "api:weekrapportage-detail": _api(
+        gebruiker="aanbieder_medewerker",
+        kwargs=lambda d: {**_met_rapport(d), "week": "2026-W02"},
+        onderdeel="voortgang",
+    ),
+    "api:voortgang": _verwijzing_api(),
+    "api:examens": _verwijzing_api(),
+    "api:resultaten": _verwijzing_api(),
+    "api:eindrapport": _api(gebruiker="aanbieder_medewerker", kwargs=_met_rapport, onderdeel="voortgang"),
     # The processing log itself (the auditor)
     "verwerkingslog:zoeken": Verzoek(
         gebruiker="privacy_officer", data=lambda d: {"persoon": d.hoofd.pk}, onderdeel="verwerkingslog"
@@ -218,10 +262,6 @@ LEZEN: dict[str, Verzoek] = {
         kwargs=lambda d: {"uuid": d.hoofd.uuid, "id": d.diploma.pk}, onderdeel="brede intake"
     ),
     "api:brede-intake": _api(kwargs=_case, onderdeel="brede intake"),
-    # The case's DUO tab (regie.duo): messages to DUO and notices from DUO; invalid forms show the page
-    "duo:dossier": Verzoek(kwargs=_case, onderdeel="duo"),
-    "duo:contactpersoon": Verzoek("post", kwargs=_case, data=lambda d: {}, onderdeel="duo"),
-    "duo:uren": Verzoek("post", kwargs=_case, data=lambda d: {"uren-uren_brede_intake": "veel"}, onderdeel="duo"),
 }
 
 GEEN_PERSOONSGEGEVENS: dict[str, str] = {
@@ -233,9 +273,9 @@ GEEN_PERSOONSGEGEVENS: dict[str, str] = {
     "accounts:logout": "uitloggen",
     "accounts:wachtwoord": "eigen wachtwoord",
     "accounts:tokens": "eigen API-tokens",
-    "duo:opnieuw": "zet een bericht aan DUO opnieuw in de wachtrij en stuurt door naar de tab DUO",
     "portaal:upload": "formulier om een bestand te kiezen",
     "portaal:voorbeeld_csv": "voorbeeldbestand zonder echte personen",
+    "api:weekrapportages-upload": "controle van een eigen CSV-bestand: per regel status en fouten, geen naam of BSN",
     "voortgangsgesprekken:plannen_uit_pip": "plant gesprekken en stuurt door naar de tab Voortgang",
     "handhaving:verzonden": "zet een waarschuwing op verzonden en stuurt door naar de tab Voortgang",
     "api:gemeenten": "gemeenten van de organisatie",

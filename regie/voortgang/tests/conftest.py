@@ -39,7 +39,10 @@ def andere_aanbieder(dronten):
 @pytest.fixture
 def medewerker_ander(dronten, andere_aanbieder):
     return UserFactory(
-        username="medewerker.vwn", organisatie=dronten.organisatie, rol=Rol.AANBIEDER, aanbieder=andere_aanbieder
+        username="medewerker.vwn",
+        organisatie=dronten.organisatie,
+        rol=Rol.AANBIEDER,
+        aanbieder=andere_aanbieder,
     )
 
 
