@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("regie.trajecten.urls")),
     path("inburgeraars/", include("regie.duo.urls")),
     path("verwerkingslog/", include("regie.verwerkingslog.urls")),
+    path("coa/", include("regie.coa.urls")),
+    path("achtergrondtaken/", include("regie.taken.urls")),
     path("api/v1/", include("regie.api.urls")),
     # DUO's Notificatie API, municipality side (machine to machine, DUO's spec: regie/notificaties/ontvangst.py)
     path("duo/v1/", include("regie.notificaties.urls_m2m")),

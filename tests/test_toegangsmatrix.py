@@ -101,6 +101,22 @@ def wijzigen(ok, anoniem=PAGINA):
     return dossier(ok, collega_mag=False, anoniem=anoniem)
 
 
+# COA koppelingen: a waiting upload is private to who uploaded it ("eigen": the consultant's,
+# "ander": the Drechtsteden team lead's); the others who may import get 404.
+def coa_upload(ok) -> dict:
+    return rij(
+        403,
+        anoniem=PAGINA,
+        consulent=(ok, 404),
+        collega=404,
+        teamleider=404,
+        teamleider_drechtsteden=(404, ok),
+        consulent_dordrecht=404,
+    )
+
+
+TAAKSTELLING = alleen(["teamleider", "teamleider_drechtsteden", "functioneel_beheerder"], 200)
+
 ALLEEN_POST = alleen(MET_DOSSIERS, 405)  # GET on a POST-only page: 405 after the right check
 IEDEREEN_INGELOGD = rij(200, anoniem=PAGINA)
 OPENBAAR = rij(200)
@@ -252,6 +268,19 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "api:schema": {"GET": OPENBAAR},
     "api/v1/^.*$": {"GET": API_NIET_GEVONDEN, "POST": API_NIET_GEVONDEN},
     "^api(/|$)": {"GET": API_NIET_GEVONDEN},
+    # COA koppelingen (regie.coa): who registers cases imports them; confirming or cancelling
+    # without the form's step (an empty POST) is refused with 400 and changes nothing.
+    "coa:imports": {"GET": alleen(MET_DOSSIERS, 200), "POST": alleen(MET_DOSSIERS, 200)},
+    "coa:import": {"GET": coa_upload(200)},
+    "coa:bevestigen": {"GET": alleen(MET_DOSSIERS, 405), "POST": coa_upload(400)},
+    "coa:annuleren": {"GET": alleen(MET_DOSSIERS, 405), "POST": coa_upload(400)},
+    # Taakstelling huisvesting: numbers only, for the team lead and the functioneel beheerder.
+    "coa:taakstelling": {"GET": TAAKSTELLING, "POST": TAAKSTELLING},
+    # Background tasks (regie.taken): the functioneel beheerder; a retry without a task: back (302).
+    "taken:overzicht": {"GET": alleen(["functioneel_beheerder"], 200)},
+    "taken:opnieuw": {
+        "GET": alleen(["functioneel_beheerder"], 405),
+        "POST": alleen(["functioneel_beheerder"], 302),
     # Processing log: the privacy officer, only entries and persons of the own organisation
     "verwerkingslog:zoeken": {
         "GET": alleen(["privacy_officer"], 200),
@@ -394,6 +423,23 @@ def _maak_gegevens() -> SimpleNamespace:
             ),
         )
 
+    from regie.coa.models import CoaImport
+
+    # A waiting COA upload per tenant (see coa_upload), with one valid row.
+    coa_imports = {
+        tenant: CoaImport.objects.create(
+            organisatie=door.organisatie,
+            bestandsnaam=f"matrix-{tenant}.csv",
+            inhoud=(
+                "huishouden;rol;bsn;voornamen;geslachtsnaam;geboortedatum;gemeente;datum_koppeling\n"
+                f"M1;hoofd;{geldig_bsn(900_100)};Matrix;Test;01-01-1990;{cbs};01-01-2024\n"
+            ),
+            geupload_door=door,
+        ).uuid
+        for tenant, door, cbs in (
+            ("eigen", gebruikers["consulent"], "0303"),
+            ("ander", gebruikers["teamleider_drechtsteden"], "0642"),
+
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django.contrib.auth.models import Group
     from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -452,6 +498,7 @@ def _maak_gegevens() -> SimpleNamespace:
         for tenant, organisatie in {"eigen": org_dronten, "ander": org_drecht}.items()
     }
     return SimpleNamespace(
+        coa_imports=coa_imports,
         verwerkingen=verwerkingen,
         sessies=sessies,
         organisaties=organisaties,
@@ -516,6 +563,8 @@ def _waarde(adres: Adres, naam: str, tenant: str, g: SimpleNamespace, methode: s
     dossier, delen = g.dossiers[tenant], g.onderdelen[tenant]
     if adres.sleutel == "verwerkingslog:detail":
         return g.verwerkingen[tenant]
+    if naam == "uuid" and adres.sleutel.startswith("coa:"):
+        return g.coa_imports[tenant]
     if naam == "uuid":
         return dossier.uuid
     if naam == "inburgeraar_id":
@@ -602,7 +651,22 @@ def stand() -> tuple:
         sorted(Gemeente.objects.values_list()),
         sorted(ApiToken.objects.values_list("pk", "ingetrokken_op")),
         Group.objects.count(),
+        *_stand_coa_en_taken(),
     )
+
+
+def _stand_coa_en_taken() -> tuple:
+    from django_tasks_db.models import DBTaskResult
+
+    from regie.coa.models import CoaImport, CoaKoppeling, Taakstelling
+    from regie.taken.models import HerhaaldeTaak
+
+    return (
+        sorted(CoaImport.objects.values_list("pk", "status", "aantal_rijen")),
+        CoaKoppeling.objects.count(),
+        sorted(Taakstelling.objects.values_list("pk", "aantal")),
+        HerhaaldeTaak.objects.count(),
+        DBTaskResult.objects.count(),
 
 
 def verwacht_voor(status, tenant: str) -> int:

@@ -35,6 +35,8 @@ class Recht(StrEnum):
     BEHEER = "beheer"
     VERWERKINGSLOG_INZIEN = "verwerkingslog_inzien"
     DUO_MELDINGEN = "duo_meldingen"
+    TAAKSTELLING = "taakstelling"
+    ACHTERGRONDTAKEN = "achtergrondtaken"
 
 
 # Short name (table header) and a plain Dutch description of every right.
@@ -54,6 +56,8 @@ NAMEN: dict[Recht, str] = {
     Recht.BEHEER: "Beheer",
     Recht.VERWERKINGSLOG_INZIEN: "Verwerkingslog inzien",
     Recht.DUO_MELDINGEN: "DUO-meldingen behandelen",
+    Recht.TAAKSTELLING: "Taakstelling huisvesting",
+    Recht.ACHTERGRONDTAKEN: "Achtergrondtaken",
 }
 
 BESCHRIJVINGEN: dict[Recht, str] = {
@@ -109,6 +113,14 @@ BESCHRIJVINGEN: dict[Recht, str] = {
         "De meldingen van DUO voor uw gemeenten zien, ook die Regie niet vanzelf kon verwerken (geparkeerd),"
         " en ze afhandelen: opnieuw laten verwerken, aan een dossier koppelen of afhandelen met een notitie."
     ),
+    Recht.TAAKSTELLING: (
+        "De taakstelling huisvesting per gemeente en halfjaar vastleggen (het ministerie stelt die vast) en"
+        " zien hoeveel statushouders gekoppeld en gehuisvest zijn. Alleen aantallen, geen personen."
+    ),
+    Recht.ACHTERGRONDTAKEN: (
+        "De achtergrondtaken zien (wachtend, bezig, mislukt) en een mislukte taak opnieuw laten proberen."
+        " Zonder persoonsgegevens."
+    ),
 }
 
 # The wider right that includes each `_EIGEN` right for cases of colleagues.
@@ -142,12 +154,13 @@ ROL_RECHTEN: dict[Rol, frozenset[Recht]] = {
             Recht.TEAMCIJFERS,
             Recht.BELEIDSCIJFERS,
             Recht.DUO_MELDINGEN,
+            Recht.TAAKSTELLING,
         }
     ),
     Rol.BELEIDSMEDEWERKER: frozenset({Recht.BELEIDSCIJFERS}),
     Rol.FINANCIEEL_MEDEWERKER: frozenset({Recht.GELDZAKEN}),
     Rol.AANBIEDER: frozenset({Recht.VERWIJZINGEN_EIGEN_AANBIEDER}),
-    Rol.FUNCTIONEEL_BEHEERDER: frozenset({Recht.BEHEER}),
+    Rol.FUNCTIONEEL_BEHEERDER: frozenset({Recht.BEHEER, Recht.TAAKSTELLING, Recht.ACHTERGRONDTAKEN}),
     Rol.PRIVACY_OFFICER: frozenset({Recht.VERWERKINGSLOG_INZIEN}),
 }
 

@@ -20,6 +20,8 @@ VERWERKING = {
     "brede_intake": (Actie.WIJZIGEN, "brede intake"),
     "afspraak": (Actie.WIJZIGEN, "afspraak"),
     "pip_vastgesteld": (Actie.AANMAKEN, "pip"),
+    "coa_koppeling": (Actie.WIJZIGEN, "coa koppeling"),
+    "kind_toegevoegd": (Actie.AANMAKEN, "dossier"),
     "duo_melding": (Actie.WIJZIGEN, "dossier"),
     "duo_signaal": (Actie.WIJZIGEN, "dossier"),
     "verwijzing": (Actie.WIJZIGEN, "traject"),
@@ -530,3 +532,38 @@ def duo_bericht_niet_verstuurd(inburgeraar, door, bericht) -> Gebeurtenis:
         f"Bericht aan DUO niet verstuurd ({bericht.get_soort_display()}): {bericht.fouttekst}",
         gegeven=False,
     )
+
+
+def coa_koppeling_ontvangen(inburgeraar, door, koppeling, *, nieuw: bool) -> Gebeurtenis:
+    """A row of a COA file for this person was processed (regie.coa). The voorinburgering is
+    shown as the entry's toelichting; it stays out of the processing log's fields."""
+    omschrijving = (
+        "Koppeling COA ontvangen"
+        if nieuw
+        else "Koppeling COA opnieuw ontvangen (bestaat al: koppeling bijgewerkt)"
+    ) + f": gekoppeld aan {koppeling.gemeente.naam} op {koppeling.datum_koppeling:%d-%m-%Y}"
+    if koppeling.datum_huisvesting:
+        omschrijving += f", gehuisvest op {koppeling.datum_huisvesting:%d-%m-%Y}"
+    elif koppeling.datum_huisvesting_verwacht:
+        omschrijving += f", huisvesting verwacht op {koppeling.datum_huisvesting_verwacht:%d-%m-%Y}"
+    voorinburgering = koppeling.voorinburgering_tekst
+    return _schrijf(
+        inburgeraar,
+        door,
+        "coa_koppeling",
+        omschrijving,
+        _velden={"coa_koppeling": [None, koppeling.pk]},
+        koppeling=koppeling.pk,
+        toelichting=f"Voorinburgering: {voorinburgering}" if voorinburgering else "",
+    )
+
+
+def kind_toegevoegd(inburgeraar, door, kind, *, bron: str = "") -> Gebeurtenis:
+    return _schrijf(
+        inburgeraar,
+        door,
+        "kind_toegevoegd",
+        f"Kind toegevoegd aan het huishouden: {kind.voornaam}, geboren {kind.geboortedatum:%d-%m-%Y}"
+        + (f" ({bron})" if bron else ""),
+        _velden={"kind": [None, kind.pk]},
+        kind=kind.pk,

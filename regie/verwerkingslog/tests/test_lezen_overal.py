@@ -45,6 +45,23 @@ def _gesprek(d):
     return Voortgangsgesprek.objects.create(inburgeraar=d.hoofd, gepland_op=d.hoofd.geboortedatum).pk
 
 
+def _coa_import(d):
+    """A waiting COA upload of the consultant with a row for the case: the preview shows it
+    as 'bestaat al' (made here: the shared fixture has none)."""
+    from regie.coa.models import CoaImport
+
+    return CoaImport.objects.create(
+        organisatie=d.hoofd.gemeente.organisatie,
+        bestandsnaam="lezen.csv",
+        inhoud=(
+            "huishouden;rol;bsn;voornamen;geslachtsnaam;geboortedatum;gemeente;datum_koppeling\n"
+            f"L1;hoofd;{d.hoofd.bsn};{d.hoofd.voornamen};{d.hoofd.geslachtsnaam};"
+            f"{d.hoofd.geboortedatum:%d-%m-%Y};{d.hoofd.gemeente.cbs_code};01-01-2024\n"
+        ),
+        geupload_door=d.hoofd.consulent,
+    ).uuid
+
+
 def _api(**kw):
     return Verzoek(kanaal=Kanaal.API, **kw)
 
@@ -224,6 +241,8 @@ LEZEN: dict[str, Verzoek] = {
     "api:examens": _verwijzing_api(),
     "api:resultaten": _verwijzing_api(),
     "api:eindrapport": _api(gebruiker="aanbieder_medewerker", kwargs=_met_rapport, onderdeel="voortgang"),
+    # COA koppelingen: the preview names the persons already in Regie
+    "coa:import": Verzoek(kwargs=lambda d: {"uuid": _coa_import(d)}, onderdeel="coa koppeling"),
     # The processing log itself (the auditor)
     "verwerkingslog:zoeken": Verzoek(
         gebruiker="privacy_officer", data=lambda d: {"persoon": d.hoofd.pk}, onderdeel="verwerkingslog"
@@ -278,6 +297,12 @@ GEEN_PERSOONSGEGEVENS: dict[str, str] = {
     "api:weekrapportages-upload": "controle van een eigen CSV-bestand: per regel status en fouten, geen naam of BSN",
     "voortgangsgesprekken:plannen_uit_pip": "plant gesprekken en stuurt door naar de tab Voortgang",
     "handhaving:verzonden": "zet een waarschuwing op verzonden en stuurt door naar de tab Voortgang",
+    "coa:imports": "ingelezen COA-bestanden (bestandsnaam, aantallen) en het uploadformulier",
+    "coa:bevestigen": "verwerkt een COA-bestand en stuurt door (elke wijziging via de tijdlijn in het log)",
+    "coa:annuleren": "gooit een COA-upload weg en stuurt door",
+    "coa:taakstelling": "taakstelling en aantallen per gemeente, geen personen",
+    "taken:overzicht": "achtergrondtaken zonder argumenten of persoonsgegevens",
+    "taken:opnieuw": "zet een mislukte taak opnieuw in de wachtrij en stuurt door",
     "api:gemeenten": "gemeenten van de organisatie",
     "api:probleemtype": "uitleg van een fouttype",
     "api:openapi-json": "API-beschrijving",
