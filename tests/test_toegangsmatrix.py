@@ -232,6 +232,15 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "pip:vaststellen": {"GET": wijzigen(200), "POST": wijzigen(200)},
     "pip:versie": {"GET": lezen()},
     "pip:pdf": {"GET": lezen()},
+    # Trajectory (regie.trajecten): the case tab, refer and withdraw (an empty form: 200 with the
+    # messages), the team lead's capacity page and the contracts overview (no persons).
+    "trajecten:traject": {"GET": lezen()},
+    "trajecten:verwijzen": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
+    "trajecten:intrekken": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
+    "trajecten:capaciteit": {"GET": alleen(["teamleider", "teamleider_drechtsteden"], 200)},
+    "trajecten:contracten": {
+        "GET": alleen(["teamleider", "teamleider_drechtsteden", "beleidsmedewerker"], 200)
+    },
     # Voortgang tab, progress talks and the written warning (issue 5)
     "voortgangsgesprekken:voortgang": {"GET": lezen()},
     "voortgangsgesprekken:plannen": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
@@ -392,6 +401,17 @@ def _maak_gegevens() -> SimpleNamespace:
     }
     gebruikers["consulent_dordrecht"].gemeenten.set([dordrecht])
     consulent_drecht = medewerker("consulent.zwijndrecht", org_drecht, Rol.CONSULENT)
+    from regie.aanbieders.factories import AanbiederFactory, ContractFactory, verwezen
+
+    # A language school per organisation; the aanbieder user works at Dronten's.
+    contracten = {
+        tenant: ContractFactory(
+            aanbieder=AanbiederFactory(organisatie=organisatie, naam=f"Taalschool {tenant}")
+        )
+        for tenant, organisatie in {"eigen": org_dronten, "ander": org_drecht}.items()
+    }
+    gebruikers["aanbieder"].aanbieder = contracten["eigen"].aanbieder
+    gebruikers["aanbieder"].save(update_fields=["aanbieder"])
 
     dossiers = {
         "eigen": InburgeraarFactory(
@@ -421,6 +441,10 @@ def _maak_gegevens() -> SimpleNamespace:
                 datum=inburgeraar.geboortedatum,
                 door=inburgeraar.consulent,
             ),
+        )
+        inburgeraar.refresh_from_db()
+        onderdelen[tenant].verwijzing = verwezen(
+            inburgeraar, inburgeraar.consulent, contract=contracten[tenant]
         )
 
     from regie.coa.models import CoaImport
@@ -565,6 +589,9 @@ def _waarde(adres: Adres, naam: str, tenant: str, g: SimpleNamespace, methode: s
         return g.verwerkingen[tenant]
     if naam == "uuid" and adres.sleutel.startswith("coa:"):
         return g.coa_imports[tenant]
+    # A referral: in a case's address (<verwijzing>) or the uuid of /api/v1/verwijzingen/{uuid}.
+    if naam == "verwijzing" or (naam == "uuid" and adres.route.startswith("api/v1/verwijzingen/")):
+        return delen.verwijzing.uuid
     if naam == "uuid":
         return dossier.uuid
     if naam == "inburgeraar_id":
@@ -633,6 +660,7 @@ def stand() -> tuple:
     from regie.organisaties.models import Organisatie
     from regie.pip.models import Pip
     from regie.tijdlijn.models import Gebeurtenis
+    from regie.trajecten.models import Verwijzing
 
     return (
         sorted(Inburgeraar.objects.values_list()),
@@ -651,6 +679,7 @@ def stand() -> tuple:
         sorted(Gemeente.objects.values_list()),
         sorted(ApiToken.objects.values_list("pk", "ingetrokken_op")),
         Group.objects.count(),
+        sorted(Verwijzing.objects.values_list("pk", "status", "reden_weigering", "startdatum", "einddatum")),
         *_stand_coa_en_taken(),
     )
 

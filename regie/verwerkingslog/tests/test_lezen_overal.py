@@ -66,6 +66,26 @@ def _api(**kw):
     return Verzoek(kanaal=Kanaal.API, **kw)
 
 
+def _traject_verwijzing(d, **kwargs):
+    """A referral of the case (made once), to a language school of its organisation."""
+    from regie.aanbieders.factories import verwezen
+
+    if getattr(d, "traject_verwijzing", None) is None:
+        d.hoofd.refresh_from_db()
+        d.traject_verwijzing = verwezen(d.hoofd, d.hoofd.consulent, **kwargs)
+    return d.traject_verwijzing
+
+
+def _onbeantwoorde_verwijzing(d):
+    """A referral sent three weeks ago and not answered: the team lead's page names the person."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    _traject_verwijzing(d, verzonden_op=timezone.localdate() - timedelta(days=21))
+    return {}
+
+
 @pytest.fixture
 def aanbieder_medewerker(dronten):
     """An employee of a language school to which the case gets referred (see `_verwijzing`)."""
@@ -243,6 +263,18 @@ LEZEN: dict[str, Verzoek] = {
     "api:eindrapport": _api(gebruiker="aanbieder_medewerker", kwargs=_met_rapport, onderdeel="voortgang"),
     # COA koppelingen: the preview names the persons already in Regie
     "coa:import": Verzoek(kwargs=lambda d: {"uuid": _coa_import(d)}, onderdeel="coa koppeling"),
+    # Trajectory (regie.trajecten)
+    "trajecten:traject": Verzoek(kwargs=_case, onderdeel="traject"),
+    "trajecten:verwijzen": Verzoek("post", kwargs=_case, data=lambda d: {}, onderdeel="traject"),
+    "trajecten:intrekken": Verzoek(
+        "post",
+        kwargs=lambda d: {"uuid": d.hoofd.uuid, "verwijzing": _traject_verwijzing(d).uuid},
+        data=lambda d: {},
+        onderdeel="traject",
+    ),
+    "trajecten:capaciteit": Verzoek(
+        gebruiker="teamleider", data=_onbeantwoorde_verwijzing, onderdeel="traject"
+    ),
     # The processing log itself (the auditor)
     "verwerkingslog:zoeken": Verzoek(
         gebruiker="privacy_officer", data=lambda d: {"persoon": d.hoofd.pk}, onderdeel="verwerkingslog"
@@ -304,6 +336,7 @@ GEEN_PERSOONSGEGEVENS: dict[str, str] = {
     "taken:overzicht": "achtergrondtaken zonder argumenten of persoonsgegevens",
     "taken:opnieuw": "zet een mislukte taak opnieuw in de wachtrij en stuurt door",
     "api:gemeenten": "gemeenten van de organisatie",
+    "trajecten:contracten": "contracten met aanbieders, zonder personen",
     "api:probleemtype": "uitleg van een fouttype",
     "api:openapi-json": "API-beschrijving",
     "api:openapi-yaml": "API-beschrijving",
