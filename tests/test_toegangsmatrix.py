@@ -290,6 +290,7 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "taken:opnieuw": {
         "GET": alleen(["functioneel_beheerder"], 405),
         "POST": alleen(["functioneel_beheerder"], 302),
+    },
     # Processing log: the privacy officer, only entries and persons of the own organisation
     "verwerkingslog:zoeken": {
         "GET": alleen(["privacy_officer"], 200),
@@ -463,6 +464,8 @@ def _maak_gegevens() -> SimpleNamespace:
         for tenant, door, cbs in (
             ("eigen", gebruikers["consulent"], "0303"),
             ("ander", gebruikers["teamleider_drechtsteden"], "0642"),
+        )
+    }
 
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django.contrib.auth.models import Group
@@ -696,6 +699,7 @@ def _stand_coa_en_taken() -> tuple:
         sorted(Taakstelling.objects.values_list("pk", "aantal")),
         HerhaaldeTaak.objects.count(),
         DBTaskResult.objects.count(),
+    )
 
 
 def verwacht_voor(status, tenant: str) -> int:

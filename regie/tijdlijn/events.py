@@ -567,3 +567,4 @@ def kind_toegevoegd(inburgeraar, door, kind, *, bron: str = "") -> Gebeurtenis:
         + (f" ({bron})" if bron else ""),
         _velden={"kind": [None, kind.pk]},
         kind=kind.pk,
+    )
