@@ -248,6 +248,18 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "voortgangsgesprekken:vastleggen": {"GET": wijzigen(200), "POST": wijzigen(200)},
     "handhaving:waarschuwing": {"GET": wijzigen(200), "POST": wijzigen(200)},
     "handhaving:verzonden": {"GET": ALLEEN_POST, "POST": wijzigen(302)},
+    # DUO's notices (regie.notificaties). The Notificatie API is machine to machine: no session
+    # counts, only DUO's certificate or signature, so every user gets 401 for a POST without them and
+    # 405 for a GET (DUO's spec: Foutmelding + API-Version). The pages: who may handle DUO notices
+    # sees those of their own municipalities; an empty POST (no action chosen) is a 400.
+    "duo_m2m:notificaties": {"GET": rij(405), "POST": rij(401)},
+    "notificaties:lijst": {"GET": alleen(MET_DOSSIERS, 200)},
+    "notificaties:melding": {"GET": lezen(), "POST": lezen(400)},
+    "notificaties:afstemming": {
+        "GET": alleen(["teamleider", "teamleider_drechtsteden"], 200),
+        "POST": alleen(["teamleider", "teamleider_drechtsteden"], 400),
+    },
+    "notificaties:afstemming_dossier": {"GET": lezen()},
     # API (problem+json); bodies are invalid, so a user with the right gets 400
     "api:inburgeraar-list": {
         "GET": alleen(MET_DOSSIERS, 200, anoniem=API),
@@ -524,9 +536,31 @@ def _maak_gegevens() -> SimpleNamespace:
         )[0]
         for tenant, organisatie in {"eigen": org_dronten, "ander": org_drecht}.items()
     }
+    # A DUO notice per tenant (parked, about the tenant's case).
+    from django.utils import timezone as _tz
+
+    from regie.notificaties.models import Notificatie
+    from regie.notificaties.models import Status as NotificatieStatus
+
+    meldingen = {
+        tenant: Notificatie.objects.create(
+            bericht_id=f"matrix-{tenant}",
+            bron=settings.DUO_OIN,
+            doel=inburgeraar.gemeente.oin,
+            gemeente=inburgeraar.gemeente,
+            bsn=inburgeraar.bsn,
+            gebeurtenis_id="SS999",
+            registratie_datum_tijd=_tz.now(),
+            status=NotificatieStatus.GEPARKEERD,
+            reden="Onbekende gebeurtenis (matrix)",
+            inburgeraar=inburgeraar,
+        )
+        for tenant, inburgeraar in dossiers.items()
+    }
     return SimpleNamespace(
         coa_imports=coa_imports,
         verwerkingen=verwerkingen,
+        meldingen=meldingen,
         sessies=sessies,
         organisaties=organisaties,
         gebruikers=gebruikers,
@@ -595,6 +629,8 @@ def _waarde(adres: Adres, naam: str, tenant: str, g: SimpleNamespace, methode: s
     # A referral: in a case's address (<verwijzing>) or the uuid of /api/v1/verwijzingen/{uuid}.
     if naam == "verwijzing" or (naam == "uuid" and adres.route.startswith("api/v1/verwijzingen/")):
         return delen.verwijzing.uuid
+    if adres.sleutel == "notificaties:melding":
+        return g.meldingen[tenant].uuid
     if naam == "uuid":
         return dossier.uuid
     if naam == "inburgeraar_id":

@@ -127,12 +127,15 @@ def _dossier_uit_bsn(request, bsn: str):
 def afstemming(request):
     if not request.user.organisatie_id:
         raise weiger(request, request.user, Recht.TEAMCIJFERS)
+    fout = ""
     if request.method == "POST":
-        afstemming_starten(organisatie=request.user.organisatie, door=request.user)
-        messages.success(
-            request, "De afstemming met DUO is gestart. Ververs de pagina over een paar minuten."
-        )
-        return redirect("notificaties:afstemming")
+        if request.POST.get("actie") == "starten":
+            afstemming_starten(organisatie=request.user.organisatie, door=request.user)
+            messages.success(
+                request, "De afstemming met DUO is gestart. Ververs de pagina over een paar minuten."
+            )
+            return redirect("notificaties:afstemming")
+        fout = "Kies 'Nu afstemmen met DUO' om de afstemming te starten."
     laatste = Afstemming.objects.filter(organisatie_id=request.user.organisatie_id).first()
     rijen = []
     if laatste and laatste.resultaat:
@@ -148,7 +151,12 @@ def afstemming(request):
             if r["inburgeraar"] in zichtbaar
         ]
         betreft(request, [r["inburgeraar"] for r in rijen])
-    return render(request, "notificaties/afstemming.html", {"laatste": laatste, "rijen": rijen})
+    return render(
+        request,
+        "notificaties/afstemming.html",
+        {"laatste": laatste, "rijen": rijen, "fout": fout},
+        status=400 if fout else 200,
+    )
 
 
 @vereist_recht(Recht.DOSSIERS_LEZEN_EIGEN)

@@ -62,6 +62,43 @@ def _coa_import(d):
     ).uuid
 
 
+def _duo_melding(d):
+    """A DUO notice about the case (regie.notificaties), made on first use."""
+    from django.utils import timezone
+
+    from regie.notificaties.models import Notificatie, Status
+
+    return Notificatie.objects.get_or_create(
+        bericht_id=f"lezen-{d.hoofd.pk}",
+        defaults={
+            "bron": "0" * 20,
+            "doel": d.hoofd.gemeente.oin or "1" * 20,
+            "gemeente": d.hoofd.gemeente,
+            "bsn": d.hoofd.bsn,
+            "gebeurtenis_id": "SS999",
+            "registratie_datum_tijd": timezone.now(),
+            "status": Status.GEPARKEERD,
+            "inburgeraar": d.hoofd,
+        },
+    )[0]
+
+
+def _duo_afstemming(d):
+    """A finished reconciliation run that lists the case (regie.notificaties.afstemming)."""
+    from django.utils import timezone
+
+    from regie.notificaties.models import Afstemming
+
+    Afstemming.objects.create(
+        organisatie=d.hoofd.gemeente.organisatie,
+        klaar_op=timezone.now(),
+        resultaat=[{"inburgeraar": d.hoofd.pk, "fout": "", "verschillen": [
+            {"onderdeel": "Doelgroep", "regie": "a", "duo": "b", "actie": "c"}
+        ]}],
+    )
+    return {}
+
+
 def _api(**kw):
     return Verzoek(kanaal=Kanaal.API, **kw)
 
@@ -313,6 +350,11 @@ LEZEN: dict[str, Verzoek] = {
         kwargs=lambda d: {"uuid": d.hoofd.uuid, "id": d.diploma.pk}, onderdeel="brede intake"
     ),
     "api:brede-intake": _api(kwargs=_case, onderdeel="brede intake"),
+    # DUO's notices and the reconciliation with DUO (regie.notificaties)
+    "notificaties:lijst": Verzoek(data=lambda d: _duo_melding(d) and {"filter": "alle"}, onderdeel="duo-meldingen"),
+    "notificaties:melding": Verzoek(kwargs=lambda d: {"uuid": _duo_melding(d).uuid}, onderdeel="duo-meldingen"),
+    "notificaties:afstemming": Verzoek(gebruiker="teamleider", data=_duo_afstemming, onderdeel="afstemming met DUO"),
+    "notificaties:afstemming_dossier": Verzoek(kwargs=_case, onderdeel="afstemming met DUO"),
 }
 
 GEEN_PERSOONSGEGEVENS: dict[str, str] = {
@@ -341,6 +383,7 @@ GEEN_PERSOONSGEGEVENS: dict[str, str] = {
     "api:openapi-json": "API-beschrijving",
     "api:openapi-yaml": "API-beschrijving",
     "api:schema": "API-beschrijving",
+    "duo_m2m:notificaties": "DUO stuurt een melding (machine tot machine); het antwoord toont geen gegevens",
 }
 
 # Patterns without a name: the redirect from /, the 404 answers for unknown /api addresses,
