@@ -304,6 +304,11 @@ SPECTACULAR_SETTINGS = {
         "LeerrouteEnum": "regie.inburgeraars.models.Leerroute",
         "TaalniveauEnum": "regie.intake.models.Taalniveau",
         "TaaldoelEnum": "regie.pip.models.Taaldoel",
+        "VaardigheidEnum": "regie.voortgang.models.Vaardigheid",
+        "VoortgangNiveauEnum": "regie.voortgang.models.Niveau",
+        "ExamenonderdeelEnum": "regie.voortgang.models.Examenonderdeel",
+        "ExamenniveauEnum": "regie.voortgang.models.Examenniveau",
+        "ResultaatsoortEnum": "regie.voortgang.models.Resultaatsoort",
     },
 }
 

@@ -329,11 +329,18 @@ class EindrapportInvoer(StrikteInvoer):
     advies = serializers.CharField(allow_blank=True, default="", max_length=5000)
 
 
+_ANTWOORDEN: dict = {}
+
+
 def _met_wijziging(serializer_klasse):
-    return inline_serializer(
+    """The serializer plus `wijziging`, one component per serializer (made once)."""
+    if serializer_klasse in _ANTWOORDEN:
+        return _ANTWOORDEN[serializer_klasse]
+    _ANTWOORDEN[serializer_klasse] = inline_serializer(
         name=f"{serializer_klasse.__name__.removesuffix('Serializer')}Antwoord",
         fields={**{n: f for n, f in serializer_klasse().fields.items()}, "wijziging": WIJZIGING},
     )
+    return _ANTWOORDEN[serializer_klasse]
 
 
 def _lijst_en_melden(
