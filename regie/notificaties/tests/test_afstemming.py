@@ -1,0 +1,127 @@
+"""Reconciliation Regie vs DUO per person (regie.notificaties.afstemming), against the simulator."""
+
+from datetime import timedelta
+
+import pytest
+
+from regie.demo.factories import InburgeraarFactory, geldig_bsn, pip_vastgesteld
+from regie.inburgeraars.models import Doelgroep
+from regie.notificaties.afstemming import vergelijk
+from regie.notificaties.models import Afstemming
+from regie.notificaties.selectors import notificaties_van
+from regie.taken.werk import werk_taken_af
+
+pytestmark = pytest.mark.django_db
+
+BSN = geldig_bsn(730_001)
+
+
+def _onderdelen(verschillen):
+    return {v.onderdeel: v for v in verschillen}
+
+
+def test_geen_verschillen_als_regie_en_duo_gelijk_zijn(dronten, consulent, duo_simulator):
+    inburgeraar = InburgeraarFactory(
+        bsn=BSN, gemeente=dronten, consulent=consulent, doelgroep=Doelgroep.ASIELSTATUSHOUDER
+    )
+    pip = pip_vastgesteld(inburgeraar, consulent)
+    route = {"b1": "B", "onderwijsroute": "O", "z_route": "Z"}[pip.leerroute]
+    duo_simulator.persoon_toevoegen(
+        BSN,
+        "0303",
+        pips=[
+            {
+                "gemeentecode": "0303",
+                "pip": {"dagtekeningPip": pip.dagtekening.isoformat(), "leerroute": route},
+            }
+        ],
+    )
+    duo_simulator.gebeurtenis(BSN, "SS102")  # termijn from the PIP's dagtekening (Wi 11 lid 2)
+    assert vergelijk(inburgeraar) == []
+
+
+def test_verschillen_met_wat_te_doen(dronten, consulent, duo_simulator):
+    inburgeraar = InburgeraarFactory(
+        bsn=BSN, gemeente=dronten, consulent=consulent, doelgroep=Doelgroep.GEZINSMIGRANT
+    )
+    pip = pip_vastgesteld(inburgeraar, consulent)
+    andere_route = "Z" if pip.leerroute != "z_route" else "B"
+    dagtekening = pip.dagtekening - timedelta(days=30)
+    duo_simulator.persoon_toevoegen(
+        BSN,
+        "0303",
+        pips=[
+            {
+                "gemeentecode": "0303",
+                "pip": {"dagtekeningPip": dagtekening.isoformat(), "leerroute": andere_route},
+            }
+        ],
+    )
+    duo_simulator.gebeurtenis(BSN, "SS102")
+    duo_simulator.gebeurtenis(BSN, "SS103")  # extended by DUO
+    verschillen = _onderdelen(vergelijk(inburgeraar))
+    assert set(verschillen) >= {
+        "Doelgroep",
+        "Leerroute",
+        "Dagtekening PIP",
+        "Dagtekening eerste PIP",
+        "Einde termijn",
+    }
+    assert "verlengd" in verschillen["Einde termijn"].actie
+    assert verschillen["Doelgroep"].duo == "Asielstatushouder"
+
+
+def test_plicht_beeindigd_bij_duo_maar_dossier_actief(dronten, consulent, duo_simulator):
+    inburgeraar = InburgeraarFactory(bsn=BSN, gemeente=dronten, consulent=consulent)
+    duo_simulator.persoon_toevoegen(BSN, "0303")
+    duo_simulator.gebeurtenis(BSN, "SS110")
+    verschil = _onderdelen(vergelijk(inburgeraar))["Inburgeringsplicht"]
+    assert "Vertrek uit Nederland" in verschil.duo
+
+
+def test_afstemming_voor_het_team_als_taak_en_pagina(client, dronten, consulent, teamleider, duo_simulator):
+    inburgeraar = InburgeraarFactory(
+        bsn=BSN, gemeente=dronten, consulent=consulent, doelgroep=Doelgroep.GEZINSMIGRANT
+    )
+    duo_simulator.persoon_toevoegen(BSN, "0303")
+    client.force_login(teamleider)
+    assert client.post("/duo-meldingen/afstemming/", {"actie": "starten"}).status_code == 302
+    werk_taken_af()
+    afstemming = Afstemming.objects.get()
+    assert afstemming.klaar_op is not None
+    assert afstemming.resultaat[0]["inburgeraar"] == inburgeraar.pk
+    inhoud = client.get("/duo-meldingen/afstemming/").content.decode()
+    assert inburgeraar.naam in inhoud and "Doelgroep" in inhoud
+
+
+def test_duo_onbereikbaar_op_de_dossierpagina(client, inburgeraar, consulent, settings):
+    settings.DUO_BASE_URL = ""
+    client.force_login(consulent)
+    antwoord = client.get(f"/duo-meldingen/afstemming/{inburgeraar.uuid}/")
+    assert antwoord.status_code == 200
+    assert "DUO gaf geen antwoord" in antwoord.content.decode()
+
+
+def test_notificaties_van_een_dossier(dronten, inburgeraar, settings):
+    from django.utils import timezone
+
+    from regie.notificaties.models import Notificatie
+
+    eigen = Notificatie.objects.create(
+        bericht_id="a",
+        bron="0" * 20,
+        doel=dronten.oin,
+        gemeente=dronten,
+        gebeurtenis_id="SS102",
+        registratie_datum_tijd=timezone.now(),
+        inburgeraar=inburgeraar,
+    )
+    Notificatie.objects.create(
+        bericht_id="b",
+        bron="0" * 20,
+        doel=dronten.oin,
+        gemeente=dronten,
+        gebeurtenis_id="SS102",
+        registratie_datum_tijd=timezone.now(),
+    )
+    assert list(notificaties_van(inburgeraar)) == [eigen]
