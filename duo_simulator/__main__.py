@@ -61,6 +61,7 @@ def demo_lus(
 ) -> None:
     kans = kans or random.Random()
     while not stop.wait(interval):
+        beheer.opnieuw_afleveren(sim)
         demo_stap(sim, kans)
 
 

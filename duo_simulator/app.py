@@ -12,6 +12,7 @@ import re
 import time
 import uuid
 from datetime import UTC, datetime
+from functools import cache
 
 from regie.duo import specificaties
 
@@ -38,7 +39,10 @@ _REDENEN = {
 }
 
 
-def _routes() -> list[tuple[re.Pattern, str, str, str]]:
+@cache
+def routes() -> list[tuple[re.Pattern, str, str, str]]:
+    """(pattern, method, api, path template) for every operation; built on first use (reading
+    the specs takes a few seconds)."""
     routes = []
     for api in DUO_APIS:
         for methode, pad, _operatie in specificaties.operaties(api):
@@ -46,9 +50,6 @@ def _routes() -> list[tuple[re.Pattern, str, str, str]]:
             routes.append((patroon, methode, api, pad))
     # fixed paths before parameterised ones, so /personen/{bsn}/lbt/resultaten never matches a {id}
     return sorted(routes, key=lambda r: r[3].count("{"))
-
-
-ROUTES = _routes()
 
 
 def antwoordschema(api: str, methode: str, pad: str, status: int) -> tuple[str | None, bool, int | None]:
@@ -171,7 +172,7 @@ class Simulator:
 
     def _route(self, methode: str, pad: str):
         gevonden_pad = False
-        for patroon, route_methode, api, sjabloon in ROUTES:
+        for patroon, route_methode, api, sjabloon in routes():
             treffer = patroon.match(pad)
             if treffer:
                 gevonden_pad = True

@@ -136,8 +136,33 @@ def gebeurtenis(sim, bsn: str, code: str, gegevens: dict | None = None, *, notif
         toestand.bewaar()
     if notificeer:
         regel["aflevering"] = gebeurtenissen.versturen(sim.notificatie_url, body, kop)
+        regel["pogingen"] = 1
         toestand.bewaar()
     return {**regel, "persoon": nieuw}
+
+
+MAX_POGINGEN = 10
+
+
+def opnieuw_afleveren(sim) -> list[dict]:
+    """Send again every notification Regie did not accept (unreachable or 5xx), with the same
+    body and berichtId, as DUO retries; at most MAX_POGINGEN attempts. Returns those retried."""
+    with sim.toestand.slot:
+        open_staand = [
+            regel
+            for regel in sim.toestand.gegevens["notificaties"]
+            if regel.get("aflevering") is not None
+            and (regel["aflevering"]["status"] is None or regel["aflevering"]["status"] >= 500)
+            and regel.get("pogingen", 1) < MAX_POGINGEN
+        ]
+    for regel in open_staand:
+        regel["aflevering"] = gebeurtenissen.versturen(
+            sim.notificatie_url, regel["body"].encode(), regel["headers"]
+        )
+        regel["pogingen"] = regel.get("pogingen", 1) + 1
+    if open_staand:
+        sim.toestand.bewaar()
+    return open_staand
 
 
 def _json(sim, environ):
@@ -220,6 +245,8 @@ def _afhandelen(sim, environ, pad: str, methode: str):
         return 201, resultaat, {}
     if pad == "/notificaties" and methode == "GET":
         return 200, toestand.gegevens["notificaties"], {}
+    if pad == "/notificaties/opnieuw" and methode == "POST":
+        return 200, opnieuw_afleveren(sim), {}
     if pad == "/ontvangen":
         if methode == "GET":
             regels = toestand.gegevens["ontvangen"]

@@ -409,4 +409,4 @@ def demo_gebeurtenis(persoon: dict, kans: random.Random) -> str | None:
     geslaagd = {r["onderdeel"] for r in persoon.get("examenresultaten", []) if r["resultaat"] == "Geslaagd"}
     if actuele_pip(persoon)["pip"]["leerroute"] == "B" and set(ONDERDELEN) <= geslaagd:
         return "SS106"
-    return kans.choice(["SS199", "SS199", "SS199", "SS103", "SS117"])
+    return kans.choice(["SS199"] * 6 + ["SS103", "SS117"])

@@ -70,7 +70,9 @@ def maak_server(app, host: str = "127.0.0.1", port: int = 8001, tls: ssl.SSLCont
 def start_in_thread(app, host: str = "127.0.0.1", port: int = 0, tls: ssl.SSLContext | None = None):
     """Start the server on a background thread; returns (server, base URL without /v1)."""
     server = maak_server(app, host, port, tls)
-    draad = threading.Thread(target=server.serve_forever, name="duo-simulator", daemon=True)
+    draad = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="duo-simulator", daemon=True
+    )
     draad.start()
     schema = "https" if tls else "http"
     return server, f"{schema}://{host}:{server.server_port}"

@@ -74,7 +74,9 @@ class Ontvanger:
                 pass
 
         self.server = HTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
         self.url = f"http://127.0.0.1:{self.server.server_port}/duo/v1/notificaties"
 
     def stop(self):
@@ -375,8 +377,9 @@ def test_het_commando_bewaart_de_toestand_in_het_bestand(tmp_path):
                 break
             except requests.ConnectionError:
                 time.sleep(0.05)
-        r = requests.post(f"http://127.0.0.1:{poort}/_simulator/personen", json={"bsn": BSN}, timeout=5)
-        assert r.status_code == 201
+        toestand = {"personen": {BSN: nieuwe_persoon(BSN)}}  # PUT toestand: no schema check, no spec loading
+        r = requests.put(f"http://127.0.0.1:{poort}/_simulator/toestand", json=toestand, timeout=5)
+        assert r.status_code == 200
     finally:
         proces.send_signal(signal.SIGTERM)
         assert proces.wait(timeout=10) == 0, proces.stderr.read().decode()
@@ -464,3 +467,20 @@ def test_demo_stap_kiest_een_passende_gebeurtenis(ontvanger):
     sim.toestand.personen[BSN]["inburgeringsplicht"]["indicatorInburgeringsplicht"] = False
     assert demo_stap(sim, random.Random(1)) is None
     assert os.environ.get("REGIE_DUO_NOTIFICATIE_SECRET") is None or True
+
+
+def test_niet_afgeleverde_notificaties_gaan_opnieuw_met_hetzelfde_berichtid(ontvanger):
+    from duo_simulator.beheer import gebeurtenis, opnieuw_afleveren
+
+    sim = Simulator(
+        Toestand(), notificatie_url=f"http://127.0.0.1:{vrije_poort()}/duo/v1/notificaties", geheim="g"
+    )
+    sim.toestand.personen[BSN] = nieuwe_persoon(BSN)
+    eerste = gebeurtenis(sim, BSN, "SS137")
+    assert eerste["aflevering"]["status"] is None
+    sim.notificatie_url = ontvanger.url
+    [opnieuw] = opnieuw_afleveren(sim)
+    assert opnieuw["aflevering"]["status"] == 201 and opnieuw["pogingen"] == 2
+    kop = {k.lower(): v for k, v in ontvanger.verzoeken[0]["headers"].items()}
+    assert kop["berichtid"] == eerste["headers"]["berichtId"]
+    assert opnieuw_afleveren(sim) == []  # delivered: not again

@@ -1,0 +1,118 @@
+"""The demo's persons at the DUO simulator: the same as in Regie, plus deliberate differences."""
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from django.core.management import call_command
+
+from duo_simulator import Simulator, Toestand
+from duo_simulator.beheer import persoon_fouten
+from regie.demo.duo import VERSCHILLEN, duo_toestand
+from regie.demo.factories import InburgeraarFactory
+from regie.inburgeraars.models import Doelgroep
+from regie.pip.services import pip_vaststellen
+
+VANDAAG = date.today()
+
+
+def pip(inburgeraar, door, dagen_geleden, **velden):
+    inburgeraar.refresh_from_db()
+    return pip_vaststellen(
+        inburgeraar=inburgeraar,
+        door=door,
+        leerroute="b1",
+        dagtekening=VANDAAG - timedelta(days=dagen_geleden),
+        aantal_voortgangsgesprekken=4,
+        **velden,
+    )
+
+
+@pytest.fixture
+def zaken(dronten, consulent):
+    met_pip = InburgeraarFactory(gemeente=dronten, datum_melding_duo=VANDAAG - timedelta(days=200))
+    pip(met_pip, consulent, 150)
+    pip(met_pip, consulent, 20, reden="Meer uren", versie=None)
+    zonder_pip = InburgeraarFactory(gemeente=dronten, doelgroep=Doelgroep.GEZINSMIGRANT)
+    return met_pip, zonder_pip
+
+
+def test_duo_kent_dezelfde_personen_en_pips(zaken):
+    met_pip, zonder_pip = zaken
+    personen = duo_toestand(verschillen=False)["personen"]
+    assert set(personen) == {met_pip.bsn, zonder_pip.bsn}
+    for persoon in personen.values():
+        assert persoon_fouten(persoon) == []
+    duo = personen[met_pip.bsn]
+    assert [p["pip"]["dagtekeningPip"] for p in duo["pips"]] == [
+        (VANDAAG - timedelta(days=150)).isoformat(),
+        (VANDAAG - timedelta(days=20)).isoformat(),
+    ]
+    assert duo["pips"][-1] == {
+        "gemeentecode": "0303",
+        "pip": {
+            "dagtekeningPip": (VANDAAG - timedelta(days=20)).isoformat(),
+            "leerroute": "B",
+            "niveau": "B1",
+            "indicatorAlfabetiseringsonderwijs": "NVT",
+        },
+        "registratiedatum": (VANDAAG - timedelta(days=20)).isoformat(),
+    }
+    # Wi 11 lid 1 en 2: de termijn loopt vanaf de dag na de dagtekening van het eerste PIP
+    assert duo["inburgeringstermijn"]["startdatum"] == (VANDAAG - timedelta(days=149)).isoformat()
+    assert duo["doelgroep"]["indeling"] == "Asielstatushouder"
+    assert personen[zonder_pip.bsn]["doelgroep"]["indeling"] == "Gezinsmigrant en overige migrant"
+    assert personen[zonder_pip.bsn]["inburgeringstermijn"] is None
+
+
+def test_bewuste_verschillen(dronten, consulent):
+    for i in range(12):
+        zaak = InburgeraarFactory(gemeente=dronten, datum_melding_duo=VANDAAG - timedelta(days=400))
+        if i % 2:
+            pip(zaak, consulent, 300)
+    gegevens = duo_toestand()
+    soorten = {v["soort"] for v in gegevens["demoVerschillen"]}
+    assert soorten == set(VERSCHILLEN)
+    for verschil in gegevens["demoVerschillen"]:
+        if verschil["soort"] == "onbekend_bij_duo":
+            assert verschil["bsn"] not in gegevens["personen"]
+        if verschil["soort"] == "diploma_bij_duo":
+            plicht = gegevens["personen"][verschil["bsn"]]["inburgeringsplicht"]
+            assert plicht["redenGeenInburgeringsplicht"] == "Inburgeringsplicht voldaan"
+
+
+def test_commando_schrijft_het_bestand_dat_de_simulator_leest(zaken, tmp_path):
+    met_pip, _ = zaken
+    bestand = tmp_path / "duo.json"
+    call_command("duo_simulator_vullen", state=str(bestand), zonder_verschillen=True)
+    sim = Simulator(Toestand(bestand))
+    assert sim.toestand.persoon(met_pip.bsn)["pips"][-1]["pip"]["leerroute"] == "B"
+    # --als-nodig keeps what the simulator did since, as long as it knows the same persons
+    gegevens = json.loads(bestand.read_text())
+    gegevens["personen"][met_pip.bsn]["pips"].pop()
+    bestand.write_text(json.dumps(gegevens))
+    call_command("duo_simulator_vullen", state=str(bestand), als_nodig=True)
+    assert len(Toestand(bestand).persoon(met_pip.bsn)["pips"]) == 1
+    InburgeraarFactory(gemeente=met_pip.gemeente)  # a new case: the file is written again
+    call_command("duo_simulator_vullen", state=str(bestand), als_nodig=True, zonder_verschillen=True)
+    assert len(Toestand(bestand).persoon(met_pip.bsn)["pips"]) == 2
+
+
+def test_regie_leest_de_pip_bij_de_simulator(zaken, duo_simulator):
+    import uuid
+
+    import requests
+
+    met_pip, _ = zaken
+    duo_simulator.personen_toevoegen(list(duo_toestand(verschillen=False)["personen"].values()))
+    r = requests.get(
+        f"{duo_simulator.url}/personen/{met_pip.bsn}/PIP",
+        headers={
+            "bron": met_pip.gemeente.oin,
+            "doel": duo_simulator.sim.duo_oin,
+            "berichtId": str(uuid.uuid4()),
+        },
+        timeout=5,
+    )
+    assert r.status_code == 200
+    assert r.json()["pip"]["dagtekeningPip"] == (VANDAAG - timedelta(days=20)).isoformat()
