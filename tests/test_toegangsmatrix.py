@@ -117,7 +117,12 @@ def coa_upload(ok) -> dict:
 
 TAAKSTELLING = alleen(["teamleider", "teamleider_drechtsteden", "functioneel_beheerder"], 200)
 
+PORTAAL = alleen(["aanbieder"], 200)
+PORTAAL_VERWIJZING = alleen(["aanbieder"], (200, 404))
 ALLEEN_POST = alleen(MET_DOSSIERS, 405)  # GET on a POST-only page: 405 after the right check
+RAPPORTAGE_LEZEN = {**lezen(anoniem=API), "aanbieder": (200, 404)}
+RAPPORTAGE_NIETS = {**lezen(404, anoniem=API), "aanbieder": 404}
+RAPPORTAGE_SCHRIJVEN = rij(403, anoniem=API, aanbieder=(400, 404))
 IEDEREEN_INGELOGD = rij(200, anoniem=PAGINA)
 OPENBAAR = rij(200)
 API_NIET_GEVONDEN = rij(404)
@@ -260,6 +265,22 @@ VERWACHT: dict[str, dict[str, dict]] = {
         "POST": alleen(["teamleider", "teamleider_drechtsteden"], 400),
     },
     "notificaties:afstemming_dossier": {"GET": lezen()},
+    # Provider portal (regie.voortgang): only the aanbieder role, only referrals to its own provider
+    # ("ander" is a referral to another organisation's provider: 404). Empty forms: 200 with messages.
+    "portaal:verwijzingen": {"GET": PORTAAL},
+    "portaal:verwijzing": {"GET": PORTAAL_VERWIJZING},
+    "portaal:accepteren": {"GET": PORTAAL_VERWIJZING, "POST": PORTAAL_VERWIJZING},
+    "portaal:weigeren": {"GET": PORTAAL_VERWIJZING, "POST": PORTAAL_VERWIJZING},
+    "portaal:starten": {"GET": PORTAAL_VERWIJZING, "POST": PORTAAL_VERWIJZING},
+    "portaal:aanwezigheid": {"GET": PORTAAL_VERWIJZING, "POST": PORTAAL_VERWIJZING},
+    "portaal:voortgang": {"GET": PORTAAL_VERWIJZING, "POST": PORTAAL_VERWIJZING},
+    "portaal:examen": {"GET": PORTAAL_VERWIJZING, "POST": PORTAAL_VERWIJZING},
+    "portaal:resultaat": {"GET": PORTAAL_VERWIJZING, "POST": PORTAAL_VERWIJZING},
+    "portaal:eindrapport": {"GET": PORTAAL_VERWIJZING, "POST": PORTAAL_VERWIJZING},
+    "portaal:upload": {"GET": PORTAAL, "POST": PORTAAL},
+    "portaal:voorbeeld_csv": {"GET": PORTAAL},
+    # The upload of the aanbieder user, which cannot be stored (a file error): 200 with the message.
+    "portaal:upload_voorbeeld": {"GET": PORTAAL, "POST": PORTAAL},
     # API (problem+json); bodies are invalid, so a user with the right gets 400
     "api:inburgeraar-list": {
         "GET": alleen(MET_DOSSIERS, 200, anoniem=API),
@@ -281,6 +302,20 @@ VERWACHT: dict[str, dict[str, dict]] = {
         "GET": lezen(anoniem=API),
         "PUT": wijzigen(400, anoniem=API),
         "PATCH": wijzigen(400, anoniem=API),
+    },
+    # Reports of providers per referral (regie.voortgang.api): the municipality reads, only the
+    # referral's provider writes (the matrix referral is not accepted yet, the body is invalid: 400).
+    "api:weekrapportage-list": {"GET": RAPPORTAGE_LEZEN},
+    # No week is reported in the matrix: 404 for whoever may see the referral.
+    "api:weekrapportage-detail": {"GET": RAPPORTAGE_NIETS, "PUT": RAPPORTAGE_SCHRIJVEN},
+    "api:voortgang": {"GET": RAPPORTAGE_LEZEN, "POST": RAPPORTAGE_SCHRIJVEN},
+    "api:examens": {"GET": RAPPORTAGE_LEZEN, "POST": RAPPORTAGE_SCHRIJVEN},
+    "api:resultaten": {"GET": RAPPORTAGE_LEZEN, "POST": RAPPORTAGE_SCHRIJVEN},
+    "api:eindrapport": {"GET": RAPPORTAGE_NIETS, "PUT": RAPPORTAGE_SCHRIJVEN},
+    # The CSV upload takes text/csv: JSON is 415 for the provider, 403 for everyone else.
+    "api:weekrapportages-upload": {
+        "GET": alleen([*MET_DOSSIERS, "aanbieder"], 405, anoniem=API),
+        "POST": rij(403, anoniem=API, aanbieder=415),
     },
     "api:gemeenten": {"GET": rij(200, anoniem=API)},
     "api:probleemtype": {"GET": OPENBAAR},
@@ -631,6 +666,12 @@ def _waarde(adres: Adres, naam: str, tenant: str, g: SimpleNamespace, methode: s
         return delen.verwijzing.uuid
     if adres.sleutel == "notificaties:melding":
         return g.meldingen[tenant].uuid
+    if naam == "uuid" and adres.sleutel.startswith("portaal:"):
+        return delen.verwijzing.uuid
+    if naam == "upload":
+        return g.upload.uuid
+    if naam == "week":
+        return "2026-W01"
     if naam == "uuid":
         return dossier.uuid
     if naam == "inburgeraar_id":
@@ -700,6 +741,7 @@ def stand() -> tuple:
     from regie.pip.models import Pip
     from regie.tijdlijn.models import Gebeurtenis
     from regie.trajecten.models import Verwijzing
+    from regie.voortgang.models import CsvUpload, Weekrapportage
 
     return (
         sorted(Inburgeraar.objects.values_list()),
@@ -719,6 +761,8 @@ def stand() -> tuple:
         sorted(ApiToken.objects.values_list("pk", "ingetrokken_op")),
         Group.objects.count(),
         sorted(Verwijzing.objects.values_list("pk", "status", "reden_weigering", "startdatum", "einddatum")),
+        sorted(Weekrapportage.objects.values_list()),
+        sorted(CsvUpload.objects.values_list("pk", "opgeslagen_op", "aantal_opgeslagen")),
         *_stand_coa_en_taken(),
     )
 
