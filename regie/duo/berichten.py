@@ -282,6 +282,7 @@ def gevolgde_uren(inburgeraar) -> dict[str, int]:
     return totalen
 
 
+@transaction.atomic
 def meld_gevolgde_uren(
     inburgeraar, *, door=None, uren_brede_intake: int | None = None
 ) -> list[UitgaandBericht]:
@@ -289,7 +290,8 @@ def meld_gevolgde_uren(
 
     `uren_brede_intake`: the hours of Dutch and KNM the person followed at the municipality during the
     brede intake (TaallesEnKnmBredeIntake). Regie's intake does not record them, so the consultant
-    gives them on the case's DUO tab; only then is that message sent. Returns the queued messages."""
+    gives them on the case's DUO tab; only then is that message sent. A total that changes while its
+    message still waits (a CSV upload of many weeks) updates that message. Returns the queued messages."""
     berichten = []
     totalen = gevolgde_uren(inburgeraar)
     if uren_brede_intake is not None:
@@ -300,6 +302,19 @@ def meld_gevolgde_uren(
             vorige is not None and vorige.body == {"uren": uren}
         ):
             continue  # DUO has (or will have) this total already
+        wachtend = (
+            UitgaandBericht.objects.select_for_update()
+            .filter(pk=vorige.pk, status=BerichtStatus.WACHTRIJ, pogingen=0)
+            .first()
+            if vorige is not None
+            else None
+        )
+        if wachtend is not None and not _fouten(soort, {"uren": uren}, {}, inburgeraar):
+            # Not tried yet: the waiting message takes the new total (one message per batch of reports).
+            wachtend.body, wachtend.onderwerp = {"uren": uren}, f"{uren} uur"
+            wachtend.save(update_fields=["body", "onderwerp", "gewijzigd_op"])
+            berichten.append(wachtend)
+            continue
         berichten.append(
             _zet_klaar(
                 inburgeraar=inburgeraar,
