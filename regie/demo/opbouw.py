@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 
 from regie.accounts.models import Rol, User
+from regie.coa.demo import coa_demo
 from regie.demo.factories import DEMO_WACHTWOORD
 from regie.demo.generator import DEMO_BSN_BEGIN, KORTE_NAAM, Casus, DemoPlan
 from regie.demo.organisaties import maak_organisaties
@@ -243,6 +244,7 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
         finally:
             post_save.disconnect(bouwer.gebeurtenis_bewaard, sender=Gebeurtenis)
         bouwer.stempels_zetten()
+        coa_demo()  # taakstelling per municipality and half year (regie.coa)
 
     casussen = plan.casussen
     te_laat = [c.pip_te_laat for c in casussen if c.pip_te_laat is not None]
