@@ -245,6 +245,10 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
             post_save.disconnect(bouwer.gebeurtenis_bewaard, sender=Gebeurtenis)
         bouwer.stempels_zetten()
         coa_demo()  # taakstelling per municipality and half year (regie.coa)
+        from regie.voortgang.demo import vul_rapportages
+
+        # What providers reported on the demo referrals (regie.voortgang); keep it after the referrals.
+        vul_rapportages(vandaag=plan.vandaag)
 
     casussen = plan.casussen
     te_laat = [c.pip_te_laat for c in casussen if c.pip_te_laat is not None]
