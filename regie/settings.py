@@ -309,6 +309,8 @@ SPECTACULAR_SETTINGS = {
         "ExamenonderdeelEnum": "regie.voortgang.models.Examenonderdeel",
         "ExamenniveauEnum": "regie.voortgang.models.Examenniveau",
         "ResultaatsoortEnum": "regie.voortgang.models.Resultaatsoort",
+        "PerceelEnum": "regie.aanbieders.models.Perceel",
+        "VerwijzingStatusEnum": "regie.trajecten.models.VerwijzingStatus",
     },
 }
 

@@ -317,6 +317,33 @@ VERWACHT: dict[str, dict[str, dict]] = {
         "GET": alleen([*MET_DOSSIERS, "aanbieder"], 405, anoniem=API),
         "POST": rij(403, anoniem=API, aanbieder=415),
     },
+    # Referrals (regie.trajecten.api): the municipality reads its cases' referrals and refers; the
+    # aanbieder user reads, accepts, refuses, starts and ends only referrals to its own provider.
+    "api:verwijzing-list": {
+        "GET": alleen([*MET_DOSSIERS, "aanbieder"], 200, anoniem=API),
+        "POST": alleen(MET_DOSSIERS, 400, anoniem=API),
+    },
+    "api:verwijzing-detail": {"GET": {**lezen(anoniem=API), "aanbieder": (200, 404)}},
+    "api:verwijzing-accepteren": {
+        "GET": alleen([*MET_DOSSIERS, "aanbieder"], 405, anoniem=API),
+        "POST": alleen(["aanbieder"], (400, 404), anoniem=API),
+    },
+    "api:verwijzing-weigeren": {
+        "GET": alleen([*MET_DOSSIERS, "aanbieder"], 405, anoniem=API),
+        "POST": alleen(["aanbieder"], (400, 404), anoniem=API),
+    },
+    "api:verwijzing-starten": {
+        "GET": alleen([*MET_DOSSIERS, "aanbieder"], 405, anoniem=API),
+        "POST": {**wijzigen(400, anoniem=API), "aanbieder": (400, 404)},
+    },
+    "api:verwijzing-afsluiten": {
+        "GET": alleen([*MET_DOSSIERS, "aanbieder"], 405, anoniem=API),
+        "POST": {**wijzigen(400, anoniem=API), "aanbieder": (400, 404)},
+    },
+    "api:verwijzing-intrekken": {
+        "GET": alleen([*MET_DOSSIERS, "aanbieder"], 405, anoniem=API),
+        "POST": wijzigen(400, anoniem=API),
+    },
     "api:gemeenten": {"GET": rij(200, anoniem=API)},
     "api:probleemtype": {"GET": OPENBAAR},
     "api:openapi-json": {"GET": OPENBAAR},

@@ -14,6 +14,7 @@ from regie.api.intake import AfspraakViewSet, BredeIntakeView, DiplomaViewSet
 from regie.api.pips import PipViewSet
 from regie.api.probleemtypen import ProbleemtypeView
 from regie.api.problems import niet_gevonden
+from regie.trajecten.api import VerwijzingViewSet
 from regie.voortgang import api as voortgang_api
 
 app_name = "api"
@@ -23,6 +24,7 @@ router.register("inburgeraars", InburgeraarViewSet, basename="inburgeraar")
 router.register("inburgeraars/<uuid:uuid>/pips", PipViewSet, basename="pip")
 router.register("inburgeraars/<uuid:uuid>/afspraken", AfspraakViewSet, basename="afspraak")
 router.register("inburgeraars/<uuid:uuid>/brede-intake/diplomas", DiplomaViewSet, basename="diploma")
+router.register("verwijzingen", VerwijzingViewSet, basename="verwijzing")
 
 urlpatterns = [
     *router.urls,

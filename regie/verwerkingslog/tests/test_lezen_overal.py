@@ -123,6 +123,26 @@ def _onbeantwoorde_verwijzing(d):
     return {}
 
 
+def _vandaag():
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
+def _geaccepteerd(d, *, starten: bool = False):
+    """The referral to the school of `aanbieder_medewerker`, accepted (and started) by it."""
+    from django.contrib.auth import get_user_model
+
+    from regie.trajecten import services
+
+    door = get_user_model().objects.get(username="aanbieder.lezen")
+    verwijzing = _verwijzing(d)
+    services.accepteren(verwijzing=verwijzing, startdatum=_vandaag(), door=door)
+    if starten:
+        services.starten(verwijzing=verwijzing, startdatum=_vandaag(), door=door)
+    return verwijzing
+
+
 @pytest.fixture
 def aanbieder_medewerker(dronten):
     """An employee of a language school to which the case gets referred (see `_verwijzing`)."""
@@ -350,6 +370,50 @@ LEZEN: dict[str, Verzoek] = {
         kwargs=lambda d: {"uuid": d.hoofd.uuid, "id": d.diploma.pk}, onderdeel="brede intake"
     ),
     "api:brede-intake": _api(kwargs=_case, onderdeel="brede intake"),
+    # Referrals in the API (regie.trajecten.api); the actions answer with the referral.
+    "api:verwijzing-list": _api(data=lambda d: (_traject_verwijzing(d), {})[1], onderdeel="traject"),
+    "api:verwijzing-detail": _api(
+        kwargs=lambda d: {"uuid": _traject_verwijzing(d).uuid}, onderdeel="traject"
+    ),
+    "api:verwijzing-intrekken": _api(
+        methode="post",
+        kwargs=lambda d: {"uuid": _traject_verwijzing(d).uuid},
+        data=lambda d: {"reden": "Verhuisd"},
+        json=True,
+        onderdeel="traject",
+    ),
+    "api:verwijzing-accepteren": _api(
+        methode="post",
+        gebruiker="aanbieder_medewerker",
+        kwargs=lambda d: {"uuid": _verwijzing(d).uuid},
+        data=lambda d: {"startdatum": str(_vandaag())},
+        json=True,
+        onderdeel="traject",
+    ),
+    "api:verwijzing-weigeren": _api(
+        methode="post",
+        gebruiker="aanbieder_medewerker",
+        kwargs=lambda d: {"uuid": _verwijzing(d).uuid},
+        data=lambda d: {"reden": "Geen plaats"},
+        json=True,
+        onderdeel="traject",
+    ),
+    "api:verwijzing-starten": _api(
+        methode="post",
+        gebruiker="aanbieder_medewerker",
+        kwargs=lambda d: {"uuid": _geaccepteerd(d).uuid},
+        data=lambda d: {"startdatum": str(_vandaag())},
+        json=True,
+        onderdeel="traject",
+    ),
+    "api:verwijzing-afsluiten": _api(
+        methode="post",
+        gebruiker="aanbieder_medewerker",
+        kwargs=lambda d: {"uuid": _geaccepteerd(d, starten=True).uuid},
+        data=lambda d: {"einddatum": str(_vandaag()), "uitkomst": "afgerond"},
+        json=True,
+        onderdeel="traject",
+    ),
     # DUO's notices and the reconciliation with DUO (regie.notificaties)
     "notificaties:lijst": Verzoek(data=lambda d: _duo_melding(d) and {"filter": "alle"}, onderdeel="duo-meldingen"),
     "notificaties:melding": Verzoek(kwargs=lambda d: {"uuid": _duo_melding(d).uuid}, onderdeel="duo-meldingen"),
