@@ -106,3 +106,32 @@ def duo_simulator(_duo_simulator_server, settings):
     settings.DUO_BASE_URL = basis + "/v1"
     yield DuoSimulatorHulp(simulator, basis)
     simulator.toestand.reset()
+
+
+@pytest.fixture(scope="session")
+def _duo_simulator_pki(tmp_path_factory):
+    from duo_simulator.testen import maak_pki
+
+    return maak_pki(tmp_path_factory.mktemp("duo-pki"))
+
+
+@pytest.fixture
+def duo_simulator_tls(duo_simulator, _duo_simulator_pki, settings):
+    """The same simulator (state, helpers) also over HTTPS that demands a client certificate
+    (mutual TLS); settings.DUO_BASE_URL, DUO_CLIENT_CERT, DUO_CLIENT_KEY and DUO_CA_BUNDLE point
+    at it and at a test PKI (`.pki`: paths of ca, server, server_key, client, client_key)."""
+    from duo_simulator.server import start_in_thread, tls_context
+    from duo_simulator.testen import DuoSimulatorHulp
+
+    pki = _duo_simulator_pki
+    server, basis = start_in_thread(
+        duo_simulator.sim, tls=tls_context(pki["server"], pki["server_key"], pki["ca"])
+    )
+    settings.DUO_BASE_URL = basis + "/v1"
+    settings.DUO_CLIENT_CERT, settings.DUO_CLIENT_KEY = pki["client"], pki["client_key"]
+    settings.DUO_CA_BUNDLE = pki["ca"]
+    hulp = DuoSimulatorHulp(duo_simulator.sim, basis)
+    hulp.pki = pki
+    yield hulp
+    server.shutdown()
+    server.server_close()

@@ -98,3 +98,24 @@ class DuoSimulatorHulp:
         if fouttekst:
             storing["fouttekst"] = fouttekst
         beheer.storing_toevoegen(self.sim.toestand, storing)
+
+
+def maak_pki(map_) -> dict[str, str]:
+    """A test CA (trustme) with a server certificate for 127.0.0.1/localhost and a client
+    certificate for a municipality; returns the PEM file paths."""
+    import trustme
+
+    ca = trustme.CA()
+    server = ca.issue_cert("127.0.0.1", "localhost")
+    client = ca.issue_cert("gemeente-dronten.example", organization_name="Gemeente Dronten")
+    paden = {}
+    for naam, blob in (
+        ("ca", ca.cert_pem),
+        ("server", server.cert_chain_pems[0]),
+        ("server_key", server.private_key_pem),
+        ("client", client.cert_chain_pems[0]),
+        ("client_key", client.private_key_pem),
+    ):
+        paden[naam] = str(map_ / f"{naam}.pem")
+        blob.write_to_path(paden[naam])
+    return paden

@@ -1,6 +1,9 @@
 """The chain: a DUO event at the simulator reaches Regie's Notificatie API (signed as Regie
 checks it), is processed, and Regie looks the data up at the simulator."""
 
+import pytest
+
+from regie.duo.client import DuoClient, DuoStoring
 from regie.notificaties.selectors import notificaties_van
 from regie.taken.werk import werk_taken_af
 
@@ -27,3 +30,18 @@ def test_vervalste_handtekening_wordt_geweigerd(duo_simulator, inburgeraar):
     antwoord = duo_simulator.notificatie_afleveren(resultaat, **{"X-Duo-Signature": "sha256=" + "0" * 64})
     assert antwoord.status_code == 401
     assert duo_simulator.notificatie_afleveren(resultaat).status_code == 201
+
+
+def test_regie_raadpleegt_de_simulator_over_mutual_tls(duo_simulator_tls, inburgeraar, settings):
+    duo_simulator_tls.persoon_toevoegen(inburgeraar.bsn, "0303")
+    assert duo_simulator_tls.url.startswith("https://")
+    plicht = DuoClient().raadpleeg(
+        "Inburgeringsplicht", f"/personen/{inburgeraar.bsn}/inburgeringsplicht", gemeente=inburgeraar.gemeente
+    )
+    assert plicht["indicatorInburgeringsplicht"] is True
+    with pytest.raises(DuoStoring):  # no client certificate: no connection
+        DuoClient(client_cert="", client_key="").raadpleeg(
+            "Inburgeringsplicht",
+            f"/personen/{inburgeraar.bsn}/inburgeringsplicht",
+            gemeente=inburgeraar.gemeente,
+        )
