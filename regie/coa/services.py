@@ -17,6 +17,7 @@ from regie.accounts.models import User
 from regie.accounts.rechten import Recht, heeft_recht
 from regie.coa import bestand as coa_bestand
 from regie.coa.models import CoaImport, CoaKoppeling, ImportStatus, Resultaat, Taakstelling
+from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars.models import Doelgroep, Inburgeraar, Kind
 from regie.inburgeraars.selectors import gemeenten_voor
 from regie.inburgeraars.services import inburgeraar_registreren, inburgeraar_wijzigen, vandaag
@@ -319,6 +320,11 @@ def bevestigen(*, coa_import: CoaImport, door: User) -> CoaImport:
                         totaal[soort] += aantal
             except ValidationError as exc:
                 reden = "; ".join(m for berichten in exc.message_dict.values() for m in berichten)
+                overgeslagen += [[r.rij.nummer, f"Niet verwerkt: {reden}"] for r in leden]
+            except GelijktijdigGewijzigd:
+                reden = (
+                    "een dossier van dit huishouden werd tegelijk door een ander gewijzigd; lees opnieuw in"
+                )
                 overgeslagen += [[r.rij.nummer, f"Niet verwerkt: {reden}"] for r in leden]
         coa_import.status = ImportStatus.VERWERKT
         coa_import.inhoud = ""
