@@ -16,7 +16,6 @@ from django.db import transaction
 from django.db.models.signals import post_save
 
 from regie.accounts.models import Rol, User
-from regie.coa.demo import coa_demo
 from regie.demo.factories import DEMO_WACHTWOORD
 from regie.demo.generator import DEMO_BSN_BEGIN, KORTE_NAAM, Casus, DemoPlan
 from regie.demo.organisaties import maak_organisaties
@@ -35,6 +34,7 @@ from regie.pip.models import Pip
 from regie.pip.services import ONDERDELEN, pip_vaststellen
 from regie.tijdlijn.models import Gebeurtenis
 from regie.verwerkingslog import log as verwerkingslog
+from regie.voortgangsgesprekken.demo import gesprekken_demo
 
 # One demo account per other role in each organisation, to show what each role sees
 # (docs/rollen.md), and a consultant of the shared service who works for Dordrecht only.
@@ -244,11 +244,7 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
         finally:
             post_save.disconnect(bouwer.gebeurtenis_bewaard, sender=Gebeurtenis)
         bouwer.stempels_zetten()
-        coa_demo()  # taakstelling per municipality and half year (regie.coa)
-        from regie.voortgang.demo import vul_rapportages
-
-        # What providers reported on the demo referrals (regie.voortgang); keep it after the referrals.
-        vul_rapportages(vandaag=plan.vandaag)
+        gesprekken_demo()  # the PIP's progress talks, held ones with an outcome (regie.voortgangsgesprekken)
 
     casussen = plan.casussen
     te_laat = [c.pip_te_laat for c in casussen if c.pip_te_laat is not None]
