@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 
 from regie.accounts.models import Rol, User
+from regie.coa.demo import coa_demo
 from regie.demo.factories import DEMO_WACHTWOORD
 from regie.demo.generator import DEMO_BSN_BEGIN, KORTE_NAAM, Casus, DemoPlan
 from regie.demo.organisaties import maak_organisaties
@@ -245,6 +246,11 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
             post_save.disconnect(bouwer.gebeurtenis_bewaard, sender=Gebeurtenis)
         bouwer.stempels_zetten()
         gesprekken_demo()  # the PIP's progress talks, held ones with an outcome (regie.voortgangsgesprekken)
+        coa_demo()  # taakstelling per municipality and half year (regie.coa)
+        from regie.voortgang.demo import vul_rapportages
+
+        # What providers reported on the demo referrals (regie.voortgang); keep it after the referrals.
+        vul_rapportages(vandaag=plan.vandaag)
 
     casussen = plan.casussen
     te_laat = [c.pip_te_laat for c in casussen if c.pip_te_laat is not None]
