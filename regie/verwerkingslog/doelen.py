@@ -46,6 +46,19 @@ DOELEN: dict[str, Doel] = {
         " (art. 15)",
         f"Wet inburgering 2021 art. 15; {_TAAK}",
     ),
+    "voortgang": Doel(
+        "Uitvoering Wet inburgering 2021 — voortgang van het traject bewaken: voortgangsgesprekken, aanwezigheid"
+        " en de onderdelen van de inburgeringsplicht (art. 6 en 15)",
+        f"Wet inburgering 2021 art. 6 en 15; {_TAAK}",
+    ),
+    "voortgangsgesprek": Doel(
+        "Uitvoering Wet inburgering 2021 — voortgangsgesprekken volgens het PIP (art. 15)",
+        f"Wet inburgering 2021 art. 15; {_TAAK}",
+    ),
+    "waarschuwing": Doel(
+        "Handhaving Wet inburgering 2021 — schriftelijke waarschuwing voor een mogelijke boete (art. 23)",
+        f"Wet inburgering 2021 art. 23; Algemene wet bestuursrecht titel 5.4; {_TAAK}",
+    ),
     "duo": Doel(
         "Uitvoering Wet inburgering 2021 — gegevens aan DUO verstrekken: PIP, inburgeringsaanbod, gevolgde uren,"
         " PVT, MAP, Z-route en contactpersoon (PIP art. 15, inburgeringsaanbod art. 16)",
