@@ -14,7 +14,7 @@ import threading
 from . import beheer, gebeurtenissen
 from .api import Fout
 from .app import STANDAARD_NOTIFICATIE_URL, Simulator
-from .gegevens import DUO_OIN
+from .gegevens import DUO_OIN, nieuw_bsn
 from .server import maak_server, tls_context
 from .toestand import Toestand
 
@@ -65,8 +65,28 @@ def demo_lus(
         demo_stap(sim, kans)
 
 
+NIEUWKOMER_KANS = 0.1  # share of demo events that announce a newcomer DUO did not know yet
+
+
 def demo_stap(sim: Simulator, kans: random.Random) -> dict | None:
-    """Emit one realistic event for a random known person; None when no one qualifies."""
+    """Emit one realistic event for a random known person, or now and then announce a
+    newcomer (SS139 or SS101) in one of the known municipalities; None when no one qualifies."""
+    with sim.toestand.slot:
+        gemeenten = sorted(
+            {p["gemeentecode"] for p in sim.toestand.personen.values() if p.get("gemeentecode")}
+        )
+        if gemeenten and kans.random() < NIEUWKOMER_KANS:
+            bsn = nieuw_bsn(kans, sim.toestand.personen)
+            asiel = kans.random() < 0.7
+            details = {
+                "gemeentecode": kans.choice(gemeenten),
+                "doelgroep": "Asielstatushouder" if asiel else "Gezinsmigrant en overige migrant",
+            }
+            kandidaat = (bsn, "SS139" if asiel else "SS101", details)
+        else:
+            kandidaat = None
+    if kandidaat:
+        return _demo_gebeurtenis(sim, *kandidaat)
     with sim.toestand.slot:
         kandidaten = [
             (bsn, code)
@@ -76,8 +96,12 @@ def demo_stap(sim: Simulator, kans: random.Random) -> dict | None:
     if not kandidaten:
         return None
     bsn, code = kans.choice(kandidaten)
+    return _demo_gebeurtenis(sim, bsn, code, {})
+
+
+def _demo_gebeurtenis(sim: Simulator, bsn: str, code: str, details: dict) -> dict | None:
     try:
-        resultaat = beheer.gebeurtenis(sim, bsn, code)
+        resultaat = beheer.gebeurtenis(sim, bsn, code, details)
     except Fout as fout:
         log.warning("Demo-gebeurtenis %s voor %s niet mogelijk: %s", code, bsn, fout)
         return None

@@ -35,7 +35,7 @@ from regie.duo import specificaties
 
 from . import gebeurtenissen
 from .api import Fout
-from .gegevens import aanvullen, vandaag, verantwoordelijke_gemeente
+from .gegevens import aanvullen, nieuwe_persoon, vandaag, verantwoordelijke_gemeente
 from .toestand import lege_gegevens
 
 # person field -> (api, schema, is a list)
@@ -107,6 +107,18 @@ def gebeurtenis(sim, bsn: str, code: str, gegevens: dict | None = None, *, notif
     toestand = sim.toestand
     with toestand.slot:
         persoon = toestand.persoon(bsn)
+        if persoon is None and code in gebeurtenissen.NIEUWE_PLICHT:
+            # a newcomer: DUO registers the person with the obligation (details may set
+            # gemeentecode, doelgroep, datum)
+            if not re.fullmatch(r"\d{9}", bsn):
+                raise Fout(400, "bsn moet uit 9 cijfers bestaan.")
+            dag = gegevens.get("datum") or vandaag().isoformat()
+            persoon = nieuwe_persoon(
+                bsn,
+                str(gegevens.get("gemeentecode", "0303")),
+                begindatum=dag,
+                doelgroep=gegevens.get("doelgroep"),
+            )
         if persoon is None:
             raise Fout(404, "De persoon is niet bekend bij de simulator.")
         nieuw = copy.deepcopy(persoon)

@@ -55,6 +55,7 @@ OMSCHRIJVING = {
     "SS119": "Verzoek gedeeltelijke ontheffing toegekend.",
 }
 CODES = tuple(OMSCHRIJVING)
+NIEUWE_PLICHT = ("SS101", "SS128", "SS139")  # may register a person DUO did not know yet
 
 
 def _plicht(persoon: dict, dag: date, **wijziging) -> None:
@@ -144,7 +145,9 @@ def toepassen(persoon: dict, code: str, gegevens: dict, *, toestand_gegevens: di
     kans = random.Random(f"{persoon['bsn']}-{code}-{len(persoon.get('examenresultaten', []))}")
     if code in ("SS101", "SS128", "SS139"):
         _plicht_starten(persoon, dag)
-        if "doelgroep" in gegevens:
+        if gegevens.get("doelgroep") and gegevens["doelgroep"] != (persoon.get("doelgroep") or {}).get(
+            "indeling"
+        ):
             indeling = gegevens["doelgroep"]
             _doelgroep(
                 persoon,

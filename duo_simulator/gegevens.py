@@ -104,6 +104,23 @@ INSTELLINGEN = [
 ]
 
 
+def bsn_geldig(bsn: str) -> bool:
+    """The 11-proef: weights 9..2 for the first eight digits and -1 for the last."""
+    if len(bsn) != 9 or not bsn.isdigit():
+        return False
+    som = sum(int(c) * w for c, w in zip(bsn[:8], range(9, 1, -1), strict=True)) - int(bsn[8])
+    return som % 11 == 0 and bsn != "000000000"
+
+
+def nieuw_bsn(kans, bezet) -> str:
+    """A valid BSN in the 9988xxxxx range (next to the demo's) not in `bezet`."""
+    while True:
+        prefix = f"9988{kans.randrange(10_000):04d}"
+        som = sum(int(c) * w for c, w in zip(prefix, range(9, 1, -1), strict=True))
+        if som % 11 != 10 and (bsn := f"{prefix}{som % 11}") not in bezet:
+            return bsn
+
+
 def vandaag() -> date:
     return date.today()
 

@@ -484,3 +484,32 @@ def test_niet_afgeleverde_notificaties_gaan_opnieuw_met_hetzelfde_berichtid(ontv
     kop = {k.lower(): v for k, v in ontvanger.verzoeken[0]["headers"].items()}
     assert kop["berichtid"] == eerste["headers"]["berichtId"]
     assert opnieuw_afleveren(sim) == []  # delivered: not again
+
+
+def test_nieuwe_plicht_voor_onbekend_bsn_registreert_een_nieuwkomer(duo, duo_simulator):
+    resultaat = duo_simulator.gebeurtenis(
+        "999990031", "SS139", gemeentecode="0505", doelgroep="Asielstatushouder"
+    )
+    assert resultaat["headers"]["doel"] == gemeente_oin("0505")
+    assert duo("get", "/personen/999990031/inburgeringsplicht", gemeente="0505").json()[
+        "indicatorInburgeringsplicht"
+    ]
+    assert duo("get", "/personen/999990031/doelgroep/historie", gemeente="0505").json() == [
+        {"indeling": "Asielstatushouder", "begindatum": VANDAAG.isoformat()}
+    ]
+    with pytest.raises(Exception, match="niet bekend"):
+        duo_simulator.gebeurtenis("999990032", "SS102")  # other codes need a known person
+
+
+def test_demo_kondigt_soms_een_nieuwkomer_aan(ontvanger, monkeypatch):
+    import duo_simulator.__main__ as hoofd
+    from duo_simulator.gegevens import bsn_geldig
+
+    monkeypatch.setattr(hoofd, "NIEUWKOMER_KANS", 1.0)
+    sim = Simulator(Toestand(), notificatie_url=ontvanger.url, geheim="g")
+    sim.toestand.personen[BSN] = nieuwe_persoon(BSN, "0171")
+    resultaat = demo_stap(sim, random.Random(3))
+    nieuw = resultaat["notificatie"]["bsn"]
+    assert nieuw != BSN and bsn_geldig(nieuw)
+    assert resultaat["notificatie"]["gebeurtenisId"] in ("SS139", "SS101")
+    assert sim.toestand.persoon(nieuw)["gemeentecode"] == "0171"

@@ -27,7 +27,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--als-nodig",
             action="store_true",
-            help="Laat een bestaand bestand staan als het dezelfde personen kent (wat DUO sindsdien deed blijft).",
+            help="Laat een bestaand bestand staan als het alle personen van Regie kent (wat DUO sindsdien deed blijft).",
         )
         parser.add_argument(
             "--zonder-verschillen", action="store_true", help="Geen bewuste verschillen met Regie."
@@ -43,7 +43,8 @@ class Command(BaseCommand):
             bekend = set(bestaand.get("personen", {})) | {
                 v["bsn"] for v in bestaand.get("demoVerschillen", [])
             }
-            if bekend and bekend == set(Inburgeraar.objects.values_list("bsn", flat=True)):
+            # newcomers the simulator announced since are not in Regie's demo data: that is fine
+            if bekend and set(Inburgeraar.objects.values_list("bsn", flat=True)) <= bekend:
                 self.stdout.write(f"De DUO-simulator kent de demopersonen al ({bestand}); niets veranderd.")
                 return
         toestand = Toestand()
