@@ -36,8 +36,13 @@ class Toestand:
         self.gegevens = lege_gegevens()
         self.storingen: list[dict] = []
         if self.bestand and self.bestand.exists():
-            with open(self.bestand, encoding="utf-8") as f:
-                geladen = json.load(f)
+            try:
+                with open(self.bestand, encoding="utf-8") as f:
+                    geladen = json.load(f)
+            except ValueError as fout:
+                raise ValueError(
+                    f"Het toestandsbestand {self.bestand} is geen geldige JSON ({fout}); herstel of verwijder het."
+                ) from None
             self.gegevens.update(geladen)
 
     # -- persistence -------------------------------------------------------------------------

@@ -513,3 +513,10 @@ def test_demo_kondigt_soms_een_nieuwkomer_aan(ontvanger, monkeypatch):
     assert nieuw != BSN and bsn_geldig(nieuw)
     assert resultaat["notificatie"]["gebeurtenisId"] in ("SS139", "SS101")
     assert sim.toestand.persoon(nieuw)["gemeentecode"] == "0171"
+
+
+def test_kapot_toestandsbestand_geeft_een_duidelijke_fout(tmp_path):
+    bestand = tmp_path / "kapot.json"
+    bestand.write_text("{niet af")
+    with pytest.raises(ValueError, match="geen geldige JSON"):
+        Toestand(bestand)
