@@ -127,6 +127,12 @@ def main() -> None:
     )
     print(f"Totaal {n} meldingen:                             {totaal:8.1f} s  {n / totaal:8.0f} per seconde")
     print(f"Status van de meldingen: {statussen}; tijdlijnregels: {Gebeurtenis.objects.count()}")
+    from django.db import connection
+
+    connection.close()
+    import shutil
+
+    shutil.rmtree(map_, ignore_errors=True)
     if statussen.get(Status.VERWERKT, 0) != n:
         raise SystemExit("Niet elke melding is verwerkt.")
 
