@@ -165,7 +165,13 @@ def test_overige_paginas_zonder_csp_schending(strikte_pagina, consulent, dronten
         username="beheer.csp", organisatie=dronten.organisatie, rol=Rol.FUNCTIONEEL_BEHEERDER, is_staff=True
     )
     inloggen(page, beheerder)
-    for pad in ("/beheer/", "/beheer/accounts/user/", f"/beheer/accounts/user/{consulent.pk}/change/"):
+    for pad in (
+        "/beheer/",
+        "/beheer/accounts/user/",
+        f"/beheer/accounts/user/{consulent.pk}/change/",
+        "/achtergrondtaken/",
+        "/coa/taakstelling/",
+    ):
         assert page.goto(pad).status == 200, pad
 
     page.evaluate("1")
