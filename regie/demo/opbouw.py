@@ -247,6 +247,9 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
         bouwer.stempels_zetten()
         gesprekken_demo()  # the PIP's progress talks, held ones with an outcome (regie.voortgangsgesprekken)
         coa_demo()  # taakstelling per municipality and half year (regie.coa)
+        from regie.trajecten.demo import bouw_trajecten
+
+        bouw_trajecten(vandaag=plan.vandaag)  # providers, contracts and referrals (regie.trajecten)
         from regie.voortgang.demo import vul_rapportages
 
         # What providers reported on the demo referrals (regie.voortgang); keep it after the referrals.
