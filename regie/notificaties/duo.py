@@ -24,12 +24,34 @@ BRONNEN = {
 }
 
 
+_CLIENTS: dict[tuple, DuoClient] = {}
+
+
+def gedeelde_client() -> DuoClient:
+    """One client (one connection pool) per process and per DUO configuration: a worker that
+    processes thousands of notices keeps its connections to DUO open."""
+    from django.conf import settings
+
+    sleutel = (
+        settings.DUO_BASE_URL,
+        settings.DUO_CLIENT_CERT,
+        settings.DUO_CLIENT_KEY,
+        settings.DUO_CA_BUNDLE,
+        settings.DUO_OIN,
+        settings.DUO_TIMEOUT_SECONDS,
+    )
+    if sleutel not in _CLIENTS:
+        _CLIENTS.clear()
+        _CLIENTS[sleutel] = DuoClient()
+    return _CLIENTS[sleutel]
+
+
 class Opzoeker:
     """Looks resources up for one municipality; remembers the answers within one notice."""
 
     def __init__(self, gemeente, client: DuoClient | None = None):
         self.gemeente = gemeente
-        self.client = client or DuoClient()
+        self.client = client or gedeelde_client()
         self._cache: dict[tuple[str, str], object] = {}
 
     def haal(self, bron: str, bsn: str):
