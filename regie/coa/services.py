@@ -8,6 +8,7 @@ skipped as a whole, so a family is never split.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -99,11 +100,24 @@ def _tekst_van(bestand) -> tuple[str, str]:
     return coa_bestand.decodeer(inhoud)
 
 
+# An upload nobody confirmed or cancelled holds personal data: it is removed after this many days.
+BEWAARDAGEN_VOORBEELD = 7
+
+
+def oude_voorbeelden_opruimen() -> int:
+    """Remove uploads that waited longer than BEWAARDAGEN_VOORBEELD days for a confirmation."""
+    grens = timezone.now() - timedelta(days=BEWAARDAGEN_VOORBEELD)
+    weg, _ = CoaImport.objects.filter(status=ImportStatus.VOORBEELD, geupload_op__lt=grens).delete()
+    return weg
+
+
 @transaction.atomic
 def bestand_uploaden(*, door: User, bestand) -> CoaImport:
     """Store an uploaded file for the preview. A file that cannot be read (encoding, no
-    CSV, wrong columns, no rows) is refused with a Dutch message and nothing is stored."""
+    CSV, wrong columns, no rows) is refused with a Dutch message and nothing is stored.
+    Old unconfirmed uploads (of anyone) are removed on the way."""
     _kan_importeren(door)
+    oude_voorbeelden_opruimen()
     naam = (getattr(bestand, "name", "") or "koppelingen.csv").rsplit("/", 1)[-1][:255]
     try:
         tekst, _codering = _tekst_van(bestand)

@@ -58,7 +58,11 @@ def import_detail(request, uuid):
                 request, "coa/voorbeeld.html", {"coa_import": coa_import, "bestandfout": exc.melding}
             )
         betreft(request, uitkomst.bestaande_inburgeraars)
-        return render(request, "coa/voorbeeld.html", {"coa_import": coa_import, "voorbeeld": uitkomst})
+        return render(
+            request,
+            "coa/voorbeeld.html",
+            {"coa_import": coa_import, "voorbeeld": uitkomst, "bewaardagen": services.BEWAARDAGEN_VOORBEELD},
+        )
     koppelingen = list(selectors.koppelingen_van_import(request.user, coa_import))
     betreft(request, [k.inburgeraar for k in koppelingen])
     return render(request, "coa/import.html", {"coa_import": coa_import, "koppelingen": koppelingen})

@@ -224,3 +224,17 @@ def test_wie_koppelingen_mag_inlezen(client, dronten, rol, status):
     client.force_login(UserFactory(organisatie=dronten.organisatie, rol=rol))
     assert client.get(reverse("coa:imports")).status_code == status
     assert Gebeurtenis.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_een_upload_die_niemand_bevestigt_wordt_na_zeven_dagen_weggegooid(consulent, teamleider):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    oud = upload(csv_tekst(rij()), consulent)
+    CoaImport.objects.filter(pk=oud.pk).update(geupload_op=timezone.now() - timedelta(days=8))
+    verwerkt = importeer(csv_tekst(rij("H2", bsn=geldig_bsn(501))), consulent)
+    CoaImport.objects.filter(pk=verwerkt.pk).update(geupload_op=timezone.now() - timedelta(days=30))
+    recent = upload(csv_tekst(rij()), teamleider)
+    assert set(CoaImport.objects.values_list("pk", flat=True)) == {verwerkt.pk, recent.pk}
