@@ -334,6 +334,7 @@ def meld_resultaat(resultaat, *, door=None, verwijtbaar: str | None = None) -> U
     - MAP: datumEindgesprekMap = the date the MAP was completed: the MAP closes with the end interview
       (the component's `eindgesprek_op` when given, else `afgerond_op`);
     - Z-route: datumAfrondingZroute = the date it was completed.
+    A Z-route result also sends the hours totals it changes (`meld_gevolgde_uren`).
     `verwijtbaar` ("Ja"/"Nee") only when the consultant decided it (DUO's rules: only past the end of the
     termijn or within two months of it); a provider's report never carries it.
     """
@@ -353,13 +354,16 @@ def meld_resultaat(resultaat, *, door=None, verwijtbaar: str | None = None) -> U
     if verwijtbaar and bericht_soort in (Soort.PVT, Soort.MAP):
         body["verwijtbaar"] = verwijtbaar
     inburgeraar = resultaat.verwijzing.inburgeraar
-    return _zet_klaar(
+    bericht = _zet_klaar(
         inburgeraar=inburgeraar,
         soort=bericht_soort,
         body=body,
         door=door or resultaat.ingediend_door,
         onderwerp=f"{resultaat.get_soort_display()} afgerond op {resultaat.afgerond_op:%d-%m-%Y}",
     )
+    if bericht_soort == Soort.ZROUTE:
+        meld_gevolgde_uren(inburgeraar, door=door)  # the Z-route's language and participation hours
+    return bericht
 
 
 def inburgeringsaanbod_body(verwijzing) -> dict:
@@ -431,6 +435,7 @@ def meld_inburgeringsaanbod_ingetrokken(verwijzing, *, door=None) -> UitgaandBer
         door=door,
         onderwerp=f"{verwijzing.get_onderdeel_display()} bij {aanbieder}",
         parameters=parameters,
+        eigen_fouten=_instellingsnummer_fouten(verwijzing),
     )
 
 
