@@ -23,9 +23,15 @@ UREN = (
 MAX_UREN = Decimal("60")
 
 
-def _uur(waarde: Decimal) -> str:
-    tekst = f"{waarde.normalize():f}" if waarde == waarde.to_integral() else f"{waarde:f}".rstrip("0")
+def uur_tekst(waarde) -> str:
+    """Hours as a Dutch reader writes them: 12, 7,5 (never 1E+1)."""
+    tekst = f"{Decimal(waarde):f}"
+    if "." in tekst:
+        tekst = tekst.rstrip("0").rstrip(".")
     return tekst.replace(".", ",")
+
+
+_uur = uur_tekst
 
 
 def uren_fouten(uren: dict[str, Decimal | None]) -> dict[str, list[str]]:

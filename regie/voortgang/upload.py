@@ -24,6 +24,7 @@ from regie.trajecten.selectors import verwijzingen_voor
 from regie.voortgang import csv_invoer
 from regie.voortgang.csv_invoer import KOLOMNAAM, UREN_VELDEN
 from regie.voortgang.models import Bron, CsvUpload
+from regie.voortgang.regels import uur_tekst
 from regie.voortgang.services import (
     CORRECTIE,
     NIEUW,
@@ -109,7 +110,7 @@ class Rij:
         waarde = self.uren.get(veld)
         if waarde in (None, ""):
             return ""
-        return str(Decimal(waarde).normalize()).replace(".", ",")
+        return uur_tekst(waarde)
 
 
 def _kort(bsn: str) -> str:
@@ -235,7 +236,7 @@ def beoordeel(regels: list[csv_invoer.Regel], *, door, peildatum: date | None = 
 
 
 def _uur(waarde) -> str:
-    return str(Decimal(waarde).normalize()).replace(".", ",")
+    return uur_tekst(waarde)
 
 
 @dataclass

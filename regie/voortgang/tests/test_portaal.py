@@ -105,6 +105,7 @@ def test_upload_voorbeeld_en_opslaan(client, docent, verwijzing, vorige_week):
         or "Datum '31-02-2026' bestaat niet." in voorbeeld.text
     )
     assert '<th scope="col"' in voorbeeld.text and ">Opslaan</button>" in voorbeeld.text
+    assert ">10</td>" in voorbeeld.text and "E+" not in voorbeeld.text
     assert not Weekrapportage.objects.exists()
     antwoord = client.post(antwoord["Location"], follow=True)
     assert "1 weekrapportage opgeslagen" in antwoord.text
