@@ -139,6 +139,9 @@ BEHEERDER_BEHEERT = {
     "accounts.apitoken": {"add": 403, "delete": True, "wijzigen": 403},
     "organisaties.organisatie": {"add": 403, "delete": False, "wijzigen": (200, 302)},
     "organisaties.gemeente": {"add": 200, "delete": True, "wijzigen": (200, 302)},
+    # The provider register and its contracts (regie.aanbieders), of the own organisation.
+    "aanbieders.aanbieder": {"add": 200, "delete": True, "wijzigen": (200, 302)},
+    "aanbieders.contract": {"add": 200, "delete": True, "wijzigen": (200, 302)},
 }
 ALLEEN_SUPERUSER = [
     "auth.group",
@@ -567,6 +570,8 @@ def _maak_gegevens() -> SimpleNamespace:
             "accounts.apitoken": token.pk,
             "organisaties.organisatie": organisatie.pk,
             "organisaties.gemeente": gemeente.pk,
+            "aanbieders.aanbieder": contracten[tenant].aanbieder.pk,
+            "aanbieders.contract": contracten[tenant].pk,
             "auth.group": Group.objects.get_or_create(name=f"matrix-{tenant}")[0].pk,
             "otp_totp.totpdevice": TOTPDevice.objects.create(user=eigenaar, name="matrix", confirmed=True).pk,
             "axes.accessattempt": AccessAttempt.objects.create(
@@ -761,6 +766,7 @@ def stand() -> tuple:
     """What no refused or invalid request may change."""
     from django.contrib.auth.models import Group
 
+    from regie.aanbieders.models import Aanbieder, Contract
     from regie.accounts.models import ApiToken
     from regie.inburgeraars.models import Inburgeraar, Kind
     from regie.intake.models import Afspraak, BredeIntake, Diploma
@@ -788,6 +794,8 @@ def stand() -> tuple:
         sorted(ApiToken.objects.values_list("pk", "ingetrokken_op")),
         Group.objects.count(),
         sorted(Verwijzing.objects.values_list("pk", "status", "reden_weigering", "startdatum", "einddatum")),
+        sorted(Contract.objects.values_list()),
+        sorted(Aanbieder.objects.values_list()),
         sorted(Weekrapportage.objects.values_list()),
         sorted(CsvUpload.objects.values_list("pk", "opgeslagen_op", "aantal_opgeslagen")),
         *_stand_coa_en_taken(),

@@ -14,8 +14,15 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["organisatie", "rol", "is_active"]
     # Rol: what the user may do (docs/rollen.md). Gemeenten: empty for all municipalities of the
     # organisation, or only these (e.g. one municipality of a shared service).
-    fieldsets = [*BaseUserAdmin.fieldsets, ("Regie", {"fields": ["organisatie", "rol", "gemeenten"]})]
-    add_fieldsets = [*BaseUserAdmin.add_fieldsets, ("Regie", {"fields": ["organisatie", "rol", "gemeenten"]})]
+    # Aanbieder: only for the role aanbieder, the provider (of the same organisation) they work at.
+    fieldsets = [
+        *BaseUserAdmin.fieldsets,
+        ("Regie", {"fields": ["organisatie", "rol", "gemeenten", "aanbieder"]}),
+    ]
+    add_fieldsets = [
+        *BaseUserAdmin.add_fieldsets,
+        ("Regie", {"fields": ["organisatie", "rol", "gemeenten", "aanbieder"]}),
+    ]
     filter_horizontal = ["gemeenten"]
     actions = ["tweestaps_opnieuw"]
 

@@ -26,6 +26,8 @@ BEHEERBAAR: dict[str, str] = {
     "organisaties.organisatie": "pk",
     "organisaties.gemeente": "organisatie",
     "organisaties.kern": "gemeente__organisatie",
+    "aanbieders.aanbieder": "organisatie",
+    "aanbieders.contract": "aanbieder__organisatie",
 }
 # What only a superuser does, also on those models: adding or removing organisations.
 ALLEEN_SUPERUSER = {
@@ -108,7 +110,7 @@ def _formfield(model_admin, naam: str):
             label = veld.queryset.model._meta.label_lower
             if label == "organisaties.organisatie":
                 veld.queryset = veld.queryset.filter(pk=request.user.organisatie_id)
-            elif label in ("organisaties.gemeente", "accounts.user"):
+            elif label in ("organisaties.gemeente", "accounts.user", "aanbieders.aanbieder"):
                 veld.queryset = veld.queryset.filter(organisatie_id=request.user.organisatie_id)
         return veld
 

@@ -47,6 +47,23 @@ class User(AbstractUser):
     def is_teamleider(self) -> bool:
         return self.rol == Rol.TEAMLEIDER
 
+    def clean(self):
+        """A provider's employee (role aanbieder) works at a provider in the register of the own
+        organisation; nobody else is linked to a provider."""
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        if self.aanbieder_id is None:
+            return
+        if self.rol != Rol.AANBIEDER:
+            raise ValidationError(
+                {"aanbieder": "Alleen een medewerker aanbieder hoort bij een aanbieder. Maak dit veld leeg."}
+            )
+        if self.organisatie_id is not None and self.aanbieder.organisatie_id != self.organisatie_id:
+            raise ValidationError(
+                {"aanbieder": "Deze aanbieder staat niet in het register van de organisatie."}
+            )
+
 
 class ApiToken(models.Model):
     """A personal API token. Only a SHA-256 hash of the key is stored, plus a short prefix that

@@ -98,8 +98,9 @@ BESCHRIJVINGEN: dict[Recht, str] = {
     ),
     Recht.VERWIJZINGEN_EIGEN_AANBIEDER: (
         "Alleen de inburgeraars die naar de eigen aanbieder zijn verwezen, en alleen wat de aanbieder nodig"
-        " heeft: naam, contact, leerroute, verwijzing en eigen rapportages. (Verwijzingen komen nog; tot"
-        " dan ziet deze rol geen dossiers.)"
+        " heeft: naam, contact, leerroute, verwijzing en eigen rapportages. Het account hoort bij één"
+        " aanbieder (in te stellen in Beheer). Verwijzingen accepteren of weigeren, de start en het einde"
+        " melden. Geen dossiers van de gemeente."
     ),
     Recht.BEHEER: (
         "Gebruikers, gemeenten en instellingen beheren in de beheeromgeving (/beheer/), zonder de inhoud"
