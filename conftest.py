@@ -79,8 +79,10 @@ def inburgeraar(dronten, consulent):
 def _duo_simulator_server():
     """One DUO simulator per test session (per xdist worker), on a free port in a thread."""
     from duo_simulator import Simulator, Toestand
+    from duo_simulator.app import routes
     from duo_simulator.server import start_in_thread
 
+    routes()  # read DUO's specs now, not inside the first request (a client's time-out)
     simulator = Simulator(Toestand())
     server, basis = start_in_thread(simulator)
     yield simulator, basis

@@ -13,7 +13,7 @@ import threading
 
 from . import beheer, gebeurtenissen
 from .api import Fout
-from .app import STANDAARD_NOTIFICATIE_URL, Simulator
+from .app import STANDAARD_NOTIFICATIE_URL, Simulator, routes
 from .gegevens import DUO_OIN, nieuw_bsn
 from .server import maak_server, tls_context
 from .toestand import Toestand
@@ -125,6 +125,7 @@ def main(argv=None) -> int:
         notificatie_url=args.notificatie_url,
         geheim=os.environ.get("REGIE_DUO_NOTIFICATIE_SECRET") or DEMO_GEHEIM,
     )
+    routes()  # read DUO's specs before the first request
     tls = tls_context(args.tls_cert, args.tls_key, args.tls_ca) if args.tls_cert else None
     server = maak_server(sim, args.host, args.port, tls)
     stop = threading.Event()

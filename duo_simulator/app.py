@@ -145,7 +145,10 @@ class Simulator:
             "doel": environ.get("HTTP_DOEL", ""),
             "berichtId": environ.get("HTTP_BERICHTID", ""),
         }
-        status, body, api = self._duo(environ, methode, pad, kop, ruw)
+        generatie = self.toestand.generatie
+        status, body, api = self._duo(environ, methode, pad, kop, ruw, generatie)
+        if generatie != self.toestand.generatie:  # the state was reset meanwhile: log nothing
+            return status, body, {}
         extra = {"berichtId": kop["berichtId"]} if _uuid(kop["berichtId"]) else {}
         if api:
             extra["API-Version"] = specificaties.versie(api)
@@ -183,7 +186,7 @@ class Simulator:
             "Onbekende methode voor dit pad." if gevonden_pad else "Onbekend pad.",
         )
 
-    def _duo(self, environ, methode: str, pad: str, kop: dict, ruw: bytes):
+    def _duo(self, environ, methode: str, pad: str, kop: dict, ruw: bytes, generatie: int = 0):
         api = None
         storing = self.toestand.volgende_storing()
         try:
@@ -196,6 +199,8 @@ class Simulator:
             parameters = self._controleer_parameters(parameters)
             body = self._controleer_body(api, methode, sjabloon, ruw)
             with self.toestand.slot:
+                if generatie != self.toestand.generatie:
+                    raise Fout(503, "De dienst is tijdelijk niet beschikbaar (de simulator is teruggezet).")
                 persoon = None
                 if "bsn" in parameters:
                     persoon = self.toestand.persoon(parameters["bsn"])

@@ -35,6 +35,7 @@ class Toestand:
         self.bestand = Path(bestand) if bestand else None
         self.gegevens = lege_gegevens()
         self.storingen: list[dict] = []
+        self.generatie = 0
         if self.bestand and self.bestand.exists():
             try:
                 with open(self.bestand, encoding="utf-8") as f:
@@ -60,6 +61,9 @@ class Toestand:
 
     def reset(self) -> None:
         with self.slot:
+            # a request still in flight (a slow or timed-out one) started before the reset
+            # must not change or log into the new state: it compares this number
+            self.generatie += 1
             self.gegevens = lege_gegevens()
             self.storingen = []
             self.bewaar()

@@ -371,13 +371,15 @@ def test_het_commando_bewaart_de_toestand_in_het_bestand(tmp_path):
         stderr=subprocess.PIPE,
     )
     try:
-        for _ in range(400):
+        uiterlijk = time.monotonic() + 60  # it reads DUO's specs before it listens
+        while True:
             try:
                 requests.get(f"http://127.0.0.1:{poort}/_simulator/", timeout=0.5)
                 break
             except requests.ConnectionError:
+                assert proces.poll() is None and time.monotonic() < uiterlijk, "de simulator start niet"
                 time.sleep(0.05)
-        toestand = {"personen": {BSN: nieuwe_persoon(BSN)}}  # PUT toestand: no schema check, no spec loading
+        toestand = {"personen": {BSN: nieuwe_persoon(BSN)}}
         r = requests.put(f"http://127.0.0.1:{poort}/_simulator/toestand", json=toestand, timeout=5)
         assert r.status_code == 200
     finally:
@@ -520,3 +522,16 @@ def test_kapot_toestandsbestand_geeft_een_duidelijke_fout(tmp_path):
     bestand.write_text("{niet af")
     with pytest.raises(ValueError, match="geen geldige JSON"):
         Toestand(bestand)
+
+
+def test_een_traag_verzoek_van_voor_de_reset_verandert_de_nieuwe_toestand_niet():
+    """A request still waiting (injected delay) when the state is reset (next test) neither
+    changes nor logs into the new state."""
+    sim = Simulator(Toestand())
+    sim.toestand.personen[BSN] = nieuwe_persoon(BSN, begindatum=d(-60), vestigingsdatum=d(-60))
+    sim.toestand.storing_toevoegen({"status": "traag", "aantal": 1, "vertraging": 0})
+    sim.slaap = lambda _: (sim.toestand.reset(), sim.toestand.personen.update({BSN: nieuwe_persoon(BSN)}))
+    status, _ = wsgi(sim, "post", f"/v1/personen/{BSN}/PIP", {"dagtekeningPip": d(-1), "leerroute": "B"})
+    assert status == 503
+    assert sim.toestand.persoon(BSN)["pips"] == []
+    assert sim.toestand.gegevens["ontvangen"] == []
