@@ -24,7 +24,7 @@ from regie.trajecten.selectors import verwijzingen_voor
 from regie.voortgang import csv_invoer
 from regie.voortgang.csv_invoer import KOLOMNAAM, UREN_VELDEN
 from regie.voortgang.models import Bron, CsvUpload
-from regie.voortgang.regels import uur_tekst
+from regie.voortgang.regels import uren_fouten, uur_tekst
 from regie.voortgang.services import (
     CORRECTIE,
     NIEUW,
@@ -128,6 +128,16 @@ def _meldingen(fouten: dict[str, list[str]]) -> list[str]:
     return uit
 
 
+def _zonder_dubbel(fouten: dict, regel: csv_invoer.Regel) -> dict:
+    """The checks of a report without what the reader already named (an unreadable week or hours)."""
+    if regel.week is None:
+        fouten.pop("week", None)
+    if any(v is None for v in regel.uren.values()):
+        for sleutel in (*UREN_VELDEN, "__all__"):
+            fouten.pop(sleutel, None)
+    return fouten
+
+
 def _kies(kandidaten: list, week: date | None):
     """Of the referrals of one person to this provider, the one the row is about: a reportable
     one whose period holds the week, else the only one; None when that is not clear."""
@@ -199,16 +209,20 @@ def beoordeel(regels: list[csv_invoer.Regel], *, door, peildatum: date | None = 
             rij.verwijzing = str(verwijzing.uuid)
             rij.naam = verwijzing.inburgeraar.naam
             rij.onderdeel = verwijzing.get_onderdeel_display()
-            if not regel.fouten:  # unreadable values were already named
-                rij.fouten.extend(
-                    _meldingen(
+            rij.fouten.extend(
+                _meldingen(
+                    _zonder_dubbel(
                         weekrapportage_fouten(
                             verwijzing, week=regel.week, uren=regel.uren, peildatum=peildatum
-                        )
+                        ),
+                        regel,
                     )
                 )
+            )
             if regel.week:
                 gezien.setdefault((verwijzing.pk, regel.week), []).append(rij)
+        elif all(v is not None for v in regel.uren.values()):
+            rij.fouten.extend(_meldingen(uren_fouten(regel.uren)))
         if not rij.fouten and verwijzing is not None:
             huidige = huidige_weekrapportage(verwijzing, regel.week)
             if huidige is None:

@@ -77,7 +77,7 @@ def test_voorbeeld_noemt_elke_fout_per_regel_en_slaat_niets_op(
     )
     regels = [
         f"{bsn};;{week};12;10;2;0;0;",  # 2 good
-        f"{bsn};;31-02-2026;12;10;2;0;0;",  # 3 bad date
+        f"{bsn};;31-02-2026;12;10;2;0;0;",  # 3 bad date (the hours are checked too)
         f"{bsn};;{week};12;10;0;0;0;",  # 4 hours do not add up + duplicate of 2
         f"{geldig_bsn(9999)};;{week};12;12;0;0;0;",  # 5 unknown BSN
         f"{anders.bsn};;{week};12;12;0;0;0;",  # 6 not your referral
@@ -92,8 +92,10 @@ def test_voorbeeld_noemt_elke_fout_per_regel_en_slaat_niets_op(
     assert not Weekrapportage.objects.filter(upload=upload).exists()
     assert rijen[2].status == "fout" and "ook op regel 4" in rijen[2].fouten[0]
     assert "bestaat niet" in rijen[3].fouten[0]
+    assert not any("tellen niet op" in f for f in rijen[3].fouten)  # 12 = 10 + 2
     assert any("tellen niet op" in f for f in rijen[4].fouten)
     assert "Geen verwijzing naar uw organisatie gevonden" in rijen[5].fouten[0]
+    assert len(rijen[5].fouten) == 1  # and the hours add up
     assert rijen[6].fouten == rijen[5].fouten
     assert "ook op regel 8" in rijen[7].fouten[-1]
     assert any("elfproef" in f for f in rijen[9].fouten) and any(
@@ -136,3 +138,13 @@ def test_bevestigen_na_een_wijziging_slaat_niets_op(verwijzing, vorige_week, doc
     assert Weekrapportage.objects.count() == 1
     upload.refresh_from_db()
     assert rijen_van(upload)[0].status == "correctie"
+
+
+def test_elke_fout_van_een_regel_ook_naast_een_onleesbare_datum(verwijzing, docent):
+    inhoud = f"{KOP}\n{verwijzing.inburgeraar.bsn};;1-13-2026;12;14;0;0;0;\n999999999;;x;12;5;0;0;0;\n"
+    rijen = rijen_van(voorbeeld_maken(inhoud=inhoud.encode(), bestandsnaam="x.csv", door=docent))
+    assert any("bestaat niet" in f for f in rijen[0].fouten)
+    assert any("meer uren gevolgd (14) dan aangeboden (12)" in f for f in rijen[0].fouten)
+    assert any("elfproef" in f for f in rijen[1].fouten)
+    assert any("geen datum of week" in f for f in rijen[1].fouten)
+    assert any("tellen niet op" in f for f in rijen[1].fouten)
