@@ -1,70 +1,99 @@
-"""The demo's providers, contracts and referrals (regie.trajecten.demo), on a small demo."""
+"""The demo's providers, contracts and referrals (regie.trajecten.demo), on a few cases made
+here (the full demo runs in regie/demo/tests/test_seed_demo.py)."""
 
-from datetime import datetime, time
-from io import StringIO
+from datetime import datetime, time, timedelta
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
 from regie.aanbieders.models import Aanbieder, Contract, Inkoopvorm, Perceel
-from regie.accounts.models import Rol, User
+from regie.accounts.models import Rol
+from regie.demo.factories import InburgeraarFactory, UserFactory, pip_vastgesteld
 from regie.tijdlijn.models import Gebeurtenis
 from regie.trajecten import selectors
 from regie.trajecten.demo import bouw_trajecten
 from regie.trajecten.models import Verwijzing
 from regie.trajecten.models import VerwijzingStatus as S
+from regie.trajecten.services import onderdelen_in_pip
+
+
+def _maak_demo():
+    from regie.demo.organisaties import maak_organisaties
+    from regie.organisaties.models import Gemeente
+
+    maak_organisaties()
+    vandaag = timezone.localdate()
+    for kort, code in (("dronten", "0303"), ("drechtsteden", "0505")):
+        gemeente = Gemeente.objects.get(cbs_code=code)
+        consulent = UserFactory(
+            username=f"consulent.{kort}", organisatie=gemeente.organisatie, rol=Rol.CONSULENT
+        )
+        UserFactory(username=f"aanbieder.{kort}", organisatie=gemeente.organisatie, rol=Rol.AANBIEDER)
+        for index in range(12):
+            persoon = InburgeraarFactory(
+                gemeente=gemeente,
+                consulent=consulent,
+                datum_melding_duo=vandaag - timedelta(days=12 + 70 * index),
+            )
+            pip_vastgesteld(
+                persoon, consulent, leerroute="z_route" if index % 5 == 4 else "b1", tolk=index % 3 == 0
+            )
+    return bouw_trajecten(vandaag=vandaag, seed=7)
 
 
 @pytest.fixture(scope="module")
 def demo_eenmalig(django_db_setup, django_db_blocker):
+    """Built once for this module; every test runs in a savepoint inside it (the `db` fixture)."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", "--seed", "4", "--scale", "0.08", stdout=StringIO())
-        yield
+        yield _maak_demo()
         transaction.set_rollback(True)
 
 
 @pytest.fixture
 def demo(demo_eenmalig, db):
-    return None
+    return demo_eenmalig
 
 
 def test_aanbieders_en_contracten_per_organisatie(demo):
+    assert Aanbieder.objects.values("organisatie").distinct().count() == 3
     for aanbieder in Aanbieder.objects.all():
         assert aanbieder.contracten.exists()
-    assert Aanbieder.objects.values("organisatie").distinct().count() == 3
     assert Contract.objects.filter(perceel=Perceel.PVT, inkoopvorm=Inkoopvorm.SUBSIDIE).count() == 3
     assert Contract.objects.filter(perceel=Perceel.TOLK, prijs_per="uur").exists()
     # An ended contract and its successor.
-    assert Contract.objects.filter(perceel=Perceel.B1_ROUTE, einddatum__isnull=False).exists()
+    assert Contract.objects.filter(perceel=Perceel.B1_ROUTE, einddatum__isnull=False).count() == 3
 
 
 def test_verwijzingen_in_verhouding(demo):
     statussen = list(Verwijzing.objects.values_list("status", flat=True))
-    assert len(statussen) > 30
-    gestart = statussen.count(S.GESTART) + statussen.count(S.AFGEROND) + statussen.count(S.AFGEBROKEN)
+    assert len(statussen) > 40
+    gestart = sum(statussen.count(s) for s in (S.GESTART, S.AFGEROND, S.AFGEBROKEN))
     assert gestart > len(statussen) / 2
     assert {S.VERZONDEN, S.GEWEIGERD, S.GESTART, S.AFGEROND} <= set(statussen)
-    assert Verwijzing.objects.filter(status=S.VERZONDEN, op_wachtlijst=True).exists()
-    # Every referral follows its PIP and its contract's organisation.
+    assert Verwijzing.objects.filter(status=S.VERZONDEN, op_wachtlijst=True).count() >= 2
+    assert demo[S.GESTART] == statussen.count(S.GESTART)
     for verwijzing in Verwijzing.objects.select_related(
         "pip", "contract__aanbieder", "inburgeraar__gemeente"
     ):
-        from regie.trajecten.services import onderdelen_in_pip
-
         assert verwijzing.onderdeel in onderdelen_in_pip(verwijzing.pip)
         assert verwijzing.contract.aanbieder.organisatie_id == verwijzing.inburgeraar.gemeente.organisatie_id
+        if verwijzing.startdatum:
+            assert verwijzing.verzonden_op <= verwijzing.beantwoord_op <= verwijzing.startdatum
 
 
 def test_tijdlijn_in_het_verleden(demo):
     middernacht = timezone.make_aware(datetime.combine(timezone.localdate(), time(0)))
+    assert Gebeurtenis.objects.filter(soort="verwijzing").count() >= Verwijzing.objects.count()
     assert not Gebeurtenis.objects.filter(soort="verwijzing", op__gte=middernacht).exists()
     assert not Verwijzing.objects.filter(beantwoord_op__gte=timezone.localdate()).exists()
 
 
 def test_aanbieder_account_bij_de_taalschool(demo):
-    for gebruiker in User.objects.filter(username__startswith="aanbieder.", rol=Rol.AANBIEDER):
+    for kort in ("dronten", "drechtsteden"):
+        from regie.accounts.models import User
+
+        gebruiker = User.objects.get(username=f"aanbieder.{kort}")
         assert gebruiker.aanbieder.naam.startswith("Taalschool")
         assert gebruiker.aanbieder.organisatie_id == gebruiker.organisatie_id
         eigen = selectors.verwijzingen_voor(gebruiker)
