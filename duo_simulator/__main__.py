@@ -14,7 +14,7 @@ import threading
 from . import beheer, gebeurtenissen
 from .api import Fout
 from .app import STANDAARD_NOTIFICATIE_URL, Simulator, routes
-from .gegevens import DUO_OIN, nieuw_bsn
+from .gegevens import DUO_OIN, nieuw_bsn, verantwoordelijke_gemeente
 from .server import maak_server, tls_context
 from .toestand import Toestand
 
@@ -70,11 +70,17 @@ NIEUWKOMER_KANS = 0.1  # share of demo events that announce a newcomer DUO did n
 
 def demo_stap(sim: Simulator, kans: random.Random) -> dict | None:
     """Emit one realistic event for a random known person, or now and then announce a
-    newcomer (SS139 or SS101) in one of the known municipalities; None when no one qualifies."""
+    newcomer (SS139 or SS101); None when no one qualifies. When the state lists the
+    municipalities Regie serves (`gemeenten`, filled by duo_simulator_vullen), only their
+    persons: another municipality's notices would go to another system."""
     with sim.toestand.slot:
-        gemeenten = sorted(
-            {p["gemeentecode"] for p in sim.toestand.personen.values() if p.get("gemeentecode")}
-        )
+        bediend = set(sim.toestand.gegevens["gemeenten"])
+        personen = [
+            (bsn, persoon)
+            for bsn, persoon in sim.toestand.personen.items()
+            if not bediend or verantwoordelijke_gemeente(persoon) in bediend
+        ]
+        gemeenten = sorted({verantwoordelijke_gemeente(p) for _, p in personen} - {None})
         if gemeenten and kans.random() < NIEUWKOMER_KANS:
             bsn = nieuw_bsn(kans, sim.toestand.personen)
             asiel = kans.random() < 0.7
@@ -82,17 +88,16 @@ def demo_stap(sim: Simulator, kans: random.Random) -> dict | None:
                 "gemeentecode": kans.choice(gemeenten),
                 "doelgroep": "Asielstatushouder" if asiel else "Gezinsmigrant en overige migrant",
             }
-            kandidaat = (bsn, "SS139" if asiel else "SS101", details)
+            nieuwkomer = (bsn, "SS139" if asiel else "SS101", details)
         else:
-            kandidaat = None
-    if kandidaat:
-        return _demo_gebeurtenis(sim, *kandidaat)
-    with sim.toestand.slot:
-        kandidaten = [
-            (bsn, code)
-            for bsn, persoon in sim.toestand.personen.items()
-            if (code := gebeurtenissen.demo_gebeurtenis(persoon, kans))
-        ]
+            nieuwkomer = None
+            kandidaten = [
+                (bsn, code)
+                for bsn, persoon in personen
+                if (code := gebeurtenissen.demo_gebeurtenis(persoon, kans))
+            ]
+    if nieuwkomer:
+        return _demo_gebeurtenis(sim, *nieuwkomer)
     if not kandidaten:
         return None
     bsn, code = kans.choice(kandidaten)

@@ -34,7 +34,7 @@ kinderen+=($!)
 kinderen+=($!)
 
 # the simulator reads DUO's specifications at start (a few seconds)
-for _ in $(seq 1 100); do
+for _ in $(seq 1 300); do
     if "$python" -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$poort_simulator/_simulator/', timeout=1)" 2>/dev/null; then
         break
     fi

@@ -21,6 +21,7 @@ from duo_simulator.gegevens import iso, nieuwe_persoon, termijn_bij_pip
 from duo_simulator.toestand import lege_gegevens
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.status import EindeReden, Status
+from regie.organisaties.models import Gemeente
 
 VORIGE_GEMEENTE = "0344"  # Utrecht: where people who moved in had their first PIP
 NIEUWE_GEMEENTE = "0363"  # Amsterdam: where people who moved away live now
@@ -260,6 +261,9 @@ def duo_toestand(vandaag: date | None = None, *, verschillen: bool = True) -> di
     )
     for inburgeraar in inburgeraars:
         gegevens["personen"][inburgeraar.bsn] = persoon_bij_duo(inburgeraar, vandaag)
+    # the municipalities Regie serves, with their OIN: the simulator's demo mode only sends
+    # notices about persons of these (another municipality's notices go to another system)
+    gegevens["gemeenten"] = dict(Gemeente.objects.values_list("cbs_code", "oin"))
     gegevens["demoVerschillen"] = []
     if verschillen:
         kans = random.Random(20211)

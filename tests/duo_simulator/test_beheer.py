@@ -535,3 +535,12 @@ def test_een_traag_verzoek_van_voor_de_reset_verandert_de_nieuwe_toestand_niet()
     assert status == 503
     assert sim.toestand.persoon(BSN)["pips"] == []
     assert sim.toestand.gegevens["ontvangen"] == []
+
+
+def test_demo_alleen_voor_personen_van_gemeenten_die_regie_bedient(ontvanger):
+    sim = Simulator(Toestand(), notificatie_url=ontvanger.url, geheim="g")
+    sim.toestand.gegevens["gemeenten"] = {"0303": gemeente_oin("0303")}
+    sim.toestand.personen["999990020"] = nieuwe_persoon("999990020", "0363")  # Amsterdam: not Regie's
+    assert demo_stap(sim, random.Random(1)) is None
+    sim.toestand.personen[BSN] = nieuwe_persoon(BSN, "0303")
+    assert demo_stap(sim, random.Random(1))["notificatie"]["bsn"] == BSN

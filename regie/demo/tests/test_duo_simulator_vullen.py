@@ -39,8 +39,10 @@ def zaken(dronten, consulent):
 
 def test_duo_kent_dezelfde_personen_en_pips(zaken):
     met_pip, zonder_pip = zaken
-    personen = duo_toestand(verschillen=False)["personen"]
+    gegevens = duo_toestand(verschillen=False)
+    personen = gegevens["personen"]
     assert set(personen) == {met_pip.bsn, zonder_pip.bsn}
+    assert gegevens["gemeenten"]["0303"] == met_pip.gemeente.oin  # the municipalities Regie serves
     for persoon in personen.values():
         assert persoon_fouten(persoon) == []
     duo = personen[met_pip.bsn]
