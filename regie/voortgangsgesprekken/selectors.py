@@ -1,7 +1,7 @@
 """Reading for the Voortgang tab: the talks, the Wi 6 check and the attendance of a case.
 The case itself always comes from `inburgeraar_voor(user, uuid)`."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from regie.inburgeraars.models import Inburgeraar
+from regie.inburgeraars.status import EindeReden, Status
 from regie.pip.services import huidig_pip
 from regie.voortgangsgesprekken.models import Voortgangsgesprek
 from regie.wet.plicht import Onderdeel, Plichtcheck, Stand, plicht_voldaan, z_route_voltooid
@@ -17,6 +18,11 @@ from regie.wet.plicht import Onderdeel, Plichtcheck, Stand, plicht_voldaan, z_ro
 def gesprekken_van(inburgeraar: Inburgeraar) -> QuerySet[Voortgangsgesprek]:
     return inburgeraar.voortgangsgesprekken.select_related("consulent").order_by("gepland_op", "id")
 
+
+# End reasons after which the person is no longer inburgeringsplichtig (DUO events SS106-SS111).
+NIET_MEER_PLICHTIG = frozenset(
+    {EindeReden.NATURALISATIE, EindeReden.VERTREK, EindeReden.AOW_LEEFTIJD, EindeReden.OVERLIJDEN}
+)
 
 EXAMENS = {
     "examen_lezen": Onderdeel.LEZEN,
@@ -30,8 +36,9 @@ EXAMENS = {
 def stand_van(inburgeraar: Inburgeraar) -> Stand:
     """What the providers reported done (regie.voortgang.selectors.afgeronde_onderdelen), as the
     input of the Wi 6 check. The onderwijsroute counts as completed when a referral for it was
-    closed as completed (afgerond). Vrijstelling and ontheffing are DUO's decisions; they are
-    not in Regie yet (DUO notices, regie.notificaties), so they are not filled in here."""
+    closed as completed (afgerond). Vrijstelling, ontheffing and the end of the obligation are
+    DUO's decisions; Regie knows them from the case's end reason (set from DUO's notices by
+    regie.notificaties). A partial vrijstelling or ontheffing is not recorded in Regie yet."""
     from regie.aanbieders.models import Perceel
     from regie.trajecten.models import VerwijzingStatus
     from regie.voortgang.selectors import afgeronde_onderdelen
@@ -39,8 +46,15 @@ def stand_van(inburgeraar: Inburgeraar) -> Stand:
     onderwijsroute = inburgeraar.verwijzingen.filter(
         onderdeel=Perceel.ONDERWIJSROUTE, status=VerwijzingStatus.AFGEROND
     ).exists()
-    return stand_uit(
+    stand = stand_uit(
         afgeronde_onderdelen(inburgeraar), doelgroep=inburgeraar.doelgroep, onderwijsroute=onderwijsroute
+    )
+    reden = inburgeraar.einde_reden
+    return replace(
+        stand,
+        gehele_vrijstelling=reden == EindeReden.VRIJSTELLING and inburgeraar.status == Status.AFGEROND,
+        gehele_ontheffing=reden == EindeReden.ONTHEFFING,
+        niet_meer_plichtig=reden in NIET_MEER_PLICHTIG,
     )
 
 

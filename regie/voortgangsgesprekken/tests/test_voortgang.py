@@ -267,3 +267,21 @@ def test_collega_leest_maar_ziet_geen_knoppen_en_mag_niet_plannen(client, met_pi
     verzoek = {"plannen-versie": met_pip.versie, "plannen-gepland_op": dag, "plannen-aanleiding": "handmatig"}
     assert client.post(url("plannen", met_pip), verzoek).status_code == 403
     assert not Voortgangsgesprek.objects.exists()
+
+
+def test_tab_ontheffing_van_duo_beeindigt_de_plicht(client, consulent, met_pip):
+    """Wi 5: a gehele ontheffing (from DUO's notice, as the case's end reason) ends the obligation."""
+    status_wijzigen(
+        inburgeraar=met_pip, door=consulent, naar="afgerond", reden="ontheffing", versie=met_pip.versie
+    )
+    client.force_login(consulent)
+    html = client.get(url("voortgang", met_pip)).content.decode()
+    assert "De inburgeraar heeft ontheffing van de inburgeringsplicht." in html and "Wi 5" in html
+
+
+def test_tab_naturalisatie_plicht_geldt_niet_meer(client, consulent, met_pip):
+    status_wijzigen(
+        inburgeraar=met_pip, door=consulent, naar="beeindigd", reden="naturalisatie", versie=met_pip.versie
+    )
+    client.force_login(consulent)
+    assert "De inburgeringsplicht geldt niet meer." in client.get(url("voortgang", met_pip)).content.decode()
