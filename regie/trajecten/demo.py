@@ -96,6 +96,15 @@ AANBIEDERS = {
     "Gemeente Noordoostpolder": _aanbieders("Emmeloord", "Noordoostpolder", "Schakelklas Noordoost"),
 }
 AANBIEDER_ACCOUNT = "aanbieder.{kort}"
+KORT = {
+    P.B1_ROUTE: "B1",
+    P.ONDERWIJSROUTE: "OR",
+    P.Z_ROUTE: "Z",
+    P.PVT: "PVT",
+    P.MAP: "MAP",
+    P.MAATSCHAPPELIJKE_BEGELEIDING: "MB",
+    P.TOLK: "TOLK",
+}
 
 # Policy figures for the demo (assumptions, not from a source).
 ELKE_GEWEIGERD = 12  # one answered referral in twelve is refused
@@ -171,7 +180,7 @@ def aanbieders_maken() -> dict[str, dict[str, Aanbieder]]:
                         "prijs_per": per,
                         "capaciteit": 1000,  # set to the real figure after the referrals are planned
                         "einddatum": einde,
-                        "kenmerk": f"INB-{begin.year}-{perceel[:3].upper()}",
+                        "kenmerk": f"INB-{begin.year}-{KORT[perceel]}",
                     },
                 )
             gemaakt[organisatie_naam][naam] = aanbieder
