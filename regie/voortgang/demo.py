@@ -2,9 +2,10 @@
 
 Realistic on purpose, so the worklist signals have something to show:
 - most weeks of every running language/course trajectory are reported, a few are missed;
-- about one referral in seven has a lot of unexcused absence lately (above 20 % over four weeks);
+- about one referral in ten has a lot of unexcused absence lately (above 20 % over four weeks);
 - one provider in four has been silent for four to seven weeks;
-- progress measurements every eight weeks, exam attempts (passed and failed) after half a year,
+- progress measurements every eight weeks (participation every four weeks for maatschappelijke
+  begeleiding), exam attempts (passed and failed) after half a year,
   PVT and MAP completions, a Z-route completion with its hours and end interview, and end
   reports for finished trajectories.
 
@@ -119,6 +120,9 @@ class _Vuller:
         self.moment = None
 
     def voortgang(self, verwijzing, begin: date, einde: date, medewerker) -> None:
+        if verwijzing.onderdeel == "maatschappelijke_begeleiding":
+            self.begeleiding(verwijzing, begin, einde, medewerker)
+            return
         if verwijzing.onderdeel not in ("b1_route", "onderwijsroute", "z_route"):
             return
         stap = 0
@@ -147,6 +151,28 @@ class _Vuller:
                 self.telling["metingen"] += 1
             stap += 1
             dag += timedelta(weeks=8)
+
+    def begeleiding(self, verwijzing, begin: date, einde: date, medewerker) -> None:
+        """Maatschappelijke begeleiding reports participation every four weeks (the last half year)."""
+        dag = max(begin + timedelta(weeks=4), einde - timedelta(weeks=26))
+        while dag <= einde:
+            niveau = "op_koers" if self.rng.random() < 0.85 else "niet_op_koers"
+            self._met_tijdlijn(
+                dag,
+                lambda moment, d=dag, n=niveau: Voortgangsmeting.objects.create(
+                    verwijzing=verwijzing,
+                    datum=d,
+                    onderdeel="participatie",
+                    niveau=n,
+                    toelichting="Gesprek over werk, school van de kinderen en vrijwilligerswerk.",
+                    bron=Bron.PORTAAL,
+                    ingediend_door=medewerker,
+                    ingediend_op=moment,
+                ),
+                lambda meting: events.voortgangsmeting_vastgelegd(verwijzing.inburgeraar, medewerker, meting),
+            )
+            self.telling["metingen"] += 1
+            dag += timedelta(weeks=4)
 
     def examens(self, verwijzing, begin: date, einde: date, medewerker) -> None:
         if verwijzing.onderdeel != "b1_route" or (einde - begin).days < 180:
@@ -266,7 +292,7 @@ def vul_rapportages(*, vandaag: date | None = None, seed: int = 2021) -> dict[st
                     ):
                         laatste = vorige_week - timedelta(weeks=4 + index % 3)
                     einde = min(verwijzing.einddatum or vandaag, laatste + timedelta(days=6))
-                    vuller.weken(verwijzing, begin, laatste, verzuim=index % 7 == 3, medewerker=medewerker)
+                    vuller.weken(verwijzing, begin, laatste, verzuim=index % 10 == 3, medewerker=medewerker)
                     vuller.voortgang(verwijzing, begin, einde, medewerker)
                     vuller.examens(verwijzing, begin, einde, medewerker)
                     vuller.resultaat(verwijzing, begin, einde, medewerker)
