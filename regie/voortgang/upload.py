@@ -275,8 +275,20 @@ def rijen_van(upload: CsvUpload) -> list[Rij]:
     return [Rij(**r) for r in upload.regels]
 
 
+BEWAARDAGEN = 7
+
+
+def opruimen() -> None:
+    """The preview holds names: an upload nobody stored is removed after BEWAARDAGEN days, and of a
+    stored upload only the counts stay (the reports themselves hold what was stored)."""
+    grens = timezone.now() - timedelta(days=BEWAARDAGEN)
+    CsvUpload.objects.filter(opgeslagen_op__isnull=True, aangemaakt_op__lt=grens).delete()
+    CsvUpload.objects.filter(opgeslagen_op__lt=grens).exclude(regels=[]).update(regels=[])
+
+
 def voorbeeld_maken(*, inhoud: bytes, bestandsnaam: str, door) -> CsvUpload:
     """Step 1: read and check the file and keep the result for the preview. Nothing else is stored."""
+    opruimen()
     if door.aanbieder_id is None:
         raise ValidationError({"bestand": ["Uw account hoort niet bij een aanbieder."]})
     bestand = csv_invoer.lees_bestand(inhoud)

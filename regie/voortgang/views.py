@@ -365,6 +365,7 @@ def upload_voorbeeld(request, upload: str):
             "rijen": rijen,
             "samenvatting": upload_module.samenvatting(rijen),
             "fout": fout,
+            "bewaardagen": upload_module.BEWAARDAGEN,
         },
         status=200,
     )

@@ -148,3 +148,24 @@ def test_elke_fout_van_een_regel_ook_naast_een_onleesbare_datum(verwijzing, doce
     assert any("elfproef" in f for f in rijen[1].fouten)
     assert any("geen datum of week" in f for f in rijen[1].fouten)
     assert any("tellen niet op" in f for f in rijen[1].fouten)
+
+
+def test_oude_uploads_worden_opgeruimd(verwijzing, vorige_week, docent):
+    from datetime import timedelta as td
+
+    from django.utils import timezone
+
+    from regie.voortgang.models import CsvUpload
+
+    regel = f"{KOP}\n{verwijzing.inburgeraar.bsn};;{vorige_week:%d-%m-%Y};12;10;2;0;0;"
+    oud = voorbeeld_maken(inhoud=regel.encode(), bestandsnaam="oud.csv", door=docent)
+    opgeslagen = voorbeeld_maken(inhoud=regel.encode(), bestandsnaam="opgeslagen.csv", door=docent)
+    upload_bevestigen(upload=opgeslagen, door=docent)
+    acht_dagen = timezone.now() - td(days=8)
+    CsvUpload.objects.filter(pk=oud.pk).update(aangemaakt_op=acht_dagen)
+    CsvUpload.objects.filter(pk=opgeslagen.pk).update(aangemaakt_op=acht_dagen, opgeslagen_op=acht_dagen)
+    voorbeeld_maken(inhoud=regel.encode(), bestandsnaam="nieuw.csv", door=docent)
+    assert not CsvUpload.objects.filter(pk=oud.pk).exists()
+    opgeslagen.refresh_from_db()
+    assert opgeslagen.regels == [] and opgeslagen.aantal_opgeslagen == 1
+    assert Weekrapportage.objects.count() == 1
