@@ -147,3 +147,9 @@ def test_detailpagina_toont_rapportages_en_correcties(client, docent, verwijzing
     assert "Geschiedenis van correcties" in antwoord.text
     for naam in ("voortgang", "examen", "resultaat", "eindrapport"):
         assert client.get(reverse(f"portaal:{naam}", kwargs={"uuid": verwijzing.uuid})).status_code == 200
+
+
+def test_startpagina_wijst_de_aanbieder_naar_het_portaal(client, docent):
+    client.force_login(docent)
+    antwoord = client.get(reverse("werkvoorraad:mijn"))
+    assert reverse("portaal:verwijzingen") in antwoord.text
