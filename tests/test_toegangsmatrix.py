@@ -245,6 +245,8 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "trajecten:traject": {"GET": lezen()},
     "trajecten:verwijzen": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
     "trajecten:intrekken": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
+    "trajecten:starten": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
+    "trajecten:afsluiten": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
     "trajecten:capaciteit": {"GET": alleen(["teamleider", "teamleider_drechtsteden"], 200)},
     "trajecten:contracten": {
         "GET": alleen(["teamleider", "teamleider_drechtsteden", "beleidsmedewerker"], 200)

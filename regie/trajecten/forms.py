@@ -3,7 +3,8 @@
 from django import forms
 
 from regie.aanbieders.models import Perceel
-from regie.intake.forms import NldsFormulier, VersieVeld
+from regie.intake.forms import DatumInvoer, NldsFormulier, VersieVeld
+from regie.trajecten.models import VerwijzingStatus
 
 
 def contract_label(contract) -> str:
@@ -59,7 +60,51 @@ class VerwijzenForm(NldsFormulier, forms.Form):
         }
 
 
-class IntrekkenForm(NldsFormulier, forms.Form):
+class PerVerwijzing:
+    """One form per referral on the page: its own ids, so every label points at its own field."""
+
+    soort = ""
+
+    def __init__(self, *args, verwijzing=None, **kwargs):
+        if verwijzing is not None:
+            kwargs.setdefault("prefix", f"{self.soort}-{verwijzing.uuid.hex[:8]}")
+        super().__init__(*args, **kwargs)
+
+
+DATUM_FOUTEN = {"required": "Vul de datum in.", "invalid": "Vul een geldige datum in, bijvoorbeeld 1-3-2025."}
+
+
+class StartenForm(PerVerwijzing, NldsFormulier, forms.Form):
+    soort = "starten"
+    startdatum = forms.DateField(
+        label="Startdatum", widget=DatumInvoer(), error_messages=DATUM_FOUTEN, help_text="Vandaag of eerder."
+    )
+
+
+class AfsluitenForm(PerVerwijzing, NldsFormulier, forms.Form):
+    soort = "afsluiten"
+    einddatum = forms.DateField(label="Einddatum", widget=DatumInvoer(), error_messages=DATUM_FOUTEN)
+    uitkomst = forms.ChoiceField(
+        label="Hoe is het traject geëindigd?",
+        choices=[
+            (VerwijzingStatus.AFGEROND, "Afgerond"),
+            (VerwijzingStatus.AFGEBROKEN, "Afgebroken (voortijdig gestopt)"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies afgerond of afgebroken."},
+    )
+    toelichting = forms.CharField(
+        label="Toelichting",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Verplicht bij afgebroken: waarom is het traject gestopt?",
+        error_messages={"max_length": "Schrijf niet meer dan 2000 tekens."},
+    )
+
+
+class IntrekkenForm(PerVerwijzing, NldsFormulier, forms.Form):
+    soort = "intrekken"
     versie = VersieVeld()
     reden = forms.CharField(
         label="Reden van intrekken",
@@ -71,9 +116,3 @@ class IntrekkenForm(NldsFormulier, forms.Form):
             "max_length": "Schrijf niet meer dan 2000 tekens.",
         },
     )
-
-    def __init__(self, *args, verwijzing=None, **kwargs):
-        # One form per referral on the page: its own ids, so every label points at its own field.
-        if verwijzing is not None:
-            kwargs.setdefault("prefix", f"intrekken-{verwijzing.uuid.hex[:8]}")
-        super().__init__(*args, **kwargs)

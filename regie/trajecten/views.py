@@ -13,14 +13,19 @@ from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars.selectors import inburgeraar_voor
 from regie.pip.services import huidig_pip
 from regie.trajecten import selectors, services
-from regie.trajecten.forms import IntrekkenForm, VerwijzenForm
+from regie.trajecten.forms import AfsluitenForm, IntrekkenForm, StartenForm, VerwijzenForm
 from regie.trajecten.models import Verwijzing, VerwijzingStatus
 from regie.verwerkingslog.log import betreft, logt_lezen
 
+# Per step on the case tab: the form, the statuses it applies to, the button and the title.
+STAPPEN = {
+    "starten": (StartenForm, (VerwijzingStatus.GEACCEPTEERD,), "Start vastleggen", "Start vastleggen"),
+    "afsluiten": (AfsluitenForm, (VerwijzingStatus.GESTART,), "Traject afsluiten", "Afsluiten"),
+    "intrekken": (IntrekkenForm, services.VAN["intrekken"], "Verwijzing intrekken", "Intrekken"),
+}
 
-def _traject(
-    request, inburgeraar, *, verwijzen_form=None, intrekken_form=None, intrekken_uuid=None, status=200
-):
+
+def _traject(request, inburgeraar, *, verwijzen_form=None, stap_form=None, stap_uuid=None, status=200):
     pip = huidig_pip(inburgeraar)
     onderdelen = services.onderdelen_in_pip(pip)
     verwijzingen = list(selectors.verwijzingen_van(inburgeraar))
@@ -32,14 +37,17 @@ def _traject(
     vandaag = services.vandaag()
     for verwijzing in verwijzingen:
         verwijzing.dagen_gewacht = verwijzing.wachttijd_tot(vandaag)
-        verwijzing.kan_intrekken = mag_wijzigen and verwijzing.status in services.VAN["intrekken"]
-        if verwijzing.kan_intrekken:
-            if intrekken_form is not None and verwijzing.uuid == intrekken_uuid:
-                verwijzing.intrekken_form = intrekken_form
+        verwijzing.acties = []
+        if not mag_wijzigen:
+            continue
+        for soort, (formulier, statussen, knop, titel) in STAPPEN.items():
+            if verwijzing.status not in statussen:
+                continue
+            if stap_form is not None and stap_form.soort == soort and verwijzing.uuid == stap_uuid:
+                form = stap_form
             else:
-                verwijzing.intrekken_form = IntrekkenForm(
-                    initial={"versie": inburgeraar.versie}, verwijzing=verwijzing
-                )
+                form = formulier(initial={"versie": inburgeraar.versie}, verwijzing=verwijzing)
+            verwijzing.acties.append({"soort": soort, "form": form, "knop": knop, "titel": titel})
     return render(
         request,
         "trajecten/traject.html",
@@ -94,30 +102,61 @@ def verwijzen(request, uuid):
     return _traject(request, inburgeraar, verwijzen_form=form)
 
 
-@vereist_recht(Recht.DOSSIERS_WIJZIGEN_EIGEN)
-@require_POST
-@logt_lezen("traject")
-def intrekken(request, uuid, verwijzing):
+def _stap(request, uuid, verwijzing, soort):
     inburgeraar = inburgeraar_voor(request.user, uuid, recht=Recht.DOSSIERS_WIJZIGEN_EIGEN)
     gekozen = selectors.verwijzing_van(inburgeraar, verwijzing)
-    form = IntrekkenForm(request.POST, verwijzing=gekozen)
+    form = STAPPEN[soort][0](request.POST, verwijzing=gekozen)
     if form.is_valid():
+        gegevens = form.cleaned_data
         try:
-            services.intrekken(
-                verwijzing=gekozen,
-                reden=form.cleaned_data["reden"],
-                versie=form.cleaned_data["versie"],
-                door=request.user,
-            )
+            if soort == "intrekken":
+                services.intrekken(
+                    verwijzing=gekozen, reden=gegevens["reden"], versie=gegevens["versie"], door=request.user
+                )
+                tekst = f"De verwijzing naar {gekozen.aanbieder} is ingetrokken."
+            elif soort == "starten":
+                services.starten(verwijzing=gekozen, startdatum=gegevens["startdatum"], door=request.user)
+                tekst = f"De start bij {gekozen.aanbieder} is vastgelegd."
+            else:
+                services.afsluiten(
+                    verwijzing=gekozen,
+                    einddatum=gegevens["einddatum"],
+                    uitkomst=gegevens["uitkomst"],
+                    toelichting=gegevens["toelichting"],
+                    door=request.user,
+                )
+                tekst = f"Het traject bij {gekozen.aanbieder} is afgesloten."
         except ValidationError as fout:
             form.fouten_van_service(fout)
         except GelijktijdigGewijzigd as fout:
             form.add_error(None, str(fout))
         else:
-            messages.success(request, f"De verwijzing naar {gekozen.aanbieder} is ingetrokken.")
+            messages.success(request, tekst)
             return redirect("trajecten:traject", uuid=inburgeraar.uuid)
     inburgeraar.refresh_from_db()
-    return _traject(request, inburgeraar, intrekken_form=form, intrekken_uuid=gekozen.uuid)
+    return _traject(request, inburgeraar, stap_form=form, stap_uuid=gekozen.uuid)
+
+
+@vereist_recht(Recht.DOSSIERS_WIJZIGEN_EIGEN)
+@require_POST
+@logt_lezen("traject")
+def intrekken(request, uuid, verwijzing):
+    return _stap(request, uuid, verwijzing, "intrekken")
+
+
+@vereist_recht(Recht.DOSSIERS_WIJZIGEN_EIGEN)
+@require_POST
+@logt_lezen("traject")
+def starten(request, uuid, verwijzing):
+    """The municipality records the start (e.g. for a provider without an account in Regie)."""
+    return _stap(request, uuid, verwijzing, "starten")
+
+
+@vereist_recht(Recht.DOSSIERS_WIJZIGEN_EIGEN)
+@require_POST
+@logt_lezen("traject")
+def afsluiten(request, uuid, verwijzing):
+    return _stap(request, uuid, verwijzing, "afsluiten")
 
 
 @vereist_recht(Recht.TEAMCIJFERS)

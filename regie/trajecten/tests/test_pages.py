@@ -154,3 +154,42 @@ def test_contracten_overzicht(client, dronten, contract, dordrecht):
     assert "Taalschool Flevoland" in inhoud and "Aanbesteding" in inhoud and "9.500,00" in inhoud
     assert "Taalhuis Dordrecht" not in inhoud
     assert ">Contracten</a>" in inhoud
+
+
+def test_gemeente_legt_start_en_einde_vast(client, consulent, inburgeraar, pip, contract):
+    from regie.trajecten import services
+
+    verwijzing = verwezen(
+        inburgeraar, consulent, contract=contract, verzonden_op=vandaag() - timedelta(days=9)
+    )
+    services.accepteren(verwijzing=verwijzing, startdatum=vandaag(), door=consulent)
+    client.force_login(consulent)
+    adres = reverse("trajecten:traject", args=[inburgeraar.uuid])
+    inhoud = client.get(adres).content.decode()
+    assert "Start vastleggen: B1-route bij Taalschool Flevoland" in inhoud
+    prefix = f"starten-{verwijzing.uuid.hex[:8]}"
+    starten = reverse("trajecten:starten", args=[inburgeraar.uuid, verwijzing.uuid])
+    antwoord = client.post(starten, {f"{prefix}-startdatum": str(vandaag() + timedelta(days=3))})
+    assert antwoord.status_code == 200
+    assert "Het traject kan pas starten als de dag gekomen is." in antwoord.content.decode()
+    antwoord = client.post(starten, {f"{prefix}-startdatum": str(vandaag())})
+    assert antwoord.status_code == 302
+    verwijzing.refresh_from_db()
+    assert verwijzing.status == S.GESTART and verwijzing.wachttijd == 9
+    prefix = f"afsluiten-{verwijzing.uuid.hex[:8]}"
+    afsluiten = reverse("trajecten:afsluiten", args=[inburgeraar.uuid, verwijzing.uuid])
+    antwoord = client.post(
+        afsluiten, {f"{prefix}-einddatum": str(vandaag()), f"{prefix}-uitkomst": "afgebroken"}
+    )
+    assert "Schrijf op waarom het traject is afgebroken." in antwoord.content.decode()
+    antwoord = client.post(
+        afsluiten,
+        {
+            f"{prefix}-einddatum": str(vandaag()),
+            f"{prefix}-uitkomst": "afgebroken",
+            f"{prefix}-toelichting": "Werk",
+        },
+    )
+    assert antwoord.status_code == 302
+    verwijzing.refresh_from_db()
+    assert verwijzing.status == S.AFGEBROKEN and verwijzing.toelichting_einde == "Werk"

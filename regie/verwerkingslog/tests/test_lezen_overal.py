@@ -329,6 +329,18 @@ LEZEN: dict[str, Verzoek] = {
         data=lambda d: {},
         onderdeel="traject",
     ),
+    "trajecten:starten": Verzoek(
+        "post",
+        kwargs=lambda d: {"uuid": d.hoofd.uuid, "verwijzing": _traject_verwijzing(d).uuid},
+        data=lambda d: {},
+        onderdeel="traject",
+    ),
+    "trajecten:afsluiten": Verzoek(
+        "post",
+        kwargs=lambda d: {"uuid": d.hoofd.uuid, "verwijzing": _traject_verwijzing(d).uuid},
+        data=lambda d: {},
+        onderdeel="traject",
+    ),
     "trajecten:capaciteit": Verzoek(
         gebruiker="teamleider", data=_onbeantwoorde_verwijzing, onderdeel="traject"
     ),
