@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from regie.accounts.models import User
+from regie.duo import berichten as duo
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import dagtekening_eerste_pip
 from regie.inburgeraars.services import neem_versie, vandaag
@@ -136,6 +137,7 @@ def pip_vaststellen(
     neem_versie(inburgeraar, versie)
     pip.save()
     events.pip_vastgesteld(inburgeraar, door, pip)
+    duo.meld_pip(pip, door=door)  # every stored PIP version goes to DUO (regie.duo.berichten)
     if inburgeraar.status in (Status.AANGEMELD, Status.BREDE_INTAKE):
         van = inburgeraar.status
         inburgeraar.status = Status.PIP_VASTGESTELD

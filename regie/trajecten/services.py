@@ -18,6 +18,7 @@ from django.db import transaction
 
 from regie.aanbieders.models import Contract, Perceel
 from regie.accounts.models import Rol, User
+from regie.duo import berichten as duo
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.services import neem_versie, vandaag
 from regie.inburgeraars.status import EINDSTATUSSEN
@@ -232,6 +233,7 @@ def accepteren(*, verwijzing: Verwijzing, startdatum: date | None, door: User) -
     actueel.geplande_startdatum = startdatum
     actueel.save(update_fields=["status", "beantwoord_op", "geplande_startdatum", "gewijzigd_op"])
     events.verwijzing_geaccepteerd(actueel.inburgeraar, door, actueel)
+    duo.meld_inburgeringsaanbod(actueel, door=door)  # which provider: DUO's Inburgeringsaanbod
     _bijwerken(verwijzing, actueel, ["status", "beantwoord_op", "geplande_startdatum"])
     return actueel
 
@@ -278,6 +280,7 @@ def starten(*, verwijzing: Verwijzing, startdatum: date | None, door: User) -> V
     actueel.startdatum = startdatum
     actueel.save(update_fields=["status", "startdatum", "gewijzigd_op"])
     events.verwijzing_gestart(actueel.inburgeraar, door, actueel, van)
+    duo.meld_inburgeringsaanbod(actueel, door=door)  # DUO's Inburgeringsaanbod with the start date
     _bijwerken(verwijzing, actueel, ["status", "startdatum"])
     return actueel
 
@@ -333,5 +336,6 @@ def intrekken(*, verwijzing: Verwijzing, reden: str, door: User, versie: int | N
     actueel.reden_intrekking = reden
     actueel.save(update_fields=["status", "reden_intrekking", "gewijzigd_op"])
     events.verwijzing_ingetrokken(actueel.inburgeraar, door, actueel, van)
+    duo.meld_inburgeringsaanbod_ingetrokken(actueel, door=door)  # DELETE at DUO, when it got one
     _bijwerken(verwijzing, actueel, ["status", "reden_intrekking"])
     return actueel

@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from regie.duo import berichten as duo
 from regie.tijdlijn import events
 from regie.trajecten.models import Verwijzing, VerwijzingStatus
 from regie.voortgang import regels
@@ -187,6 +188,7 @@ def weekrapportage_vastleggen(
         vorige.vervangen_door = rapportage
         vorige.save(update_fields=["vervangen_door"])
     events.weekrapportage_vastgelegd(verwijzing.inburgeraar, door, rapportage, vorige)
+    duo.meld_gevolgde_uren(verwijzing.inburgeraar, door=door)  # changed hours totals to DUO
     return Vastgelegd(rapportage, CORRECTIE if vorige else NIEUW)
 
 
@@ -362,11 +364,13 @@ def onderdeelresultaat_vastleggen(
         bestaand.bron, bestaand.ingediend_door, bestaand.ingediend_op = bron, door, timezone.now()
         bestaand.save()
         events.onderdeelresultaat_vastgelegd(verwijzing.inburgeraar, door, bestaand, correctie=True)
+        duo.meld_resultaat(bestaand, door=door)  # PVT/MAP/Z-route date to DUO
         return Vastgelegd(bestaand, CORRECTIE)
     resultaat = Onderdeelresultaat.objects.create(
         verwijzing=verwijzing, soort=soort, bron=bron, ingediend_door=door, **waarden
     )
     events.onderdeelresultaat_vastgelegd(verwijzing.inburgeraar, door, resultaat)
+    duo.meld_resultaat(resultaat, door=door)  # PVT/MAP/Z-route date to DUO
     return Vastgelegd(resultaat, NIEUW)
 
 
