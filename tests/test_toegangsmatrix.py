@@ -264,6 +264,13 @@ VERWACHT: dict[str, dict[str, dict]] = {
     # sees those of their own municipalities; an empty POST (no action chosen) is a 400.
     "duo_m2m:notificaties": {"GET": rij(405), "POST": rij(401)},
     "notificaties:lijst": {"GET": alleen(MET_DOSSIERS, 200)},
+    # The case's DUO tab (regie.duo): read for who reads the case; retry, contact person and hours for
+    # who changes it. The retry of a message already sent changes nothing (302); an empty contact
+    # person form shows the page with the messages (200); an empty hours form sends nothing new (302).
+    "duo:dossier": {"GET": lezen()},
+    "duo:opnieuw": {"GET": ALLEEN_POST, "POST": wijzigen(302)},
+    "duo:contactpersoon": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
+    "duo:uren": {"GET": ALLEEN_POST, "POST": wijzigen(302)},
     "notificaties:melding": {"GET": lezen(), "POST": lezen(400)},
     "notificaties:afstemming": {
         "GET": alleen(["teamleider", "teamleider_drechtsteden"], 200),
@@ -526,6 +533,19 @@ def _maak_gegevens() -> SimpleNamespace:
         onderdelen[tenant].verwijzing = verwezen(
             inburgeraar, inburgeraar.consulent, contract=contracten[tenant]
         )
+        from regie.duo.models import UitgaandBericht
+
+        # A message to DUO that was sent: "Opnieuw versturen" leaves it as it is.
+        onderdelen[tenant].duo_bericht = UitgaandBericht.objects.create(
+            inburgeraar=inburgeraar,
+            gemeente=inburgeraar.gemeente,
+            soort="pip",
+            api="PIP",
+            methode="post",
+            pad="/personen/{bsn}/PIP",
+            body={"dagtekeningPip": "2026-01-01", "leerroute": "B"},
+            status="verzonden",
+        )
 
     from regie.coa.models import CoaImport
 
@@ -702,6 +722,8 @@ def _waarde(adres: Adres, naam: str, tenant: str, g: SimpleNamespace, methode: s
         return g.meldingen[tenant].uuid
     if naam == "uuid" and adres.sleutel.startswith("portaal:"):
         return delen.verwijzing.uuid
+    if naam == "bericht":
+        return delen.duo_bericht.uuid
     if naam == "upload":
         return g.upload.uuid
     if naam == "week":

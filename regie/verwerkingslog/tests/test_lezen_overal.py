@@ -431,6 +431,10 @@ LEZEN: dict[str, Verzoek] = {
     "notificaties:melding": Verzoek(kwargs=lambda d: {"uuid": _duo_melding(d).uuid}, onderdeel="duo-meldingen"),
     "notificaties:afstemming": Verzoek(gebruiker="teamleider", data=_duo_afstemming, onderdeel="afstemming met DUO"),
     "notificaties:afstemming_dossier": Verzoek(kwargs=_case, onderdeel="afstemming met DUO"),
+    # The case's DUO tab (regie.duo): messages to DUO and notices from DUO; invalid forms show the page
+    "duo:dossier": Verzoek(kwargs=_case, onderdeel="duo"),
+    "duo:contactpersoon": Verzoek("post", kwargs=_case, data=lambda d: {}, onderdeel="duo"),
+    "duo:uren": Verzoek("post", kwargs=_case, data=lambda d: {"uren-uren_brede_intake": "veel"}, onderdeel="duo"),
 }
 
 GEEN_PERSOONSGEGEVENS: dict[str, str] = {
@@ -442,6 +446,7 @@ GEEN_PERSOONSGEGEVENS: dict[str, str] = {
     "accounts:logout": "uitloggen",
     "accounts:wachtwoord": "eigen wachtwoord",
     "accounts:tokens": "eigen API-tokens",
+    "duo:opnieuw": "zet een bericht aan DUO opnieuw in de wachtrij en stuurt door naar de tab DUO",
     "portaal:upload": "formulier om een bestand te kiezen",
     "portaal:voorbeeld_csv": "voorbeeldbestand zonder echte personen",
     "api:weekrapportages-upload": "controle van een eigen CSV-bestand: per regel status en fouten, geen naam of BSN",
