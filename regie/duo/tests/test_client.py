@@ -271,3 +271,34 @@ def test_een_pad_met_een_ongeldig_instellingsnummer_wordt_niet_verstuurd(nep):
         )
     assert fout.value.fouten == ["instellingsnummer: moet minstens 10 tekens lang zijn"]
     assert nep.verzoeken == []
+
+
+def test_mtls_met_de_duo_simulator(pki):
+    """The simulator in its TLS mode (client certificate required) answers the client over mutual TLS."""
+    from duo_simulator import Simulator, Toestand
+    from duo_simulator.server import start_in_thread, tls_context
+
+    map_, _ = pki
+    ca = trustme.CA()
+    ca.issue_cert("localhost").private_key_and_cert_chain_pem.write_to_path(str(map_ / "sim.pem"))
+    ca.cert_pem.write_to_path(str(map_ / "sim-ca.pem"))
+    # the simulator trusts the municipality's CA (pki's), Regie trusts the simulator's CA
+    context = tls_context(str(map_ / "sim.pem"), str(map_ / "sim.pem"), str(map_ / "ca.pem"))
+    server, basis = start_in_thread(Simulator(Toestand(), duo_oin=OIN_DUO), host="localhost", tls=context)
+    try:
+        instellingen = dict(
+            base_url=basis + "/v1", ca_bundle=str(map_ / "sim-ca.pem"), duo_oin=OIN_DUO, timeout=5
+        )
+        client = DuoClient(
+            client_cert=str(map_ / "client.pem"), client_key=str(map_ / "client.key"), **instellingen
+        )
+        gemeente = "0000000199" + "0303" + "000000"  # the demo OIN of Dronten (regie.demo.organisaties)
+        antwoord = client.raadpleeg("Inburgeringsaanbod", "/instellingen", gemeente=gemeente)
+        assert antwoord and all(len(i["instellingsnummer"]) == 10 for i in antwoord)
+        with pytest.raises(DuoStoring):
+            DuoClient(client_cert="", **instellingen).raadpleeg(
+                "Inburgeringsaanbod", "/instellingen", gemeente=gemeente
+            )
+    finally:
+        server.shutdown()
+        server.server_close()
