@@ -265,7 +265,7 @@ class DuoClient:
         logger.info("DUO %s: HTTP %s", beschrijving, status)
         if status in (408, 429) or status >= 500:
             raise DuoStoring(
-                f"DUO heeft een storing (HTTP {status}). Het bericht wordt later opnieuw verstuurd.",
+                f"DUO heeft een storing (HTTP {status}).",
                 status=status,
                 bericht_id=bericht_id,
             )
