@@ -4,6 +4,7 @@ certificate (mutual TLS as Digikoppeling asks)."""
 from __future__ import annotations
 
 import logging
+import re
 import socket
 import ssl
 import threading
@@ -26,7 +27,9 @@ class _Handler(WSGIRequestHandler):
         return environ
 
     def log_message(self, format, *args):  # noqa: A002 - wsgiref's signature
-        log.info("%s %s", self.address_string(), format % args)
+        # DUO's paths carry the BSN (/personen/{bsn}/...): a log line shows only its last three digits.
+        regel = re.sub(r"\b\d{6}(\d{3})\b", r"******\1", format % args)
+        log.info("%s %s", self.address_string(), regel)
 
 
 class _Server(ThreadingMixIn, WSGIServer):
