@@ -17,7 +17,7 @@ from regie.trajecten.forms import AfsluitenForm, IntrekkenForm, StartenForm, Ver
 from regie.trajecten.models import Verwijzing, VerwijzingStatus
 from regie.verwerkingslog.log import betreft, logt_lezen
 
-# Per step on the case tab: the form, the statuses it applies to, the button and the title.
+# Per step on the case tab: the form, the statuses it applies to, the title and the button.
 STAPPEN = {
     "starten": (StartenForm, (VerwijzingStatus.GEACCEPTEERD,), "Start vastleggen", "Start vastleggen"),
     "afsluiten": (AfsluitenForm, (VerwijzingStatus.GESTART,), "Traject afsluiten", "Afsluiten"),
@@ -40,7 +40,7 @@ def _traject(request, inburgeraar, *, verwijzen_form=None, stap_form=None, stap_
         verwijzing.acties = []
         if not mag_wijzigen:
             continue
-        for soort, (formulier, statussen, knop, titel) in STAPPEN.items():
+        for soort, (formulier, statussen, titel, knop) in STAPPEN.items():
             if verwijzing.status not in statussen:
                 continue
             if stap_form is not None and stap_form.soort == soort and verwijzing.uuid == stap_uuid:
