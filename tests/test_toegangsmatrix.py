@@ -547,6 +547,16 @@ def _maak_gegevens() -> SimpleNamespace:
             status="verzonden",
         )
 
+    from regie.voortgang.models import CsvUpload
+
+    # The aanbieder user's upload that cannot be stored (a file error), for portaal:upload_voorbeeld.
+    upload = CsvUpload.objects.create(
+        aanbieder=gebruikers["aanbieder"].aanbieder,
+        door=gebruikers["aanbieder"],
+        bestandsnaam="matrix.csv",
+        bestandsfouten=["De kolom week ontbreekt."],
+    )
+
     from regie.coa.models import CoaImport
 
     # A waiting COA upload per tenant (see coa_upload), with one valid row.
@@ -568,11 +578,11 @@ def _maak_gegevens() -> SimpleNamespace:
 
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django.contrib.auth.models import Group
+    from django.utils import timezone
     from django_otp.plugins.otp_totp.models import TOTPDevice
+    from django_tasks_db.models import DBTaskResult
 
     from regie.accounts.tokens import maak_api_token
-    from django.utils import timezone
-    from django_tasks_db.models import DBTaskResult
 
     # Objects of the beheeromgeving, one per tenant.
     beheerobjecten = {}
@@ -647,6 +657,7 @@ def _maak_gegevens() -> SimpleNamespace:
         for tenant, inburgeraar in dossiers.items()
     }
     return SimpleNamespace(
+        upload=upload,
         coa_imports=coa_imports,
         verwerkingen=verwerkingen,
         meldingen=meldingen,

@@ -78,7 +78,11 @@ def test_de_rollen_uit_het_issue():
     assert ROL_RECHTEN[Rol.AANBIEDER] == {Recht.VERWIJZINGEN_EIGEN_AANBIEDER}
     # functioneel beheerder: users, municipalities, settings, the housing quota and the background
     # tasks; no case content
-    assert ROL_RECHTEN[Rol.FUNCTIONEEL_BEHEERDER] == {Recht.BEHEER, Recht.TAAKSTELLING, Recht.ACHTERGRONDTAKEN}
+    assert ROL_RECHTEN[Rol.FUNCTIONEEL_BEHEERDER] == {
+        Recht.BEHEER,
+        Recht.TAAKSTELLING,
+        Recht.ACHTERGRONDTAKEN,
+    }
     # privacy officer: the processing log, no case editing
     assert ROL_RECHTEN[Rol.PRIVACY_OFFICER] == {Recht.VERWERKINGSLOG_INZIEN}
     # special data without a reason: only the own consultant and the team lead

@@ -37,7 +37,9 @@ def test_accepteren_starten_en_intrekken_van_een_verwijzing(
     trajecten.intrekken(verwijzing=verwijzing, reden="Verhuisd", door=consulent)
     (intrekken,) = berichten(inburgeraar, Soort.INBURGERINGSAANBOD_INTREKKEN)
     assert intrekken.methode == "delete" and intrekken.body is None
-    assert intrekken.fouten[0].startswith("instellingsnummer: Taalschool Flevoland heeft geen instellingsnummer")
+    assert intrekken.fouten[0].startswith(
+        "instellingsnummer: Taalschool Flevoland heeft geen instellingsnummer"
+    )
 
 
 def test_starten_werkt_het_aanbod_bij(inburgeraar, consulent, pip, contract, docent):

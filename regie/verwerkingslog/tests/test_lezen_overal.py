@@ -92,9 +92,13 @@ def _duo_afstemming(d):
     Afstemming.objects.create(
         organisatie=d.hoofd.gemeente.organisatie,
         klaar_op=timezone.now(),
-        resultaat=[{"inburgeraar": d.hoofd.pk, "fout": "", "verschillen": [
-            {"onderdeel": "Doelgroep", "regie": "a", "duo": "b", "actie": "c"}
-        ]}],
+        resultaat=[
+            {
+                "inburgeraar": d.hoofd.pk,
+                "fout": "",
+                "verschillen": [{"onderdeel": "Doelgroep", "regie": "a", "duo": "b", "actie": "c"}],
+            }
+        ],
     )
     return {}
 
@@ -427,14 +431,22 @@ LEZEN: dict[str, Verzoek] = {
         onderdeel="traject",
     ),
     # DUO's notices and the reconciliation with DUO (regie.notificaties)
-    "notificaties:lijst": Verzoek(data=lambda d: _duo_melding(d) and {"filter": "alle"}, onderdeel="duo-meldingen"),
-    "notificaties:melding": Verzoek(kwargs=lambda d: {"uuid": _duo_melding(d).uuid}, onderdeel="duo-meldingen"),
-    "notificaties:afstemming": Verzoek(gebruiker="teamleider", data=_duo_afstemming, onderdeel="afstemming met DUO"),
+    "notificaties:lijst": Verzoek(
+        data=lambda d: _duo_melding(d) and {"filter": "alle"}, onderdeel="duo-meldingen"
+    ),
+    "notificaties:melding": Verzoek(
+        kwargs=lambda d: {"uuid": _duo_melding(d).uuid}, onderdeel="duo-meldingen"
+    ),
+    "notificaties:afstemming": Verzoek(
+        gebruiker="teamleider", data=_duo_afstemming, onderdeel="afstemming met DUO"
+    ),
     "notificaties:afstemming_dossier": Verzoek(kwargs=_case, onderdeel="afstemming met DUO"),
     # The case's DUO tab (regie.duo): messages to DUO and notices from DUO; invalid forms show the page
     "duo:dossier": Verzoek(kwargs=_case, onderdeel="duo"),
     "duo:contactpersoon": Verzoek("post", kwargs=_case, data=lambda d: {}, onderdeel="duo"),
-    "duo:uren": Verzoek("post", kwargs=_case, data=lambda d: {"uren-uren_brede_intake": "veel"}, onderdeel="duo"),
+    "duo:uren": Verzoek(
+        "post", kwargs=_case, data=lambda d: {"uren-uren_brede_intake": "veel"}, onderdeel="duo"
+    ),
 }
 
 GEEN_PERSOONSGEGEVENS: dict[str, str] = {
