@@ -55,10 +55,19 @@ def _formulier_context(form, kinderen=None, **extra) -> dict:
 @require_http_methods(["GET", "POST"])
 @logt_lezen("zoekresultaten")
 def registreren(request):
+    return registratiepagina(request)
+
+
+def registratiepagina(request, *, initial=None, registreer=None, na_registratie=None, **extra):
+    """The registration form (GET shows it, POST saves it or only changes the form). Also used for
+    a parked DUO notice (regie.notificaties.views.registreren): `initial` prefills the form,
+    `registreer` replaces the service (same arguments), `na_registratie(inburgeraar)` gives the
+    response after saving, and `extra` goes into the template (e.g. `actie_url`)."""
+    registreer = registreer or inburgeraar_registreren
     if request.method == "GET":
-        form = f.InburgeraarForm(user=request.user)
+        form = f.InburgeraarForm(user=request.user, initial=initial)
         return render(
-            request, "inburgeraars/registreren.html", _formulier_context(form, f.kinderen_formset())
+            request, "inburgeraars/registreren.html", _formulier_context(form, f.kinderen_formset(), **extra)
         )
 
     if KNOP_PARTNER in request.POST or KNOP_KIND in request.POST:
@@ -70,14 +79,14 @@ def registreren(request):
         elif kinderen.forms:
             kinderen.forms[-1].fields["voornaam"].widget.attrs["autofocus"] = True
         betreft_keuzes(request, form)
-        return render(request, "inburgeraars/registreren.html", _formulier_context(form, kinderen))
+        return render(request, "inburgeraars/registreren.html", _formulier_context(form, kinderen, **extra))
 
     form = f.InburgeraarForm(request.POST, user=request.user)
     kinderen = f.kinderen_formset(request.POST)
     geldig = form.is_valid()
     if kinderen.is_valid() and geldig:  # both checked, so all messages show at once
         try:
-            inburgeraar = inburgeraar_registreren(
+            inburgeraar = registreer(
                 door=request.user,
                 kinderen=[k for k in (kf.kind() for kf in kinderen.forms) if k],
                 **form.gegevens(),
@@ -85,9 +94,11 @@ def registreren(request):
         except ValidationError as exc:
             f.fouten_toevoegen(form, exc)
         else:
+            if na_registratie is not None:
+                return na_registratie(inburgeraar)
             messages.success(request, f"{inburgeraar.naam} is geregistreerd.")
             return redirect("inburgeraars:dossier", uuid=inburgeraar.uuid)
-    return render(request, "inburgeraars/registreren.html", _formulier_context(form, kinderen))
+    return render(request, "inburgeraars/registreren.html", _formulier_context(form, kinderen, **extra))
 
 
 @vereist_recht(Recht.DOSSIERS_LEZEN_EIGEN)

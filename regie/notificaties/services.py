@@ -230,18 +230,22 @@ def _later_opnieuw(notificatie: Notificatie, melding: str, inburgeraar=None) -> 
 
 @transaction.atomic
 def opnieuw_verwerken(
-    *, notificatie: Notificatie, door: User, inburgeraar: Inburgeraar | None = None
+    *,
+    notificatie: Notificatie,
+    door: User,
+    inburgeraar: Inburgeraar | None = None,
+    notitie: str = "Opnieuw verwerken gevraagd.",
 ) -> Notificatie:
     """Back to 'ontvangen' and processed again (now, in the queue). With `inburgeraar`: the case
     this notice is about, chosen by a person (the case must be one `door` may change; checked by the
-    view), used instead of a look-up by BSN."""
+    view), used instead of a look-up by BSN. `notitie` goes into the notice's notes."""
     if notificatie.status not in (Status.GEPARKEERD, Status.ONTVANGEN):
         raise ValidationError({"notificatie": ["Deze melding is al verwerkt of afgehandeld."]})
     if inburgeraar is not None and inburgeraar.gemeente.organisatie_id != notificatie.gemeente.organisatie_id:
         raise ValidationError({"inburgeraar": ["Kies een dossier van uw eigen organisatie."]})
     notificatie.status = Status.ONTVANGEN
     notificatie.inburgeraar = inburgeraar or notificatie.inburgeraar
-    notificatie.notitie = _notitie_erbij(notificatie.notitie, door, "Opnieuw verwerken gevraagd.")
+    notificatie.notitie = _notitie_erbij(notificatie.notitie, door, notitie)
     notificatie.pogingen = 0
     notificatie.save()
     verwerk_gekoppeld.enqueue(notificatie.pk, inburgeraar.pk if inburgeraar else None)

@@ -5,14 +5,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from regie.accounts.rechten import Recht, mag, vereist_recht, weiger
+from regie.accounts.rechten import Recht, heeft_recht, mag, vereist_recht, weiger
 from regie.duo.client import DuoFout
 from regie.inburgeraars.selectors import inburgeraar_voor, inburgeraars_voor
+from regie.inburgeraars.views import registratiepagina
 from regie.notificaties import services
 from regie.notificaties.afstemming import afstemming_starten, vergelijk
 from regie.notificaties.models import Afstemming, Notificatie, Status
+from regie.notificaties.registratie import registreerbaar, registreren_uit_melding, voorinvulling
 from regie.notificaties.selectors import notificaties_voor
 from regie.verwerkingslog.log import betreft, logt_lezen
 
@@ -41,6 +44,9 @@ def lijst(request):
     totaal = qs.count()
     meldingen = list(qs[:PER_PAGINA])
     betreft(request, [m.inburgeraar for m in meldingen if m.inburgeraar_id])
+    if heeft_recht(request.user, Recht.DOSSIERS_REGISTREREN):
+        for m in meldingen:
+            m.registreerbaar = not registreerbaar(m)
     return render(
         request,
         "notificaties/lijst.html",
@@ -103,8 +109,47 @@ def melding(request, uuid):
             "notitie": request.POST.get("notitie", "") if request.method == "POST" else "",
             "dossier_zichtbaar": notificatie.inburgeraar_id
             and inburgeraars_voor(request.user).filter(pk=notificatie.inburgeraar_id).exists(),
+            "registreerbaar": not registreerbaar(notificatie)
+            and heeft_recht(request.user, Recht.DOSSIERS_REGISTREREN),
         },
         status=400 if fouten else 200,
+    )
+
+
+@vereist_recht(Recht.DUO_MELDINGEN)
+@vereist_recht(Recht.DOSSIERS_REGISTREREN)
+@require_http_methods(["GET", "POST"])
+@logt_lezen("duo-meldingen")
+def registreren(request, uuid):
+    """The registration form for the newcomer of a parked new-obligation notice, prefilled with
+    what DUO gave. Only the notice's uuid is in the address (never the BSN). After saving, Regie
+    processes the notice again for the new case (regie.notificaties.registratie)."""
+    notificatie = _melding_voor(request.user, uuid)
+    reden = registreerbaar(notificatie)
+    if reden:
+        messages.warning(request, reden)
+        return redirect("notificaties:melding", uuid=notificatie.uuid)
+
+    def registreer(**gegevens):
+        return registreren_uit_melding(notificatie=notificatie, **gegevens)
+
+    def na_registratie(inburgeraar):
+        messages.success(
+            request,
+            f"{inburgeraar.naam} is geregistreerd. Regie verwerkt nu de DUO-melding {notificatie.gebeurtenis_id}:"
+            " de gegevens van DUO komen vanzelf in het dossier en de melding wordt 'verwerkt'.",
+        )
+        return redirect("inburgeraars:dossier", uuid=inburgeraar.uuid)
+
+    initial, waarschuwing = voorinvulling(notificatie) if request.method == "GET" else (None, "")
+    return registratiepagina(
+        request,
+        initial=initial,
+        registreer=registreer,
+        na_registratie=na_registratie,
+        melding=notificatie,
+        duo_waarschuwing=waarschuwing,
+        actie_url=reverse("notificaties:registreren", kwargs={"uuid": notificatie.uuid}),
     )
 
 
