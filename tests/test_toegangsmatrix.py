@@ -272,6 +272,9 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "duo:contactpersoon": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
     "duo:uren": {"GET": ALLEEN_POST, "POST": wijzigen(302)},
     "notificaties:melding": {"GET": lezen(), "POST": lezen(400)},
+    # Registering the newcomer of a parked new-obligation notice: the matrix notice (SS999, linked to
+    # a case) is not one, so who may see it is sent back to the notice with a message (302).
+    "notificaties:registreren": {"GET": lezen(302), "POST": lezen(302)},
     "notificaties:afstemming": {
         "GET": alleen(["teamleider", "teamleider_drechtsteden"], 200),
         "POST": alleen(["teamleider", "teamleider_drechtsteden"], 400),
@@ -729,7 +732,7 @@ def _waarde(adres: Adres, naam: str, tenant: str, g: SimpleNamespace, methode: s
     # A referral: in a case's address (<verwijzing>) or the uuid of /api/v1/verwijzingen/{uuid}.
     if naam == "verwijzing" or (naam == "uuid" and adres.route.startswith("api/v1/verwijzingen/")):
         return delen.verwijzing.uuid
-    if adres.sleutel == "notificaties:melding":
+    if adres.sleutel in ("notificaties:melding", "notificaties:registreren"):
         return g.meldingen[tenant].uuid
     if naam == "uuid" and adres.sleutel.startswith("portaal:"):
         return delen.verwijzing.uuid

@@ -83,6 +83,27 @@ def _duo_melding(d):
     )[0]
 
 
+def _duo_melding_nieuwe_plicht(d):
+    """A parked SS101 notice for a person not yet in Regie, in the case's municipality."""
+    from django.utils import timezone
+
+    from regie.demo.factories import geldig_bsn
+    from regie.notificaties.models import Notificatie, Status
+
+    return Notificatie.objects.get_or_create(
+        bericht_id=f"lezen-nieuw-{d.hoofd.pk}",
+        defaults={
+            "bron": "0" * 20,
+            "doel": d.hoofd.gemeente.oin or "1" * 20,
+            "gemeente": d.hoofd.gemeente,
+            "bsn": geldig_bsn(730_001),
+            "gebeurtenis_id": "SS101",
+            "registratie_datum_tijd": timezone.now(),
+            "status": Status.GEPARKEERD,
+        },
+    )[0]
+
+
 def _duo_afstemming(d):
     """A finished reconciliation run that lists the case (regie.notificaties.afstemming)."""
     from django.utils import timezone
@@ -436,6 +457,13 @@ LEZEN: dict[str, Verzoek] = {
     ),
     "notificaties:melding": Verzoek(
         kwargs=lambda d: {"uuid": _duo_melding(d).uuid}, onderdeel="duo-meldingen"
+    ),
+    # Registering from a parked notice: the partner search shows cases, like inburgeraars:registreren.
+    "notificaties:registreren": Verzoek(
+        "post",
+        kwargs=lambda d: {"uuid": _duo_melding_nieuwe_plicht(d).uuid},
+        data=lambda d: {"partner_zoekterm": d.hoofd.geslachtsnaam, "partner_zoeken": "1"},
+        onderdeel="duo-meldingen",
     ),
     "notificaties:afstemming": Verzoek(
         gebruiker="teamleider", data=_duo_afstemming, onderdeel="afstemming met DUO"
