@@ -592,8 +592,9 @@ SIGNALEN = {
 NIEUW_EFFECT = (
     "Dossier bijwerken: doelgroep uit DUO, datum melding DUO (Bi 5.3 lid 1: start van de 10 weken) als die"
     " nog leeg is; verhuisd binnen de organisatie: nieuwe gemeente; verhuisd of beëindigd dossier weer"
-    " 'aangemeld'. Persoon nog niet in Regie: geparkeerd om te registreren (DUO geeft geen naam of"
-    " geboortedatum)."
+    " 'aangemeld'. Persoon nog niet in Regie: geparkeerd (DUO geeft geen naam of geboortedatum); met"
+    " 'Inburgeraar registreren' (formulier vooraf ingevuld met BSN, doelgroep, datum melding DUO en gemeente)"
+    " maakt de medewerker het dossier en verwerkt Regie de melding vanzelf opnieuw."
 )
 
 _LIJST = [
