@@ -33,6 +33,17 @@ class PrijsPer(models.TextChoices):
     UUR = "uur", "Per uur"
 
 
+# DUO's Inburgeringsaanbod API (regie/duo/specs/Inburgeringsaanbod/openapi.yml, parameter and schema
+# Instellingsnummer): a string of exactly 10 characters, no pattern. The examples DUO's lists give are
+# digits; Regie takes letters too, but nothing else: the number goes into the URL path.
+INSTELLINGSNUMMER_LENGTE = 10
+instellingsnummer_validator = RegexValidator(
+    rf"^[0-9A-Za-z]{{{INSTELLINGSNUMMER_LENGTE}}}$",
+    "Een instellingsnummer van DUO heeft precies 10 tekens (cijfers of letters, zonder spaties),"
+    " bijvoorbeeld 1000012345.",
+)
+
+
 class Aanbieder(models.Model):
     organisatie = models.ForeignKey(
         "organisaties.Organisatie",
@@ -43,10 +54,13 @@ class Aanbieder(models.Model):
     naam = models.CharField(max_length=200)
     instellingsnummer = models.CharField(
         "instellingsnummer DUO",
-        max_length=5,
+        max_length=INSTELLINGSNUMMER_LENGTE,
         blank=True,
-        validators=[RegexValidator(r"^[0-9A-Z]{2}[0-9]{2}[0-9A-Z]$", "Een instellingsnummer is als 12AB3.")],
-        help_text="Het nummer van de instelling bij DUO (BRIN of instellingsnummer), als er een is.",
+        validators=[instellingsnummer_validator],
+        help_text=(
+            "Het nummer waaronder DUO de instelling kent (10 tekens, bijvoorbeeld 1000012345), als er een"
+            " is. Zonder dit nummer kan Regie het inburgeringsaanbod niet aan DUO doorgeven."
+        ),
     )
     contactpersoon = models.CharField(max_length=200, blank=True)
     email = models.EmailField("e-mailadres", blank=True)

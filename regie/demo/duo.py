@@ -6,6 +6,7 @@ What DUO knows follows what Regie holds: obligation and doelgroep from the DUO n
 version Regie decided (replayed through DUO's own PIP conditions: a version DUO would refuse is
 not there), the termijn from the first PIP (Wi 11), the learnability test from the intake, the
 end of the obligation for closed cases. The differences are listed in `demoVerschillen`.
+DUO's list of instellingen also holds the demo providers that have an instellingsnummer.
 """
 
 from __future__ import annotations
@@ -250,6 +251,17 @@ def _verschil(soort: str, persoon: dict, vandaag: date) -> bool:
     return soort == "onbekend_bij_duo"
 
 
+def instellingen_aanvullen(gegevens: dict) -> list[dict]:
+    """Add the demo providers (regie.trajecten.demo) to DUO's list of instellingen in the simulator
+    state `gegevens`, so DUO takes their inburgeringsaanbod; returns the ones added."""
+    from regie.trajecten.demo import instellingen_bij_duo
+
+    bekend = {i["instellingsnummer"] for i in gegevens.setdefault("instellingen", [])}
+    nieuw = [i for i in instellingen_bij_duo() if i["instellingsnummer"] not in bekend]
+    gegevens["instellingen"].extend(nieuw)
+    return nieuw
+
+
 def duo_toestand(vandaag: date | None = None, *, verschillen: bool = True) -> dict:
     """The whole simulator state (see duo_simulator.toestand) for the cases in the database."""
     vandaag = vandaag or date.today()
@@ -264,6 +276,7 @@ def duo_toestand(vandaag: date | None = None, *, verschillen: bool = True) -> di
     # the municipalities Regie serves, with their OIN: the simulator's demo mode only sends
     # notices about persons of these (another municipality's notices go to another system)
     gegevens["gemeenten"] = dict(Gemeente.objects.values_list("cbs_code", "oin"))
+    instellingen_aanvullen(gegevens)
     gegevens["demoVerschillen"] = []
     if verschillen:
         kans = random.Random(20211)

@@ -42,15 +42,19 @@ from regie.verwerkingslog import log as verwerkingslog
 P = Perceel
 # Per organisation (key: the short name used in demo user names): provider → (DUO
 # instellingsnummer, contact, [(perceel, inkoopvorm, prijs, per, begin, einde)]).
+# The instellingsnummer has DUO's form (10 characters, Inburgeringsaanbod API); only the providers
+# of a leerroute course have one (DUO's Inburgeringsaanbod), made up as 2 + CBS code + serial.
+# DUO knows them: `instellingen_bij_duo()` is their entry in DUO's list of instellingen (the
+# DUO simulator's GET /instellingen, filled by regie.demo.duo).
 EERSTE_CONTRACT_TOT = date(2023, 12, 31)
 TWEEDE_CONTRACT_VANAF = date(2024, 1, 1)
 START = date(2022, 1, 1)
 
 
-def _aanbieders(plaats: str, regio: str, onderwijs: str) -> dict:
+def _aanbieders(plaats: str, regio: str, onderwijs: str, *, cbs_code: str) -> dict:
     return {
         f"Taalschool {plaats}": (
-            "31AB1",
+            f"2{cbs_code}00001",
             "M. de Vries",
             [
                 (P.B1_ROUTE, Inkoopvorm.AANBESTEDING, "9800", PrijsPer.TRAJECT, START, EERSTE_CONTRACT_TOT),
@@ -58,12 +62,12 @@ def _aanbieders(plaats: str, regio: str, onderwijs: str) -> dict:
             ],
         ),
         onderwijs: (
-            "25LX3",
+            f"2{cbs_code}00002",
             "J. Bakker",
             [(P.ONDERWIJSROUTE, Inkoopvorm.AANBESTEDING, "14500", PrijsPer.TRAJECT, START, None)],
         ),
         f"Zelfredzaam {regio} (Z-route)": (
-            "",
+            f"2{cbs_code}00003",
             "A. Yilmaz",
             [(P.Z_ROUTE, Inkoopvorm.AANBESTEDING, "11900", PrijsPer.TRAJECT, START, None)],
         ),
@@ -89,11 +93,19 @@ def _aanbieders(plaats: str, regio: str, onderwijs: str) -> dict:
 
 
 AANBIEDERS = {
-    "Gemeente Dronten": _aanbieders("Dronten", "Flevoland", "Schakelklas Flevoland"),
+    "Gemeente Dronten": _aanbieders("Dronten", "Flevoland", "Schakelklas Flevoland", cbs_code="0303"),
     "Sociale Dienst Drechtsteden": _aanbieders(
-        "Drechtsteden", "Zuid-Holland Zuid", "Schakelcollege Dordrecht"
+        "Drechtsteden", "Zuid-Holland Zuid", "Schakelcollege Dordrecht", cbs_code="0505"
     ),
-    "Gemeente Noordoostpolder": _aanbieders("Emmeloord", "Noordoostpolder", "Schakelklas Noordoost"),
+    "Gemeente Noordoostpolder": _aanbieders(
+        "Emmeloord", "Noordoostpolder", "Schakelklas Noordoost", cbs_code="0171"
+    ),
+}
+# Where the providers are (DUO's list of instellingen has an address): postcode digits, place.
+VESTIGING = {
+    "Gemeente Dronten": ("8251", "Dronten"),
+    "Sociale Dienst Drechtsteden": ("3311", "Dordrecht"),
+    "Gemeente Noordoostpolder": ("8302", "Emmeloord"),
 }
 AANBIEDER_ACCOUNT = "aanbieder.{kort}"
 KORT = {
@@ -185,6 +197,31 @@ def aanbieders_maken() -> dict[str, dict[str, Aanbieder]]:
                 )
             gemaakt[organisatie_naam][naam] = aanbieder
     return gemaakt
+
+
+def instellingen_bij_duo() -> list[dict]:
+    """The demo providers with an instellingsnummer as DUO lists them (schema `Instelling` of the
+    Inburgeringsaanbod API), so DUO takes their inburgeringsaanbod (README of the specs: a Blik op
+    Werk keurmerk, for the onderwijsroute a recognised Taalschakelinstelling)."""
+    instellingen = []
+    for organisatie_naam, aanbieders in AANBIEDERS.items():
+        cijfers, plaats = VESTIGING[organisatie_naam]
+        for volgnummer, (naam, (nummer, _contact, contracten)) in enumerate(aanbieders.items(), start=1):
+            if not nummer:
+                continue
+            percelen = {perceel for perceel, *_ in contracten}
+            instellingen.append(
+                {
+                    "instellingsnummer": nummer,
+                    "naam": naam,
+                    "postcode": f"{cijfers}AB",
+                    "huisnummer": 10 * volgnummer,
+                    "plaatsnaam": plaats,
+                    "indicatieBowKeurmerk": bool(percelen & {P.B1_ROUTE, P.Z_ROUTE}),
+                    "indicatieTstKeurmerk": P.ONDERWIJSROUTE in percelen,
+                }
+            )
+    return instellingen
 
 
 class _Bouwer:

@@ -118,3 +118,29 @@ def test_regie_leest_de_pip_bij_de_simulator(zaken, duo_simulator):
     )
     assert r.status_code == 200
     assert r.json()["pip"]["dagtekeningPip"] == (VANDAAG - timedelta(days=20)).isoformat()
+
+
+def test_duo_kent_de_demo_aanbieders(zaken, tmp_path):
+    """The simulator's GET /instellingen lists the demo providers' instellingsnummers (a known
+    instelling is a condition of DUO's Inburgeringsaanbod), also in a state file from before."""
+    from duo_simulator.gegevens import INSTELLINGEN
+    from regie.duo import specificaties
+    from regie.trajecten.demo import instellingen_bij_duo
+
+    demo = {i["instellingsnummer"] for i in instellingen_bij_duo()}
+    assert demo and all(len(n) == 10 for n in demo)
+    gegevens = duo_toestand(verschillen=False)
+    nummers = [i["instellingsnummer"] for i in gegevens["instellingen"]]
+    assert demo <= set(nummers) and len(nummers) == len(set(nummers))
+    assert {i["instellingsnummer"] for i in INSTELLINGEN} <= set(nummers)  # the simulator's own stay
+    for instelling in gegevens["instellingen"]:
+        assert specificaties.fouten("Inburgeringsaanbod", "Instelling", instelling) == []
+    bestand = tmp_path / "duo.json"
+    call_command("duo_simulator_vullen", state=str(bestand), zonder_verschillen=True)
+    oud = json.loads(bestand.read_text())
+    oud["instellingen"] = [i for i in oud["instellingen"] if i["instellingsnummer"] not in demo]
+    bestand.write_text(json.dumps(oud))
+    call_command("duo_simulator_vullen", state=str(bestand), als_nodig=True)
+    toestand = Toestand(bestand)
+    assert demo <= {i["instellingsnummer"] for i in toestand.gegevens["instellingen"]}
+    assert toestand.persoon(zaken[0].bsn) == oud["personen"][zaken[0].bsn]  # the rest as it was

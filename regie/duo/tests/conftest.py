@@ -24,7 +24,9 @@ def pip(inburgeraar, consulent):
 @pytest.fixture
 def taalschool(dronten):
     return AanbiederFactory(
-        organisatie=dronten.organisatie, naam="Taalschool Flevoland", instellingsnummer="12AB3"
+        organisatie=dronten.organisatie,
+        naam="Taalschool Flevoland",
+        instellingsnummer="1000012345",  # DUO's form (10 characters); the simulator knows it (BoW keurmerk)
     )
 
 

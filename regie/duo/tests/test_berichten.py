@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone
 
 from regie.aanbieders.factories import verwezen
+from regie.aanbieders.models import Aanbieder
 from regie.duo import berichten, specificaties
 from regie.duo.berichten import ROUTES, WACHTTIJDEN, verstuur_bericht
 from regie.duo.models import BerichtStatus, DuoContactpersoon, Soort, UitgaandBericht
@@ -346,8 +347,10 @@ def test_inburgeringsaanbod_uit_een_geaccepteerde_verwijzing(inburgeraar, consul
 
 
 def test_inburgeringsaanbod_met_een_te_kort_instellingsnummer_wordt_niet_verstuurd(
-    bij_duo, inburgeraar, consulent, pip, contract, docent
+    bij_duo, inburgeraar, consulent, pip, contract, docent, taalschool
 ):
+    # a number stored before the field had DUO's form (the model's validator refuses it now)
+    Aanbieder.objects.filter(pk=taalschool.pk).update(instellingsnummer="12AB3")
     verwijzing = _verwijzing(inburgeraar, consulent, contract, docent)
     bericht = berichten.meld_inburgeringsaanbod(verwijzing)
     assert bericht.status == BerichtStatus.AFGEWEZEN
@@ -403,6 +406,10 @@ def test_inburgeringsaanbod_verzenden_en_intrekken(bij_duo, inburgeraar, pip):
 
 def test_intrekken_zonder_eerder_aanbod_stuurt_niets(inburgeraar, consulent, pip, contract, docent):
     verwijzing = _verwijzing(inburgeraar, consulent, contract, docent)
+    # the aanbod is waiting to be sent: withdrawing it must reach DUO too
+    assert berichten.meld_inburgeringsaanbod_ingetrokken(verwijzing).status == BerichtStatus.WACHTRIJ
+    # DUO refused every aanbod of this provider, so it has none to withdraw
+    UitgaandBericht.objects.filter(inburgeraar=inburgeraar).update(status=BerichtStatus.AFGEWEZEN)
     assert berichten.meld_inburgeringsaanbod_ingetrokken(verwijzing) is None
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from duo_simulator.toestand import Toestand
-from regie.demo.duo import duo_toestand
+from regie.demo.duo import duo_toestand, instellingen_aanvullen
 from regie.inburgeraars.models import Inburgeraar
 
 
@@ -45,6 +45,15 @@ class Command(BaseCommand):
             }
             # newcomers the simulator announced since are not in Regie's demo data: that is fine
             if bekend and set(Inburgeraar.objects.values_list("bsn", flat=True)) <= bekend:
+                # a file from before the demo providers had DUO's instellingsnummer: add them
+                toestand = Toestand(bestand)
+                if nieuw := instellingen_aanvullen(toestand.gegevens):
+                    toestand.bewaar()
+                    self.stdout.write(
+                        f"De DUO-simulator kent de demopersonen al ({bestand}); {len(nieuw)} instellingen"
+                        " van de demo-aanbieders toegevoegd."
+                    )
+                    return
                 self.stdout.write(f"De DUO-simulator kent de demopersonen al ({bestand}); niets veranderd.")
                 return
         toestand = Toestand()
