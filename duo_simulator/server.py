@@ -9,12 +9,72 @@ import socket
 import ssl
 import threading
 from socketserver import ThreadingMixIn
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer, make_server
 
 log = logging.getLogger("duo_simulator")
 
 
+class _ServerHandler(ServerHandler):
+    http_version = "1.1"
+
+    def cleanup_headers(self):
+        super().cleanup_headers()
+        verzoek = self.request_handler
+        if "Content-Length" not in self.headers:  # the end of the answer is the end of the connection
+            verzoek.close_connection = True
+        if verzoek.close_connection:
+            self.headers["Connection"] = "close"
+
+
 class _Handler(WSGIRequestHandler):
+    # HTTP/1.1 with keep-alive: a client that keeps its connection (Regie's DuoClient, one
+    # requests.Session per process) sends its next look-up over the same connection, instead of a new
+    # TCP connection and a new server thread per request (wsgiref answers one request, HTTP/1.0).
+    protocol_version = "HTTP/1.1"
+    timeout = 30  # an idle kept-alive connection is closed after this many seconds
+    # wsgiref writes the headers and the body in separate sends: on a kept-alive connection Nagle's
+    # algorithm would hold the body back until the client's delayed ACK (about 40 ms per request).
+    disable_nagle_algorithm = True
+
+    def handle(self):
+        self.close_connection = True
+        self._een_verzoek()
+        while not self.close_connection:
+            self._een_verzoek()
+
+    def _een_verzoek(self):
+        """wsgiref's WSGIRequestHandler.handle for one request on a possibly kept-alive connection."""
+        try:
+            self.raw_requestline = self.rfile.readline(65537)
+        except (TimeoutError, OSError):
+            self.close_connection = True
+            return
+        if not self.raw_requestline:
+            self.close_connection = True
+            return
+        if len(self.raw_requestline) > 65536:
+            self.requestline = self.request_version = self.command = ""
+            self.send_error(414)
+            self.close_connection = True
+            return
+        if not self.parse_request():  # an error was sent
+            self.close_connection = True
+            return
+        # Keep-alive only for requests without a body (the look-ups): a body the application did not
+        # read to the end can then never be taken for the start of the next request.
+        if self.headers.get("Content-Length", "0").strip() not in ("", "0") or self.headers.get(
+            "Transfer-Encoding"
+        ):
+            self.close_connection = True
+        handler = _ServerHandler(
+            self.rfile, self.wfile, self.get_stderr(), self.get_environ(), multithread=True
+        )
+        handler.request_handler = self  # backpointer for logging
+        handler.run(self.server.get_app())
+        if self.close_connection:
+            return
+        self.wfile.flush()
+
     def get_environ(self):
         environ = super().get_environ()
         if isinstance(self.connection, ssl.SSLSocket):
