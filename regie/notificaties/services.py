@@ -100,7 +100,10 @@ def _tijdstip(tekst: str) -> datetime:
 def verwerk_notificatie(notificatie_id: int) -> str:
     """Process one notice; safe to run twice (a processed notice is left alone)."""
     with systeemcontext():
-        return verwerk(Notificatie.objects.get(pk=notificatie_id)).status
+        # the municipality and its organisation are read for every notice (checks, DUO's headers, the
+        # DUO account): fetched in the same query, two queries less per notice
+        notificatie = Notificatie.objects.select_related("gemeente__organisatie").get(pk=notificatie_id)
+        return verwerk(notificatie).status
 
 
 def verwerk(notificatie: Notificatie, *, client=None) -> Notificatie:
@@ -256,7 +259,7 @@ def opnieuw_verwerken(
 def verwerk_gekoppeld(notificatie_id: int, inburgeraar_id: int | None) -> str:
     """Process a notice again after a person asked to; with the case they linked when given."""
     with systeemcontext():
-        notificatie = Notificatie.objects.select_related("gemeente").get(pk=notificatie_id)
+        notificatie = Notificatie.objects.select_related("gemeente__organisatie").get(pk=notificatie_id)
         if notificatie.status != Status.ONTVANGEN:
             return notificatie.status
         if inburgeraar_id is None:
