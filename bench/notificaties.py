@@ -1,26 +1,38 @@
-"""Benchmark: receive and process 10,000 DUO notices.
+"""Benchmark: receive and process N (10,000) DUO notices, timed per phase.
 
-    uv run python bench/notificaties.py            # 10,000 notices
-    uv run python bench/notificaties.py --aantal 500
+    uv run python bench/notificaties.py                       # 10,000 notices, SQLite, 1 worker
+    uv run python bench/notificaties.py --aantal 500          # a short run while profiling
+    uv run python bench/notificaties.py --postgres --workers 2  # throwaway PostgreSQL, 2 db_workers
 
-What it does, on a throwaway SQLite database (nothing of yours is touched):
+What it does, on a throwaway database (nothing of yours is touched):
 1. migrates, creates the demo organisations and N cases in Dronten (bulk, not timed);
-2. starts the DUO simulator in a thread with the same N persons; lets each person have one event
-   at DUO (SS124 doelgroep changed, SS137 registered for the learnability test or SS199 exam
-   result, in turn) and builds DUO's signed notice for it (not timed);
-3. times: POSTing the N notices to the real endpoint `/duo/v1/notificaties` (Django's test
-   client, full middleware stack, signature check, schema check, stored + enqueued), then the
-   queue processing them (`werk_taken_af`: the db_worker in this process; every notice looks its
-   data up at the simulator over HTTP and changes the case through the services);
-4. prints the elapsed times and notices per second, and checks every notice was processed.
+2. prepares the DUO simulator with the same N persons, lets each person have one event at DUO
+   (SS124 doelgroep changed, SS137 registered for the learnability test or SS199 exam result, in
+   turn) and builds DUO's signed notice for it (not timed); then serves the simulator from its own
+   process, as DUO is another system (in a thread it would share this process's GIL);
+3. phase "ontvangen": POSTs the N notices to the real endpoint `/duo/v1/notificaties` (Django's
+   test client, full middleware stack, signature check, schema check, stored + enqueued);
+4. phase "verwerken": starts `--workers` queue workers, each Django's `db_worker` command in its
+   own process as production runs it (bench/_worker.py adds timers only), until the queue is
+   empty; every notice looks its data up at the simulator over HTTP (one kept-alive connection per
+   worker) and changes the case through the services (timeline + processing log);
+5. prints the time per phase, notices per second, the share of the workers' time spent on the
+   look-ups at DUO, and checks that every notice was processed.
 
+SQLite allows one writer at a time: more than one worker mostly waits there; use --postgres
+(a throwaway cluster like scripts/test.sh, needs PostgreSQL's initdb) for 2 workers.
 Not part of the test suite (it lives outside the test paths and takes minutes).
+Measured figures: bench/README.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import multiprocessing
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,18 +42,73 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
+def start_postgres(map_: str) -> tuple[str, callable]:
+    """A throwaway PostgreSQL cluster in `map_` (unix socket only), as scripts/test.sh starts one."""
+    kandidaten = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: p.parts[-3])
+    initdb = str(kandidaten[-1]) if kandidaten else shutil.which("initdb")
+    if not initdb:
+        raise SystemExit("initdb niet gevonden: installeer PostgreSQL of laat --postgres weg.")
+    bindir = Path(initdb).parent
+    als = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if als:
+        shutil.chown(map_, "postgres")
+    data = f"{map_}/data"
+    subprocess.run(
+        [*als, initdb, "-D", data, "-U", "postgres", "--auth=trust", "--no-locale", "-E", "UTF8"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    with open(f"{data}/postgresql.conf", "a") as f:
+        f.write(
+            f"listen_addresses = ''\nunix_socket_directories = '{map_}'\nport = 5432\n"
+            "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+        )
+    subprocess.run(
+        [*als, str(bindir / "pg_ctl"), "-D", data, "-l", f"{map_}/server.log", "-w", "start"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    subprocess.run(
+        [str(bindir / "createdb"), "-h", map_, "-p", "5432", "-U", "postgres", "regie"], check=True
+    )
+
+    def stop():
+        subprocess.run(
+            [*als, str(bindir / "pg_ctl"), "-D", data, "-m", "immediate", "stop"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    return f"postgres://postgres@{map_.replace('/', '%2F')}:5432/regie", stop
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--aantal", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=1, help="aantal db_worker-processen (standaard 1)")
+    parser.add_argument("--postgres", action="store_true", help="een wegwerp-PostgreSQL in plaats van SQLite")
     args = parser.parse_args()
     n = args.aantal
 
     # In memory (tmpfs) when the machine has it: the bench measures Regie, not the disk's fsync.
     map_ = tempfile.mkdtemp(prefix="regie-bench-", dir="/dev/shm" if Path("/dev/shm").is_dir() else None)
-    os.environ["REGIE_DATABASE_URL"] = f"sqlite:///{map_}/bench.sqlite3"
+    stop_postgres = None
+    if args.postgres:
+        os.environ["REGIE_DATABASE_URL"], stop_postgres = start_postgres(map_)
+    else:
+        os.environ["REGIE_DATABASE_URL"] = f"sqlite:///{map_}/bench.sqlite3"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regie.settings_test")
     os.environ["REGIE_LOG_LEVEL"] = "WARNING"
+    os.environ["REGIE_DUO_NOTIFICATIE_SECRET"] = "bench-geheim"
+    try:
+        meet(n, args.workers, map_)
+    finally:
+        if stop_postgres:
+            stop_postgres()
+        shutil.rmtree(map_, ignore_errors=True)
 
+
+def meet(n: int, workers: int, map_: str) -> None:
     import django
 
     django.setup()
@@ -49,20 +116,21 @@ def main() -> None:
 
     from django.conf import settings
     from django.core.management import call_command
+    from django.db import connection
     from django.test import Client
 
     from duo_simulator import Simulator, Toestand, beheer
     from duo_simulator.gegevens import nieuwe_persoon
-    from duo_simulator.server import start_in_thread
+    from duo_simulator.server import maak_server
     from regie.demo.factories import geldig_bsn
     from regie.demo.organisaties import maak_organisaties
     from regie.inburgeraars.models import Doelgroep, Inburgeraar
     from regie.notificaties.models import Notificatie, Status
     from regie.organisaties.models import Gemeente
-    from regie.taken.werk import werk_taken_af
     from regie.tijdlijn.models import Gebeurtenis
+    from regie.verwerkingslog.models import Verwerking
 
-    print(f"Database: {settings.DATABASES['default']['NAME']}")
+    print(f"Database: {connection.vendor} {settings.DATABASES['default']['NAME']}; {workers} worker(s)")
     call_command("migrate", verbosity=0)
     maak_organisaties()
     dronten = Gemeente.objects.get(cbs_code="0303")
@@ -82,19 +150,22 @@ def main() -> None:
         batch_size=1000,
     )
 
-    settings.DUO_NOTIFICATIE_SECRET = "bench-geheim"
     simulator = Simulator(Toestand())
     simulator.duo_oin = settings.DUO_OIN
     simulator.geheim = settings.DUO_NOTIFICATIE_SECRET
-    server, basis = start_in_thread(simulator)
-    settings.DUO_BASE_URL = basis + "/v1"
     beheer.personen_toevoegen(simulator.toestand, [nieuwe_persoon(bsn, "0303") for bsn in bsns])
-
     codes = ("SS124", "SS137", "SS199")
     meldingen = []
     for i, bsn in enumerate(bsns):
         r = beheer.gebeurtenis(simulator, bsn, codes[i % len(codes)], {}, notificeer=False)
         meldingen.append((r["body"], {k: v for k, v in r["headers"].items() if k != "Content-Type"}))
+    # The simulator (with this state) in its own process: DUO is another system.
+    server = maak_server(simulator, "127.0.0.1", 0)
+    connection.close()  # no database connection shared with the child
+    duo = multiprocessing.get_context("fork").Process(target=server.serve_forever, daemon=True)
+    duo.start()
+    server.socket.close()
+    os.environ["REGIE_DUO_BASE_URL"] = settings.DUO_BASE_URL = f"http://127.0.0.1:{server.server_port}/v1"
     print(f"{n} personen en meldingen klaargezet; meten begint.")
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
@@ -111,28 +182,43 @@ def main() -> None:
         if antwoord.status_code != 201:
             raise SystemExit(f"Onverwacht antwoord {antwoord.status_code}: {antwoord.content[:200]!r}")
     ontvangen = time.perf_counter() - begin
+    connection.close()
 
     begin_verwerken = time.perf_counter()
-    werk_taken_af()
+    processen = [
+        subprocess.Popen(
+            [sys.executable, str(ROOT / "bench" / "_worker.py"), f"{map_}/worker-{i}.json"], cwd=ROOT
+        )
+        for i in range(workers)
+    ]
+    if any(p.wait() != 0 for p in processen):
+        raise SystemExit("Een worker stopte met een fout.")
     verwerken = time.perf_counter() - begin_verwerken
-    totaal = time.perf_counter() - begin
+    totaal = ontvangen + verwerken
+    duo.terminate()
 
-    server.shutdown()
-    statussen = dict((s, Notificatie.objects.filter(status=s).count()) for s in Status.values)
+    tijden = [json.loads(Path(f"{map_}/worker-{i}.json").read_text()) for i in range(workers)]
+    som = {k: sum(t[k] for t in tijden) for k in tijden[0]}
+    statussen = {s: Notificatie.objects.filter(status=s).count() for s in Status.values}
     print(
-        f"Ontvangen (endpoint, opgeslagen, in de wachtrij): {ontvangen:8.1f} s  {n / ontvangen:8.0f} per seconde"
+        f"Ontvangen (endpoint, opgeslagen, in de wachtrij): {ontvangen:8.1f} s  {n / ontvangen:6.0f} per seconde"
     )
     print(
-        f"Verwerkt (wachtrij, opzoeken bij DUO, dossier):    {verwerken:8.1f} s  {n / verwerken:8.0f} per seconde"
+        f"Verwerkt (wachtrij, opzoeken bij DUO, dossier):   {verwerken:8.1f} s  {n / verwerken:6.0f} per seconde"
     )
-    print(f"Totaal {n} meldingen:                             {totaal:8.1f} s  {n / totaal:8.0f} per seconde")
-    print(f"Status van de meldingen: {statussen}; tijdlijnregels: {Gebeurtenis.objects.count()}")
-    from django.db import connection
-
+    print(f"Totaal {n} meldingen:                          {totaal:8.1f} s  {n / totaal:6.0f} per seconde")
+    print(
+        f"Workers samen: {som['werker_s']:.1f} s, waarvan in taken {som['taak_s']:.1f} s"
+        f" ({som['taken']} taken, {1000 * som['taak_s'] / max(som['taken'], 1):.1f} ms per taak);"
+        f" opzoeken bij DUO {som['opzoeken_s']:.1f} s ({som['opzoekingen']} verzoeken,"
+        f" {1000 * som['opzoeken_s'] / max(som['opzoekingen'], 1):.1f} ms per verzoek);"
+        f" wachtrij (claimen, afmelden, opstarten) {som['werker_s'] - som['taak_s']:.1f} s"
+    )
+    print(
+        f"Status van de meldingen: {statussen}; tijdlijnregels: {Gebeurtenis.objects.count()};"
+        f" regels in het verwerkingslog: {Verwerking.objects.count()}"
+    )
     connection.close()
-    import shutil
-
-    shutil.rmtree(map_, ignore_errors=True)
     if statussen.get(Status.VERWERKT, 0) != n:
         raise SystemExit("Niet elke melding is verwerkt.")
 
