@@ -17,7 +17,7 @@ from regie.notificaties.models import Status as NStatus
 from regie.notificaties.tests.conftest import melding, stuur
 from regie.taken.werk import werk_taken_af
 from regie.tijdlijn.models import Gebeurtenis
-from regie.verwerkingslog.models import Betrokkene
+from regie.verwerkingslog.models import Verwerking
 
 pytestmark = pytest.mark.django_db
 
@@ -187,8 +187,12 @@ def test_registreren_verwerkt_de_melding_vanzelf(client, consulent, dronten, duo
     assert Gebeurtenis.objects.filter(
         inburgeraar=inburgeraar, door__username__startswith="duo-koppeling-"
     ).exists()
-    # The processing log names the new case (registration and DUO's change).
-    assert Betrokkene.objects.filter(inburgeraar_id=inburgeraar.pk).count() >= 2
+    # The processing log names the new case: the consultant's registration and DUO's change.
+    log = Verwerking.objects.filter(betrokkenen__inburgeraar_id=inburgeraar.pk)
+    assert log.filter(gebruiker=consulent).exists()
+    assert log.filter(gebruikersnaam__startswith="duo-koppeling-").exists(), list(
+        log.values_list("gebruikersnaam", "actie", "onderdeel")
+    )
     # Processing again changes nothing.
     werk_taken_af()
     notificatie.refresh_from_db()
