@@ -20,8 +20,8 @@ from regie.aanbieders.models import Contract, Perceel
 from regie.accounts.models import Rol, User
 from regie.duo import berichten as duo
 from regie.inburgeraars.models import Inburgeraar
-from regie.inburgeraars.services import neem_versie, vandaag
-from regie.inburgeraars.status import EINDSTATUSSEN
+from regie.inburgeraars.services import neem_versie, status_wijzigen, vandaag
+from regie.inburgeraars.status import EINDSTATUSSEN, Status
 from regie.pip.models import Pip
 from regie.pip.services import huidig_pip
 from regie.tijdlijn import events
@@ -259,7 +259,8 @@ def weigeren(*, verwijzing: Verwijzing, reden: str, door: User) -> Verwijzing:
 
 @transaction.atomic
 def starten(*, verwijzing: Verwijzing, startdatum: date | None, door: User) -> Verwijzing:
-    """The trajectory has started (reported by the provider or recorded by the municipality)."""
+    """The trajectory has started (reported by the provider or recorded by the municipality). The
+    first start moves a case with status 'PIP vastgesteld' to 'In uitvoering'."""
     _controleer_aanbieder(verwijzing, door)
     actueel = _vergrendeld(verwijzing, "starten")
     fouten: dict[str, list[str]] = {}
@@ -282,7 +283,25 @@ def starten(*, verwijzing: Verwijzing, startdatum: date | None, door: User) -> V
     events.verwijzing_gestart(actueel.inburgeraar, door, actueel, van)
     duo.meld_inburgeringsaanbod(actueel, door=door)  # DUO's Inburgeringsaanbod with the start date
     _bijwerken(verwijzing, actueel, ["status", "startdatum"])
+    if _zaak_in_uitvoering(actueel, door) and Verwijzing.inburgeraar.is_cached(verwijzing):
+        verwijzing.inburgeraar.refresh_from_db(fields=["status", "einde_reden", "versie", "gewijzigd_op"])
     return actueel
+
+
+def _zaak_in_uitvoering(verwijzing: Verwijzing, door: User) -> bool:
+    """The first trajectory that starts puts a case with a PIP 'in uitvoering', through the case's
+    status service (state machine, timeline, processing log). A case in any other status stays."""
+    zaak = Inburgeraar.objects.select_for_update().get(pk=verwijzing.inburgeraar_id)
+    if zaak.status != Status.PIP_VASTGESTELD:
+        return False
+    status_wijzigen(
+        inburgeraar=zaak,
+        door=door,
+        naar=Status.IN_UITVOERING,
+        toelichting=f"Traject gestart: {verwijzing.get_onderdeel_display()} bij {verwijzing.aanbieder}",
+    )
+    verwijzing.inburgeraar = zaak
+    return True
 
 
 @transaction.atomic
