@@ -43,6 +43,9 @@ from regie.demo.factories import (
 from regie.demo.organisaties import maak_organisaties
 from regie.organisaties.models import Gemeente
 
+# scripts/test.sh runs the matrix once, on PostgreSQL: who may do what does not depend on the database.
+pytestmark = pytest.mark.matrix
+
 GEBRUIKERS = [
     "anoniem",
     "consulent",
