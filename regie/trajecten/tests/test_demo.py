@@ -106,3 +106,26 @@ def test_nogmaals_verandert_niets(demo):
     bouw_trajecten()
     assert Verwijzing.objects.count() == aantal
     assert Aanbieder.objects.count() == 18
+
+
+def test_gestart_traject_zet_het_dossier_in_uitvoering(demo):
+    from regie.inburgeraars.models import Inburgeraar
+    from regie.inburgeraars.status import Status
+
+    gestart = (S.GESTART, S.AFGEROND, S.AFGEBROKEN)
+    assert Inburgeraar.objects.filter(status=Status.IN_UITVOERING, verwijzingen__status__in=gestart).exists()
+    assert not Inburgeraar.objects.filter(
+        status=Status.PIP_VASTGESTELD, verwijzingen__status__in=gestart
+    ).exists()
+    middernacht = timezone.make_aware(datetime.combine(timezone.localdate(), time(0)))
+    wissels = Gebeurtenis.objects.filter(soort="status_gewijzigd", gegevens__naar=Status.IN_UITVOERING)
+    assert wissels.exists() and not wissels.filter(op__gte=middernacht).exists()  # backdated like the rest
+
+
+def test_aanbieders_hebben_een_instellingsnummer_van_duo(demo):
+    nummers = list(
+        Aanbieder.objects.exclude(instellingsnummer="").values_list("instellingsnummer", flat=True)
+    )
+    assert len(nummers) == len(set(nummers)) == 9  # three organisations, three course providers each
+    for aanbieder in Aanbieder.objects.all():
+        aanbieder.full_clean()  # DUO's form: exactly 10 characters
