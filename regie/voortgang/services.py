@@ -210,6 +210,29 @@ def _basis(verwijzing: Verwijzing, datum, fouten: dict, *, veld="datum", statuss
         fouten.setdefault(naam, []).extend(meldingen)
 
 
+def _vastleggen_per_sleutel(
+    model, *, sleutel: dict, waarden: dict, bron: str, door, gebeurtenis
+) -> Vastgelegd:
+    """Progress, exams, results and the end report keep one row per key (date and component, or
+    kind), so the same report again is ONGEWIJZIGD and other values correct that row in place.
+    `gebeurtenis(rij, vorig)` writes the timeline entry (and any message to DUO); `vorig` holds the
+    values before a correction, None for a new row."""
+    bestaand = model.objects.filter(**sleutel).first()
+    if bestaand is None:
+        rij = model.objects.create(**sleutel, **waarden, bron=bron, ingediend_door=door)
+        gebeurtenis(rij, None)
+        return Vastgelegd(rij, NIEUW)
+    if all(getattr(bestaand, k) == v for k, v in waarden.items()):
+        return Vastgelegd(bestaand, ONGEWIJZIGD)
+    vorig = {k: getattr(bestaand, k) for k in waarden}
+    for k, v in waarden.items():
+        setattr(bestaand, k, v)
+    bestaand.bron, bestaand.ingediend_door, bestaand.ingediend_op = bron, door, timezone.now()
+    bestaand.save()
+    gebeurtenis(bestaand, vorig)
+    return Vastgelegd(bestaand, CORRECTIE)
+
+
 @transaction.atomic
 def voortgang_vastleggen(
     *,
@@ -230,30 +253,16 @@ def voortgang_vastleggen(
     )
     if fouten:
         raise ValidationError(fouten)
-    toelichting = (toelichting or "").strip()
-    bestaand = Voortgangsmeting.objects.filter(
-        verwijzing=verwijzing, datum=datum, onderdeel=onderdeel
-    ).first()
-    if bestaand is not None:
-        if bestaand.niveau == niveau and bestaand.toelichting == toelichting:
-            return Vastgelegd(bestaand, ONGEWIJZIGD)
-        vorig = bestaand.niveau
-        bestaand.niveau, bestaand.toelichting, bestaand.bron = niveau, toelichting, bron
-        bestaand.ingediend_door, bestaand.ingediend_op = door, timezone.now()
-        bestaand.save()
-        events.voortgangsmeting_vastgelegd(verwijzing.inburgeraar, door, bestaand, vorig_niveau=vorig)
-        return Vastgelegd(bestaand, CORRECTIE)
-    meting = Voortgangsmeting.objects.create(
-        verwijzing=verwijzing,
-        datum=datum,
-        onderdeel=onderdeel,
-        niveau=niveau,
-        toelichting=toelichting,
+    return _vastleggen_per_sleutel(
+        Voortgangsmeting,
+        sleutel={"verwijzing": verwijzing, "datum": datum, "onderdeel": onderdeel},
+        waarden={"niveau": niveau, "toelichting": (toelichting or "").strip()},
         bron=bron,
-        ingediend_door=door,
+        door=door,
+        gebeurtenis=lambda meting, vorig: events.voortgangsmeting_vastgelegd(
+            verwijzing.inburgeraar, door, meting, vorig_niveau=vorig["niveau"] if vorig else None
+        ),
     )
-    events.voortgangsmeting_vastgelegd(verwijzing.inburgeraar, door, meting)
-    return Vastgelegd(meting, NIEUW)
 
 
 @transaction.atomic
@@ -284,21 +293,16 @@ def examenpoging_vastleggen(
         raise ValidationError(fouten)
     toelichting = (toelichting or "").strip()
     waarden = {"uitslag": uitslag, "niveau": niveau, "toelichting": toelichting}
-    bestaand = Examenpoging.objects.filter(verwijzing=verwijzing, datum=datum, onderdeel=onderdeel).first()
-    if bestaand is not None:
-        if all(getattr(bestaand, k) == v for k, v in waarden.items()):
-            return Vastgelegd(bestaand, ONGEWIJZIGD)
-        for k, v in waarden.items():
-            setattr(bestaand, k, v)
-        bestaand.bron, bestaand.ingediend_door, bestaand.ingediend_op = bron, door, timezone.now()
-        bestaand.save()
-        events.examenpoging_vastgelegd(verwijzing.inburgeraar, door, bestaand, correctie=True)
-        return Vastgelegd(bestaand, CORRECTIE)
-    poging = Examenpoging.objects.create(
-        verwijzing=verwijzing, datum=datum, onderdeel=onderdeel, bron=bron, ingediend_door=door, **waarden
+    return _vastleggen_per_sleutel(
+        Examenpoging,
+        sleutel={"verwijzing": verwijzing, "datum": datum, "onderdeel": onderdeel},
+        waarden=waarden,
+        bron=bron,
+        door=door,
+        gebeurtenis=lambda poging, vorig: events.examenpoging_vastgelegd(
+            verwijzing.inburgeraar, door, poging, correctie=vorig is not None
+        ),
     )
-    events.examenpoging_vastgelegd(verwijzing.inburgeraar, door, poging)
-    return Vastgelegd(poging, NIEUW)
 
 
 @transaction.atomic
@@ -355,23 +359,21 @@ def onderdeelresultaat_vastleggen(
         "eindgesprek_op": eindgesprek_op,
         "toelichting": (toelichting or "").strip(),
     }
-    bestaand = Onderdeelresultaat.objects.filter(verwijzing=verwijzing, soort=soort).first()
-    if bestaand is not None:
-        if all(getattr(bestaand, k) == v for k, v in waarden.items()):
-            return Vastgelegd(bestaand, ONGEWIJZIGD)
-        for k, v in waarden.items():
-            setattr(bestaand, k, v)
-        bestaand.bron, bestaand.ingediend_door, bestaand.ingediend_op = bron, door, timezone.now()
-        bestaand.save()
-        events.onderdeelresultaat_vastgelegd(verwijzing.inburgeraar, door, bestaand, correctie=True)
-        duo.meld_resultaat(bestaand, door=door)  # PVT/MAP/Z-route date to DUO
-        return Vastgelegd(bestaand, CORRECTIE)
-    resultaat = Onderdeelresultaat.objects.create(
-        verwijzing=verwijzing, soort=soort, bron=bron, ingediend_door=door, **waarden
+
+    def gebeurtenis(resultaat, vorig):
+        events.onderdeelresultaat_vastgelegd(
+            verwijzing.inburgeraar, door, resultaat, correctie=vorig is not None
+        )
+        duo.meld_resultaat(resultaat, door=door)  # PVT/MAP/Z-route date to DUO
+
+    return _vastleggen_per_sleutel(
+        Onderdeelresultaat,
+        sleutel={"verwijzing": verwijzing, "soort": soort},
+        waarden=waarden,
+        bron=bron,
+        door=door,
+        gebeurtenis=gebeurtenis,
     )
-    events.onderdeelresultaat_vastgelegd(verwijzing.inburgeraar, door, resultaat)
-    duo.meld_resultaat(resultaat, door=door)  # PVT/MAP/Z-route date to DUO
-    return Vastgelegd(resultaat, NIEUW)
 
 
 @transaction.atomic
@@ -393,16 +395,13 @@ def eindrapport_vastleggen(
     if fouten:
         raise ValidationError(fouten)
     waarden = {"datum": datum, "samenvatting": samenvatting, "advies": advies}
-    bestaand = Eindrapport.objects.filter(verwijzing=verwijzing).first()
-    if bestaand is not None:
-        if all(getattr(bestaand, k) == v for k, v in waarden.items()):
-            return Vastgelegd(bestaand, ONGEWIJZIGD)
-        for k, v in waarden.items():
-            setattr(bestaand, k, v)
-        bestaand.bron, bestaand.ingediend_door, bestaand.ingediend_op = bron, door, timezone.now()
-        bestaand.save()
-        events.eindrapport_vastgelegd(verwijzing.inburgeraar, door, bestaand, correctie=True)
-        return Vastgelegd(bestaand, CORRECTIE)
-    rapport = Eindrapport.objects.create(verwijzing=verwijzing, bron=bron, ingediend_door=door, **waarden)
-    events.eindrapport_vastgelegd(verwijzing.inburgeraar, door, rapport)
-    return Vastgelegd(rapport, NIEUW)
+    return _vastleggen_per_sleutel(
+        Eindrapport,
+        sleutel={"verwijzing": verwijzing},
+        waarden=waarden,
+        bron=bron,
+        door=door,
+        gebeurtenis=lambda rapport, vorig: events.eindrapport_vastgelegd(
+            verwijzing.inburgeraar, door, rapport, correctie=vorig is not None
+        ),
+    )
