@@ -3,6 +3,7 @@
 import pytest
 from django.test.client import ClientMixin
 
+from regie.aanbieders.factories import AanbiederFactory
 from regie.accounts.models import Rol
 from regie.demo.factories import InburgeraarFactory, UserFactory
 from regie.demo.organisaties import maak_organisaties
@@ -73,6 +74,36 @@ def consulent_drechtsteden(dordrecht):
 @pytest.fixture
 def inburgeraar(dronten, consulent):
     return InburgeraarFactory(gemeente=dronten, consulent=consulent)
+
+
+# Two providers of Dronten, each with an employee (role aanbieder): the referral and report tests
+# of trajecten and voortgang share them. An app's own conftest may override one (e.g. duo gives the
+# school a DUO instellingsnummer).
+@pytest.fixture
+def taalschool(dronten):
+    return AanbiederFactory(organisatie=dronten.organisatie, naam="Taalschool Flevoland")
+
+
+@pytest.fixture
+def medewerker_taalschool(dronten, taalschool):
+    return UserFactory(
+        username="docent.taalschool", organisatie=dronten.organisatie, rol=Rol.AANBIEDER, aanbieder=taalschool
+    )
+
+
+@pytest.fixture
+def andere_aanbieder(dronten):
+    return AanbiederFactory(organisatie=dronten.organisatie, naam="Vluchtelingenwerk Flevoland")
+
+
+@pytest.fixture
+def medewerker_andere_aanbieder(dronten, andere_aanbieder):
+    return UserFactory(
+        username="medewerker.vwn",
+        organisatie=dronten.organisatie,
+        rol=Rol.AANBIEDER,
+        aanbieder=andere_aanbieder,
+    )
 
 
 @pytest.fixture(scope="session")

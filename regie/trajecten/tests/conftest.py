@@ -1,14 +1,10 @@
 import pytest
 
-from regie.aanbieders.factories import AanbiederFactory, ContractFactory
+from regie.aanbieders.factories import ContractFactory
 from regie.aanbieders.models import Perceel
-from regie.accounts.models import Rol
-from regie.demo.factories import UserFactory, pip_vastgesteld
+from regie.demo.factories import pip_vastgesteld
 
-
-@pytest.fixture
-def taalschool(dronten):
-    return AanbiederFactory(organisatie=dronten.organisatie, naam="Taalschool Flevoland")
+# taalschool, medewerker_taalschool, andere_aanbieder, medewerker_andere_aanbieder: root conftest.py
 
 
 @pytest.fixture
@@ -22,25 +18,3 @@ def pip(inburgeraar, consulent):
     gemaakt = pip_vastgesteld(inburgeraar, consulent, maatschappelijke_begeleiding=False)
     inburgeraar.refresh_from_db()
     return gemaakt
-
-
-@pytest.fixture
-def medewerker_taalschool(dronten, taalschool):
-    return UserFactory(
-        username="docent.taalschool", organisatie=dronten.organisatie, rol=Rol.AANBIEDER, aanbieder=taalschool
-    )
-
-
-@pytest.fixture
-def andere_aanbieder(dronten):
-    return AanbiederFactory(organisatie=dronten.organisatie, naam="Vluchtelingenwerk Flevoland")
-
-
-@pytest.fixture
-def medewerker_andere_aanbieder(dronten, andere_aanbieder):
-    return UserFactory(
-        username="medewerker.vwn",
-        organisatie=dronten.organisatie,
-        rol=Rol.AANBIEDER,
-        aanbieder=andere_aanbieder,
-    )

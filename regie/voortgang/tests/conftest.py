@@ -1,49 +1,23 @@
-"""A language school of Dronten with a started B1-route referral (through H1's services), its
-employee, and a second provider with its own employee."""
+"""A started B1-route referral (through H1's services) with the root conftest's language school of
+Dronten and its employee."""
 
 from datetime import timedelta
 
 import pytest
 
-from regie.aanbieders.factories import AanbiederFactory, ContractFactory, verwezen
+from regie.aanbieders.factories import ContractFactory, verwezen
 from regie.aanbieders.models import Perceel
-from regie.accounts.models import Rol
-from regie.demo.factories import InburgeraarFactory, UserFactory, geldig_bsn, pip_vastgesteld
+from regie.demo.factories import InburgeraarFactory, geldig_bsn, pip_vastgesteld
 from regie.inburgeraars.services import vandaag
 from regie.trajecten import services as trajecten
 from regie.voortgang.csv_invoer import maandag_van
 
-
-@pytest.fixture
-def taalschool(dronten):
-    return AanbiederFactory(organisatie=dronten.organisatie, naam="Taalschool Flevoland")
+# taalschool, medewerker_taalschool, andere_aanbieder, medewerker_andere_aanbieder: root conftest.py
 
 
 @pytest.fixture
 def contract(taalschool):
     return ContractFactory(aanbieder=taalschool, perceel=Perceel.B1_ROUTE, capaciteit=20)
-
-
-@pytest.fixture
-def docent(dronten, taalschool):
-    return UserFactory(
-        username="docent.taalschool", organisatie=dronten.organisatie, rol=Rol.AANBIEDER, aanbieder=taalschool
-    )
-
-
-@pytest.fixture
-def andere_aanbieder(dronten):
-    return AanbiederFactory(organisatie=dronten.organisatie, naam="Vluchtelingenwerk Flevoland")
-
-
-@pytest.fixture
-def medewerker_ander(dronten, andere_aanbieder):
-    return UserFactory(
-        username="medewerker.vwn",
-        organisatie=dronten.organisatie,
-        rol=Rol.AANBIEDER,
-        aanbieder=andere_aanbieder,
-    )
 
 
 def gestarte_verwijzing(inburgeraar, consulent, contract, medewerker, *, weken_geleden=8):
@@ -58,14 +32,14 @@ def gestarte_verwijzing(inburgeraar, consulent, contract, medewerker, *, weken_g
 
 
 @pytest.fixture
-def verwijzing(inburgeraar, consulent, contract, docent):
-    return gestarte_verwijzing(inburgeraar, consulent, contract, docent)
+def verwijzing(inburgeraar, consulent, contract, medewerker_taalschool):
+    return gestarte_verwijzing(inburgeraar, consulent, contract, medewerker_taalschool)
 
 
 @pytest.fixture
-def tweede_verwijzing(dronten, consulent, contract, docent):
+def tweede_verwijzing(dronten, consulent, contract, medewerker_taalschool):
     persoon = InburgeraarFactory(gemeente=dronten, consulent=consulent, bsn=geldig_bsn(4242))
-    return gestarte_verwijzing(persoon, consulent, contract, docent)
+    return gestarte_verwijzing(persoon, consulent, contract, medewerker_taalschool)
 
 
 @pytest.fixture

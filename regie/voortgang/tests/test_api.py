@@ -14,8 +14,8 @@ UREN = {"uren_aangeboden": "12", "uren_gevolgd": "9.5", "uren_afwezig_ziek": "2.
 
 
 @pytest.fixture
-def api_docent(docent):
-    return client_met_token(docent)
+def api_docent(medewerker_taalschool):
+    return client_met_token(medewerker_taalschool)
 
 
 def test_put_per_week_is_idempotent_en_een_correctie_houdt_historie(api_docent, verwijzing, vorige_week):
@@ -66,15 +66,22 @@ def test_fouten_als_problem_json_met_nederlandse_redenen(api_docent, verwijzing,
     assert not Weekrapportage.objects.exists()
 
 
-def test_wie_mag_wat(verwijzing, vorige_week, docent, medewerker_ander, consulent, consulent_drechtsteden):
+def test_wie_mag_wat(
+    verwijzing,
+    vorige_week,
+    medewerker_taalschool,
+    medewerker_andere_aanbieder,
+    consulent,
+    consulent_drechtsteden,
+):
     adres = f"{V1}/verwijzingen/{verwijzing.uuid}/weekrapportages"
     week = f"{adres}/{week_tekst(vorige_week)}"
-    assert client_met_token(docent).put(week, UREN, format="json").status_code == 201
+    assert client_met_token(medewerker_taalschool).put(week, UREN, format="json").status_code == 201
     # The municipality reads, never writes; another provider and another organisation get 404.
     assert client_met_token(consulent).get(adres).status_code == 200
     probleem(client_met_token(consulent).put(week, UREN, format="json"), 403)
-    probleem(client_met_token(medewerker_ander).get(adres), 404)
-    probleem(client_met_token(medewerker_ander).put(week, UREN, format="json"), 404)
+    probleem(client_met_token(medewerker_andere_aanbieder).get(adres), 404)
+    probleem(client_met_token(medewerker_andere_aanbieder).put(week, UREN, format="json"), 404)
     probleem(client_met_token(consulent_drechtsteden).get(adres), 404)
     probleem(
         client_met_token(consulent).post(f"{V1}/weekrapportages/upload", b"", content_type="text/csv"), 403

@@ -13,14 +13,16 @@ KOP = "bsn;week;uren_aangeboden;uren_gevolgd;afwezig_ziek;afwezig_afspraak;afwez
 
 
 def test_lijst_toont_alleen_eigen_verwijzingen_en_logt_het_lezen(
-    client, docent, medewerker_ander, verwijzing
+    client, medewerker_taalschool, medewerker_andere_aanbieder, verwijzing
 ):
-    client.force_login(docent)
+    client.force_login(medewerker_taalschool)
     antwoord = client.get(reverse("portaal:verwijzingen"))
     assert antwoord.status_code == 200
     assert verwijzing.inburgeraar.naam in antwoord.text
-    assert Verwerking.objects.filter(gebruiker=docent, actie="lezen", onderdeel="voortgang").exists()
-    client.force_login(medewerker_ander)
+    assert Verwerking.objects.filter(
+        gebruiker=medewerker_taalschool, actie="lezen", onderdeel="voortgang"
+    ).exists()
+    client.force_login(medewerker_andere_aanbieder)
     antwoord = client.get(reverse("portaal:verwijzingen"))
     assert verwijzing.inburgeraar.naam not in antwoord.text
     assert client.get(reverse("portaal:verwijzing", kwargs={"uuid": verwijzing.uuid})).status_code == 404
@@ -35,8 +37,8 @@ def test_consulent_komt_niet_in_het_portaal(client, consulent, verwijzing):
     assert client.get(reverse("portaal:verwijzing", kwargs={"uuid": verwijzing.uuid})).status_code == 403
 
 
-def test_week_melden_via_het_formulier(client, docent, verwijzing, vorige_week):
-    client.force_login(docent)
+def test_week_melden_via_het_formulier(client, medewerker_taalschool, verwijzing, vorige_week):
+    client.force_login(medewerker_taalschool)
     adres = reverse("portaal:aanwezigheid", kwargs={"uuid": verwijzing.uuid})
     assert "Aanwezigheid van een week melden" in client.get(adres).text
     gegevens = {
@@ -61,13 +63,13 @@ def test_week_melden_via_het_formulier(client, docent, verwijzing, vorige_week):
     assert Weekrapportage.objects.count() == 1
 
 
-def test_accepteren_en_weigeren(client, docent, inburgeraar, consulent, contract, dronten):
+def test_accepteren_en_weigeren(client, medewerker_taalschool, inburgeraar, consulent, contract, dronten):
     from regie.demo.factories import InburgeraarFactory, pip_vastgesteld
 
     pip_vastgesteld(inburgeraar, consulent)
     inburgeraar.refresh_from_db()
     nieuw = verwezen(inburgeraar, consulent, contract=contract)
-    client.force_login(docent)
+    client.force_login(medewerker_taalschool)
     assert "Accepteren" in client.get(reverse("portaal:verwijzingen")).text
     adres = reverse("portaal:weigeren", kwargs={"uuid": nieuw.uuid})
     assert "Schrijf op waarom" in client.post(adres, {"weigeren-reden": ""}).text
@@ -87,8 +89,8 @@ def test_accepteren_en_weigeren(client, docent, inburgeraar, consulent, contract
     assert tweede.status == "geweigerd" and tweede.reden_weigering == "Geen plaats."
 
 
-def test_upload_voorbeeld_en_opslaan(client, docent, verwijzing, vorige_week):
-    client.force_login(docent)
+def test_upload_voorbeeld_en_opslaan(client, medewerker_taalschool, verwijzing, vorige_week):
+    client.force_login(medewerker_taalschool)
     assert "Aanwezigheid uploaden" in client.get(reverse("portaal:upload")).text
     inhoud = (
         f"{KOP}\n{verwijzing.inburgeraar.bsn};{vorige_week:%d-%m-%Y};12;10;2;0;0\n"
@@ -112,8 +114,10 @@ def test_upload_voorbeeld_en_opslaan(client, docent, verwijzing, vorige_week):
     assert Weekrapportage.objects.get().bron == "csv"
 
 
-def test_upload_met_verkeerde_kolommen_en_van_een_ander(client, docent, medewerker_ander, verwijzing):
-    client.force_login(docent)
+def test_upload_met_verkeerde_kolommen_en_van_een_ander(
+    client, medewerker_taalschool, medewerker_andere_aanbieder, verwijzing
+):
+    client.force_login(medewerker_taalschool)
     antwoord = client.post(
         reverse("portaal:upload"),
         {"bestand": SimpleUploadedFile("x.csv", b"naam;datum\nJan;1-1-2026\n")},
@@ -121,35 +125,37 @@ def test_upload_met_verkeerde_kolommen_en_van_een_ander(client, docent, medewerk
     )
     assert "Dit bestand kan niet worden gelezen" in antwoord.text and "uren_aangeboden" in antwoord.text
     upload = CsvUpload.objects.get()
-    client.force_login(medewerker_ander)
+    client.force_login(medewerker_andere_aanbieder)
     assert client.get(reverse("portaal:upload_voorbeeld", kwargs={"upload": upload.uuid})).status_code == 404
     assert client.post(reverse("portaal:upload_voorbeeld", kwargs={"upload": upload.uuid})).status_code == 404
 
 
-def test_voorbeeldbestand_is_te_lezen(client, docent):
+def test_voorbeeldbestand_is_te_lezen(client, medewerker_taalschool):
     from regie.voortgang.csv_invoer import lees_bestand
 
-    client.force_login(docent)
+    client.force_login(medewerker_taalschool)
     antwoord = client.get(reverse("portaal:voorbeeld_csv"))
     assert antwoord["Content-Type"].startswith("text/csv")
     bestand = lees_bestand(antwoord.content)
     assert not bestand.fouten and all(r.in_orde for r in bestand.regels)
 
 
-def test_detailpagina_toont_rapportages_en_correcties(client, docent, verwijzing, vorige_week):
+def test_detailpagina_toont_rapportages_en_correcties(client, medewerker_taalschool, verwijzing, vorige_week):
     from regie.voortgang.services import weekrapportage_vastleggen
     from regie.voortgang.tests.conftest import uren
 
-    weekrapportage_vastleggen(verwijzing=verwijzing, week=vorige_week, door=docent, **uren())
-    weekrapportage_vastleggen(verwijzing=verwijzing, week=vorige_week, door=docent, **uren(gevolgd=9, ziek=3))
-    client.force_login(docent)
+    weekrapportage_vastleggen(verwijzing=verwijzing, week=vorige_week, door=medewerker_taalschool, **uren())
+    weekrapportage_vastleggen(
+        verwijzing=verwijzing, week=vorige_week, door=medewerker_taalschool, **uren(gevolgd=9, ziek=3)
+    )
+    client.force_login(medewerker_taalschool)
     antwoord = client.get(reverse("portaal:verwijzing", kwargs={"uuid": verwijzing.uuid}))
     assert "Geschiedenis van correcties" in antwoord.text
     for naam in ("voortgang", "examen", "resultaat", "eindrapport"):
         assert client.get(reverse(f"portaal:{naam}", kwargs={"uuid": verwijzing.uuid})).status_code == 200
 
 
-def test_startpagina_wijst_de_aanbieder_naar_het_portaal(client, docent):
-    client.force_login(docent)
+def test_startpagina_wijst_de_aanbieder_naar_het_portaal(client, medewerker_taalschool):
+    client.force_login(medewerker_taalschool)
     antwoord = client.get(reverse("werkvoorraad:mijn"))
     assert reverse("portaal:verwijzingen") in antwoord.text

@@ -28,19 +28,19 @@ def melden(verwijzing, week, door, **kw):
     )
 
 
-def test_dezelfde_week_twee_keer_verandert_niets(verwijzing, vorige_week, docent):
-    eerste = melden(verwijzing, vorige_week, docent)
+def test_dezelfde_week_twee_keer_verandert_niets(verwijzing, vorige_week, medewerker_taalschool):
+    eerste = melden(verwijzing, vorige_week, medewerker_taalschool)
     gebeurtenissen = Gebeurtenis.objects.count()
-    tweede = melden(verwijzing, vorige_week, docent)
+    tweede = melden(verwijzing, vorige_week, medewerker_taalschool)
     assert eerste.wijziging == "nieuw" and tweede.wijziging == "ongewijzigd"
     assert tweede.object.pk == eerste.object.pk
     assert Weekrapportage.objects.count() == 1
     assert Gebeurtenis.objects.count() == gebeurtenissen
 
 
-def test_correctie_vervangt_en_bewaart_de_geschiedenis(verwijzing, vorige_week, docent):
-    eerste = melden(verwijzing, vorige_week, docent).object
-    correctie = melden(verwijzing, vorige_week, docent, gevolgd=8, ziek=2, ongeoorloofd=2)
+def test_correctie_vervangt_en_bewaart_de_geschiedenis(verwijzing, vorige_week, medewerker_taalschool):
+    eerste = melden(verwijzing, vorige_week, medewerker_taalschool).object
+    correctie = melden(verwijzing, vorige_week, medewerker_taalschool, gevolgd=8, ziek=2, ongeoorloofd=2)
     assert correctie.wijziging == "correctie"
     eerste.refresh_from_db()
     assert not eerste.actueel and eerste.vervangen_door == correctie.object
@@ -51,9 +51,9 @@ def test_correctie_vervangt_en_bewaart_de_geschiedenis(verwijzing, vorige_week, 
     assert gebeurtenis.omschrijving.startswith("Correctie aanwezigheid")
 
 
-def test_alleen_een_andere_opmerking_is_ook_een_correctie(verwijzing, vorige_week, docent):
-    melden(verwijzing, vorige_week, docent)
-    assert melden(verwijzing, vorige_week, docent, opmerking="Griep").wijziging == "correctie"
+def test_alleen_een_andere_opmerking_is_ook_een_correctie(verwijzing, vorige_week, medewerker_taalschool):
+    melden(verwijzing, vorige_week, medewerker_taalschool)
+    assert melden(verwijzing, vorige_week, medewerker_taalschool, opmerking="Griep").wijziging == "correctie"
     assert Weekrapportage.objects.filter(actueel=True).count() == 1
 
 
@@ -67,48 +67,56 @@ def test_alleen_een_andere_opmerking_is_ook_een_correctie(verwijzing, vorige_wee
         ({"ziek": -2}, "uren_afwezig_ziek", "niet negatief"),
     ],
 )
-def test_uren_moeten_kloppen(verwijzing, vorige_week, docent, kw, veld, tekst):
+def test_uren_moeten_kloppen(verwijzing, vorige_week, medewerker_taalschool, kw, veld, tekst):
     with pytest.raises(ValidationError) as fout:
-        melden(verwijzing, vorige_week, docent, **kw)
+        melden(verwijzing, vorige_week, medewerker_taalschool, **kw)
     assert tekst in " ".join(fout.value.message_dict[veld])
     assert not Weekrapportage.objects.exists()
 
 
-def test_week_in_de_toekomst_of_voor_de_start_kan_niet(verwijzing, vorige_week, docent):
+def test_week_in_de_toekomst_of_voor_de_start_kan_niet(verwijzing, vorige_week, medewerker_taalschool):
     with pytest.raises(ValidationError) as fout:
-        melden(verwijzing, vorige_week + timedelta(weeks=2), docent)
+        melden(verwijzing, vorige_week + timedelta(weeks=2), medewerker_taalschool)
     assert "in de toekomst" in fout.value.message_dict["week"][0]
     with pytest.raises(ValidationError) as fout:
-        melden(verwijzing, vorige_week - timedelta(weeks=20), docent)
+        melden(verwijzing, vorige_week - timedelta(weeks=20), medewerker_taalschool)
     assert "voor de start van de verwijzing" in fout.value.message_dict["week"][0]
     with pytest.raises(ValidationError) as fout:
-        melden(verwijzing, vorige_week + timedelta(days=2), docent)
+        melden(verwijzing, vorige_week + timedelta(days=2), medewerker_taalschool)
     assert "maandag" in fout.value.message_dict["week"][0]
 
 
-def test_afgesloten_verwijzing_krijgt_geen_rapportage(verwijzing, vorige_week, docent):
-    trajecten.afsluiten(verwijzing=verwijzing, einddatum=vandaag(), uitkomst="afgerond", door=docent)
+def test_afgesloten_verwijzing_krijgt_geen_rapportage(verwijzing, vorige_week, medewerker_taalschool):
+    trajecten.afsluiten(
+        verwijzing=verwijzing, einddatum=vandaag(), uitkomst="afgerond", door=medewerker_taalschool
+    )
     verwijzing.refresh_from_db()
     with pytest.raises(ValidationError) as fout:
-        melden(verwijzing, vorige_week, docent)
+        melden(verwijzing, vorige_week, medewerker_taalschool)
     assert "afgerond. U kunt er niet meer over rapporteren" in fout.value.message_dict["verwijzing"][0]
     with pytest.raises(ValidationError):
         voortgang_vastleggen(
-            verwijzing=verwijzing, datum=vandaag(), onderdeel="lezen", niveau="A2", door=docent
+            verwijzing=verwijzing, datum=vandaag(), onderdeel="lezen", niveau="A2", door=medewerker_taalschool
         )
     assert not Weekrapportage.objects.exists()
     # The end report may follow the end of the trajectory.
-    eindrapport_vastleggen(verwijzing=verwijzing, datum=vandaag(), samenvatting="Goed afgerond.", door=docent)
+    eindrapport_vastleggen(
+        verwijzing=verwijzing, datum=vandaag(), samenvatting="Goed afgerond.", door=medewerker_taalschool
+    )
 
 
-def test_ongeoorloofd_aandeel_over_de_laatste_weken(verwijzing, vorige_week, docent, inburgeraar):
+def test_ongeoorloofd_aandeel_over_de_laatste_weken(
+    verwijzing, vorige_week, medewerker_taalschool, inburgeraar
+):
     assert selectors.ongeoorloofd_afwezig_aandeel(inburgeraar, weken=4) is None
-    melden(verwijzing, vorige_week, docent, aangeboden=10, gevolgd=7, ziek=0, ongeoorloofd=3)
-    melden(verwijzing, vorige_week - timedelta(weeks=1), docent, aangeboden=10, gevolgd=10, ziek=0)
+    melden(verwijzing, vorige_week, medewerker_taalschool, aangeboden=10, gevolgd=7, ziek=0, ongeoorloofd=3)
+    melden(
+        verwijzing, vorige_week - timedelta(weeks=1), medewerker_taalschool, aangeboden=10, gevolgd=10, ziek=0
+    )
     melden(
         verwijzing,
         vorige_week - timedelta(weeks=5),
-        docent,
+        medewerker_taalschool,
         aangeboden=10,
         gevolgd=0,
         ziek=0,
@@ -121,38 +129,54 @@ def test_ongeoorloofd_aandeel_over_de_laatste_weken(verwijzing, vorige_week, doc
     assert selectors.aandeel(rij.uren_ongeoorloofd_recent, rij.uren_aangeboden_recent) == Decimal("0.15")
 
 
-def test_laatste_rapportage_en_voortgang(verwijzing, vorige_week, docent, inburgeraar):
+def test_laatste_rapportage_en_voortgang(verwijzing, vorige_week, medewerker_taalschool, inburgeraar):
     assert selectors.laatste_rapportage_op(verwijzing) is None
     assert selectors.laatste_voortgang_op(inburgeraar) is None
     qs = selectors.met_laatste_rapportage(type(verwijzing).objects.filter(pk=verwijzing.pk))
     assert qs.get().laatste_rapportage_moment is None
-    melden(verwijzing, vorige_week, docent)
+    melden(verwijzing, vorige_week, medewerker_taalschool)
     assert selectors.laatste_rapportage_op(verwijzing) == vandaag()
     assert selectors.laatste_rapportage_op(qs.get()) == vandaag()
     datum = vandaag() - timedelta(days=3)
-    voortgang_vastleggen(verwijzing=verwijzing, datum=datum, onderdeel="lezen", niveau="A2", door=docent)
+    voortgang_vastleggen(
+        verwijzing=verwijzing, datum=datum, onderdeel="lezen", niveau="A2", door=medewerker_taalschool
+    )
     assert selectors.laatste_voortgang_op(inburgeraar) == datum
     rij = selectors.met_laatste_voortgang(type(inburgeraar).objects.filter(pk=inburgeraar.pk)).get()
     assert rij.laatste_voortgang_datum == datum
 
 
-def test_examens_en_resultaten(verwijzing, docent, inburgeraar):
+def test_examens_en_resultaten(verwijzing, medewerker_taalschool, inburgeraar):
     dag = vandaag() - timedelta(days=1)
     with pytest.raises(ValidationError) as fout:
         examenpoging_vastleggen(
-            verwijzing=verwijzing, datum=dag, onderdeel="lezen", uitslag="behaald", door=docent
+            verwijzing=verwijzing, datum=dag, onderdeel="lezen", uitslag="behaald", door=medewerker_taalschool
         )
     assert "niveau" in fout.value.message_dict
     examenpoging_vastleggen(
-        verwijzing=verwijzing, datum=dag, onderdeel="lezen", uitslag="behaald", niveau="B1", door=docent
+        verwijzing=verwijzing,
+        datum=dag,
+        onderdeel="lezen",
+        uitslag="behaald",
+        niveau="B1",
+        door=medewerker_taalschool,
     )
     herhaald = examenpoging_vastleggen(
-        verwijzing=verwijzing, datum=dag, onderdeel="lezen", uitslag="behaald", niveau="B1", door=docent
+        verwijzing=verwijzing,
+        datum=dag,
+        onderdeel="lezen",
+        uitslag="behaald",
+        niveau="B1",
+        door=medewerker_taalschool,
     )
     assert herhaald.wijziging == "ongewijzigd" and Examenpoging.objects.count() == 1
-    onderdeelresultaat_vastleggen(verwijzing=verwijzing, soort="map", afgerond_op=dag, door=docent)
+    onderdeelresultaat_vastleggen(
+        verwijzing=verwijzing, soort="map", afgerond_op=dag, door=medewerker_taalschool
+    )
     with pytest.raises(ValidationError) as fout:
-        onderdeelresultaat_vastleggen(verwijzing=verwijzing, soort="zroute", afgerond_op=dag, door=docent)
+        onderdeelresultaat_vastleggen(
+            verwijzing=verwijzing, soort="zroute", afgerond_op=dag, door=medewerker_taalschool
+        )
     assert "past niet bij deze verwijzing" in fout.value.message_dict["soort"][0]
     afgerond = selectors.afgeronde_onderdelen(inburgeraar)
     assert set(afgerond) == {"map", "examen_lezen"}

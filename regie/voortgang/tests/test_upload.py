@@ -60,20 +60,31 @@ def test_fouten_in_het_hele_bestand(inhoud, tekst):
 
 
 def test_voorbeeld_noemt_elke_fout_per_regel_en_slaat_niets_op(
-    verwijzing, tweede_verwijzing, vorige_week, docent, medewerker_ander, dronten, consulent
+    verwijzing,
+    tweede_verwijzing,
+    vorige_week,
+    medewerker_taalschool,
+    medewerker_andere_aanbieder,
+    dronten,
+    consulent,
 ):
     from regie.demo.factories import InburgeraarFactory, geldig_bsn
     from regie.voortgang.tests.conftest import gestarte_verwijzing
 
     bsn = verwijzing.inburgeraar.bsn
     week = vorige_week.strftime("%d-%m-%Y")
-    weekrapportage_vastleggen(verwijzing=tweede_verwijzing, week=vorige_week, door=docent, **uren())
+    weekrapportage_vastleggen(
+        verwijzing=tweede_verwijzing, week=vorige_week, door=medewerker_taalschool, **uren()
+    )
     # A person referred to another provider: the same message as an unknown BSN.
     from regie.aanbieders.factories import ContractFactory
 
     anders = InburgeraarFactory(gemeente=dronten, consulent=consulent, bsn=geldig_bsn(5151))
     gestarte_verwijzing(
-        anders, consulent, ContractFactory(aanbieder=medewerker_ander.aanbieder), medewerker_ander
+        anders,
+        consulent,
+        ContractFactory(aanbieder=medewerker_andere_aanbieder.aanbieder),
+        medewerker_andere_aanbieder,
     )
     regels = [
         f"{bsn};;{week};12;10;2;0;0;",  # 2 good
@@ -87,7 +98,7 @@ def test_voorbeeld_noemt_elke_fout_per_regel_en_slaat_niets_op(
         f";{verwijzing.uuid};{(vorige_week + timedelta(weeks=3)).strftime('%d-%m-%Y')};12;12;0;0;0;",  # 10 future
     ]
     inhoud = (KOP + "\n" + "\n".join(regels) + "\n").encode("cp1252")
-    upload = voorbeeld_maken(inhoud=inhoud, bestandsnaam="week47.csv", door=docent)
+    upload = voorbeeld_maken(inhoud=inhoud, bestandsnaam="week47.csv", door=medewerker_taalschool)
     rijen = {r.nummer: r for r in rijen_van(upload)}
     assert not Weekrapportage.objects.filter(upload=upload).exists()
     assert rijen[2].status == "fout" and "ook op regel 4" in rijen[2].fouten[0]
@@ -106,8 +117,12 @@ def test_voorbeeld_noemt_elke_fout_per_regel_en_slaat_niets_op(
     assert str(bsn) not in str(upload.regels)
 
 
-def test_bevestigen_slaat_alle_goede_regels_op(verwijzing, tweede_verwijzing, vorige_week, docent):
-    weekrapportage_vastleggen(verwijzing=tweede_verwijzing, week=vorige_week, door=docent, **uren())
+def test_bevestigen_slaat_alle_goede_regels_op(
+    verwijzing, tweede_verwijzing, vorige_week, medewerker_taalschool
+):
+    weekrapportage_vastleggen(
+        verwijzing=tweede_verwijzing, week=vorige_week, door=medewerker_taalschool, **uren()
+    )
     regels = [
         f"{verwijzing.inburgeraar.bsn};;{vorige_week:%d-%m-%Y};12;10;2;0;0;",
         f"{verwijzing.inburgeraar.bsn};;{vorige_week - timedelta(weeks=1):%d-%m-%Y};12;6;0;0;6;spijbelt",
@@ -115,34 +130,38 @@ def test_bevestigen_slaat_alle_goede_regels_op(verwijzing, tweede_verwijzing, vo
         f";{tweede_verwijzing.uuid};{vorige_week - timedelta(weeks=1):%d-%m-%Y};8;8;0;0;0;",
         f"{verwijzing.inburgeraar.bsn};;{vorige_week - timedelta(weeks=2):%d-%m-%Y};12;14;0;0;0;",  # bad
     ]
-    upload = voorbeeld_maken(inhoud=("\n".join([KOP, *regels])).encode(), bestandsnaam="x.csv", door=docent)
+    upload = voorbeeld_maken(
+        inhoud=("\n".join([KOP, *regels])).encode(), bestandsnaam="x.csv", door=medewerker_taalschool
+    )
     assert [r.status for r in rijen_van(upload)] == ["nieuw", "nieuw", "ongewijzigd", "nieuw", "fout"]
-    assert upload_bevestigen(upload=upload, door=docent) == 3
+    assert upload_bevestigen(upload=upload, door=medewerker_taalschool) == 3
     assert Weekrapportage.objects.filter(upload=upload, bron="csv").count() == 3
     with pytest.raises(ValidationError):
-        upload_bevestigen(upload=upload, door=docent)  # twice: refused
+        upload_bevestigen(upload=upload, door=medewerker_taalschool)  # twice: refused
     assert Weekrapportage.objects.count() == 4
 
 
-def test_bevestigen_na_een_wijziging_slaat_niets_op(verwijzing, vorige_week, docent):
+def test_bevestigen_na_een_wijziging_slaat_niets_op(verwijzing, vorige_week, medewerker_taalschool):
     upload = voorbeeld_maken(
         inhoud=f"{KOP}\n{verwijzing.inburgeraar.bsn};;{vorige_week:%d-%m-%Y};12;10;2;0;0;".encode(),
         bestandsnaam="x.csv",
-        door=docent,
+        door=medewerker_taalschool,
     )
     weekrapportage_vastleggen(
-        verwijzing=verwijzing, week=vorige_week, door=docent, **uren(gevolgd=12, ziek=0)
+        verwijzing=verwijzing, week=vorige_week, door=medewerker_taalschool, **uren(gevolgd=12, ziek=0)
     )
     with pytest.raises(UploadVeranderd):
-        upload_bevestigen(upload=upload, door=docent)
+        upload_bevestigen(upload=upload, door=medewerker_taalschool)
     assert Weekrapportage.objects.count() == 1
     upload.refresh_from_db()
     assert rijen_van(upload)[0].status == "correctie"
 
 
-def test_elke_fout_van_een_regel_ook_naast_een_onleesbare_datum(verwijzing, docent):
+def test_elke_fout_van_een_regel_ook_naast_een_onleesbare_datum(verwijzing, medewerker_taalschool):
     inhoud = f"{KOP}\n{verwijzing.inburgeraar.bsn};;1-13-2026;12;14;0;0;0;\n999999999;;x;12;5;0;0;0;\n"
-    rijen = rijen_van(voorbeeld_maken(inhoud=inhoud.encode(), bestandsnaam="x.csv", door=docent))
+    rijen = rijen_van(
+        voorbeeld_maken(inhoud=inhoud.encode(), bestandsnaam="x.csv", door=medewerker_taalschool)
+    )
     assert any("bestaat niet" in f for f in rijen[0].fouten)
     assert any("meer uren gevolgd (14) dan aangeboden (12)" in f for f in rijen[0].fouten)
     assert any("elfproef" in f for f in rijen[1].fouten)
@@ -150,7 +169,7 @@ def test_elke_fout_van_een_regel_ook_naast_een_onleesbare_datum(verwijzing, doce
     assert any("tellen niet op" in f for f in rijen[1].fouten)
 
 
-def test_oude_uploads_worden_opgeruimd(verwijzing, vorige_week, docent):
+def test_oude_uploads_worden_opgeruimd(verwijzing, vorige_week, medewerker_taalschool):
     from datetime import timedelta as td
 
     from django.utils import timezone
@@ -158,13 +177,15 @@ def test_oude_uploads_worden_opgeruimd(verwijzing, vorige_week, docent):
     from regie.voortgang.models import CsvUpload
 
     regel = f"{KOP}\n{verwijzing.inburgeraar.bsn};;{vorige_week:%d-%m-%Y};12;10;2;0;0;"
-    oud = voorbeeld_maken(inhoud=regel.encode(), bestandsnaam="oud.csv", door=docent)
-    opgeslagen = voorbeeld_maken(inhoud=regel.encode(), bestandsnaam="opgeslagen.csv", door=docent)
-    upload_bevestigen(upload=opgeslagen, door=docent)
+    oud = voorbeeld_maken(inhoud=regel.encode(), bestandsnaam="oud.csv", door=medewerker_taalschool)
+    opgeslagen = voorbeeld_maken(
+        inhoud=regel.encode(), bestandsnaam="opgeslagen.csv", door=medewerker_taalschool
+    )
+    upload_bevestigen(upload=opgeslagen, door=medewerker_taalschool)
     acht_dagen = timezone.now() - td(days=8)
     CsvUpload.objects.filter(pk=oud.pk).update(aangemaakt_op=acht_dagen)
     CsvUpload.objects.filter(pk=opgeslagen.pk).update(aangemaakt_op=acht_dagen, opgeslagen_op=acht_dagen)
-    voorbeeld_maken(inhoud=regel.encode(), bestandsnaam="nieuw.csv", door=docent)
+    voorbeeld_maken(inhoud=regel.encode(), bestandsnaam="nieuw.csv", door=medewerker_taalschool)
     assert not CsvUpload.objects.filter(pk=oud.pk).exists()
     opgeslagen.refresh_from_db()
     assert opgeslagen.regels == [] and opgeslagen.aantal_opgeslagen == 1
