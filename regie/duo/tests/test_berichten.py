@@ -9,7 +9,6 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from regie.aanbieders.factories import verwezen
 from regie.aanbieders.models import Aanbieder
 from regie.duo import berichten, specificaties
 from regie.duo.berichten import ROUTES, WACHTTIJDEN, verstuur_bericht
@@ -17,7 +16,7 @@ from regie.duo.models import BerichtStatus, DuoContactpersoon, Soort, UitgaandBe
 from regie.inburgeraars.services import vandaag
 from regie.taken.werk import werk_taken_af
 from regie.tijdlijn.models import Gebeurtenis
-from regie.trajecten import services as trajecten
+from regie.trajecten.tests.conftest import gestart
 from regie.verwerkingslog.models import Actie, Verwerking
 from regie.voortgang import services as voortgang
 from regie.voortgang.csv_invoer import maandag_van
@@ -33,15 +32,6 @@ def _geldig(bericht: UitgaandBericht) -> list[str]:
 
 def _nieuwste(inburgeraar, soort) -> UitgaandBericht:
     return berichten_van(inburgeraar, soort)[-1]
-
-
-def _verwijzing(inburgeraar, consulent, contract, docent, *, weken=4):
-    begin = vandaag() - timedelta(weeks=weken)
-    verwijzing = verwezen(inburgeraar, consulent, contract=contract, verzonden_op=begin - timedelta(days=7))
-    trajecten.accepteren(verwijzing=verwijzing, startdatum=begin, door=docent)
-    trajecten.starten(verwijzing=verwijzing, startdatum=begin, door=docent)
-    verwijzing.refresh_from_db()
-    return verwijzing
 
 
 # --- PIP -----------------------------------------------------------------------------------------
@@ -230,7 +220,7 @@ def test_berichten_gaan_op_volgorde(bij_duo, inburgeraar, pip):
 
 def test_gevolgde_uren_uit_de_weekrapportages(bij_duo, inburgeraar, consulent, pip, contract, docent):
     berichten.meld_pip(pip)  # DUO takes hours of a person with a PIP
-    verwijzing = _verwijzing(inburgeraar, consulent, contract, docent)
+    verwijzing = gestart(inburgeraar, consulent, contract, docent, weken_geleden=4)
     week = maandag_van(vandaag()) - timedelta(weeks=2)
     for n, gevolgd in enumerate(("10.5", "11.75")):
         voortgang.weekrapportage_vastleggen(
@@ -289,7 +279,7 @@ def test_resultaat_pvt_en_map(bij_duo, inburgeraar, consulent, pip, taalschool, 
     from regie.aanbieders.factories import ContractFactory
 
     contract = ContractFactory(aanbieder=taalschool, perceel=perceel, capaciteit=20)
-    verwijzing = _verwijzing(inburgeraar, consulent, contract, docent)
+    verwijzing = gestart(inburgeraar, consulent, contract, docent, weken_geleden=4)
     berichten.meld_pip(pip)  # DUO: 'Uw gemeente moet een actuele PIP hebben' - the PIP goes first
     afgerond = vandaag() - timedelta(days=3)
     resultaat = voortgang.onderdeelresultaat_vastleggen(
@@ -311,7 +301,7 @@ def test_resultaat_zroute(inburgeraar, consulent, taalschool, docent):
 
     pip_vastgesteld(inburgeraar, consulent, leerroute="z_route")
     contract = ContractFactory(aanbieder=taalschool, perceel="z_route", capaciteit=20)
-    verwijzing = _verwijzing(inburgeraar, consulent, contract, docent)
+    verwijzing = gestart(inburgeraar, consulent, contract, docent, weken_geleden=4)
     voortgang.onderdeelresultaat_vastleggen(
         verwijzing=verwijzing,
         soort="zroute",
@@ -336,7 +326,7 @@ def test_resultaat_zroute(inburgeraar, consulent, taalschool, docent):
 
 
 def test_inburgeringsaanbod_uit_een_geaccepteerde_verwijzing(inburgeraar, consulent, pip, contract, docent):
-    verwijzing = _verwijzing(inburgeraar, consulent, contract, docent)
+    verwijzing = gestart(inburgeraar, consulent, contract, docent, weken_geleden=4)
     body = berichten.inburgeringsaanbod_body(verwijzing)
     assert body == {
         "datumInburgeringsaanbod": verwijzing.startdatum.isoformat(),
@@ -351,7 +341,7 @@ def test_inburgeringsaanbod_met_een_te_kort_instellingsnummer_wordt_niet_verstuu
 ):
     # a number stored before the field had DUO's form (the model's validator refuses it now)
     Aanbieder.objects.filter(pk=taalschool.pk).update(instellingsnummer="12AB3")
-    verwijzing = _verwijzing(inburgeraar, consulent, contract, docent)
+    verwijzing = gestart(inburgeraar, consulent, contract, docent, weken_geleden=4)
     bericht = berichten.meld_inburgeringsaanbod(verwijzing)
     assert bericht.status == BerichtStatus.AFGEWEZEN
     assert "instellingsnummer: moet minstens 10 tekens lang zijn" in bericht.fouten
@@ -364,7 +354,7 @@ def test_inburgeringsaanbod_zonder_instellingsnummer(
 ):
     taalschool.instellingsnummer = ""
     taalschool.save()
-    verwijzing = _verwijzing(inburgeraar, consulent, contract, docent)
+    verwijzing = gestart(inburgeraar, consulent, contract, docent, weken_geleden=4)
     bericht = berichten.meld_inburgeringsaanbod(verwijzing)
     assert bericht.status == BerichtStatus.AFGEWEZEN
     assert bericht.fouten[0] == (
@@ -373,7 +363,7 @@ def test_inburgeringsaanbod_zonder_instellingsnummer(
 
 
 def test_geen_inburgeringsaanbod_voor_een_gezinsmigrant(inburgeraar, consulent, pip, contract, docent):
-    verwijzing = _verwijzing(inburgeraar, consulent, contract, docent)
+    verwijzing = gestart(inburgeraar, consulent, contract, docent, weken_geleden=4)
     inburgeraar.doelgroep = "gezinsmigrant"
     inburgeraar.save()
     verwijzing.refresh_from_db()
@@ -405,7 +395,7 @@ def test_inburgeringsaanbod_verzenden_en_intrekken(bij_duo, inburgeraar, pip):
 
 
 def test_intrekken_zonder_eerder_aanbod_stuurt_niets(inburgeraar, consulent, pip, contract, docent):
-    verwijzing = _verwijzing(inburgeraar, consulent, contract, docent)
+    verwijzing = gestart(inburgeraar, consulent, contract, docent, weken_geleden=4)
     # the aanbod is waiting to be sent: withdrawing it must reach DUO too
     assert berichten.meld_inburgeringsaanbod_ingetrokken(verwijzing).status == BerichtStatus.WACHTRIJ
     # DUO refused every aanbod of this provider, so it has none to withdraw

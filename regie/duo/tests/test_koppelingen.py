@@ -6,6 +6,7 @@ from regie.aanbieders.factories import ContractFactory, verwezen
 from regie.duo.models import BerichtStatus, Soort
 from regie.inburgeraars.services import vandaag
 from regie.trajecten import services as trajecten
+from regie.trajecten.tests.conftest import gestart
 from regie.voortgang import services as voortgang
 from regie.voortgang.csv_invoer import maandag_van
 
@@ -54,12 +55,8 @@ def test_starten_werkt_het_aanbod_bij(inburgeraar, consulent, pip, contract, doc
 def test_weekrapportage_en_resultaat_gaan_naar_duo(inburgeraar, consulent, pip, taalschool, docent):
     contract = ContractFactory(aanbieder=taalschool, perceel="b1_route", capaciteit=20)
     pvt = ContractFactory(aanbieder=taalschool, perceel="pvt", capaciteit=20)
-    begin = vandaag() - timedelta(weeks=3)
     for c in (contract, pvt):
-        verwijzing = verwezen(inburgeraar, consulent, contract=c, verzonden_op=begin - timedelta(days=7))
-        trajecten.accepteren(verwijzing=verwijzing, startdatum=begin, door=docent)
-        trajecten.starten(verwijzing=verwijzing, startdatum=begin, door=docent)
-        verwijzing.refresh_from_db()
+        verwijzing = gestart(inburgeraar, consulent, c, docent, weken_geleden=3)
         if c is contract:
             voortgang.weekrapportage_vastleggen(
                 verwijzing=verwijzing,

@@ -1,8 +1,12 @@
+from datetime import timedelta
+
 import pytest
 
-from regie.aanbieders.factories import ContractFactory
+from regie.aanbieders.factories import ContractFactory, verwezen
 from regie.aanbieders.models import Perceel
 from regie.demo.factories import pip_vastgesteld
+from regie.inburgeraars.services import vandaag
+from regie.trajecten import services
 
 # taalschool, medewerker_taalschool, andere_aanbieder, medewerker_andere_aanbieder: root conftest.py
 
@@ -18,3 +22,15 @@ def pip(inburgeraar, consulent):
     gemaakt = pip_vastgesteld(inburgeraar, consulent, maatschappelijke_begeleiding=False)
     inburgeraar.refresh_from_db()
     return gemaakt
+
+
+def gestart(inburgeraar, consulent, contract, medewerker, *, weken_geleden=8):
+    """A started referral of a case that has a PIP: sent a week before it began `weken_geleden` weeks
+    ago, accepted and started by the provider's employee, all through the services. The tests of
+    voortgang, voortgangsgesprekken and duo import it (they report on or message about it)."""
+    begin = vandaag() - timedelta(weeks=weken_geleden)
+    verwijzing = verwezen(inburgeraar, consulent, contract=contract, verzonden_op=begin - timedelta(days=7))
+    services.accepteren(verwijzing=verwijzing, startdatum=begin, door=medewerker)
+    services.starten(verwijzing=verwijzing, startdatum=begin, door=medewerker)
+    verwijzing.refresh_from_db()
+    return verwijzing

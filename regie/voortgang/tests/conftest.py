@@ -5,11 +5,11 @@ from datetime import timedelta
 
 import pytest
 
-from regie.aanbieders.factories import ContractFactory, verwezen
+from regie.aanbieders.factories import ContractFactory
 from regie.aanbieders.models import Perceel
 from regie.demo.factories import InburgeraarFactory, geldig_bsn, pip_vastgesteld
 from regie.inburgeraars.services import vandaag
-from regie.trajecten import services as trajecten
+from regie.trajecten.tests.conftest import gestart
 from regie.voortgang.csv_invoer import maandag_van
 
 # taalschool, medewerker_taalschool, andere_aanbieder, medewerker_andere_aanbieder: root conftest.py
@@ -23,12 +23,7 @@ def contract(taalschool):
 def gestarte_verwijzing(inburgeraar, consulent, contract, medewerker, *, weken_geleden=8):
     pip_vastgesteld(inburgeraar, consulent)
     inburgeraar.refresh_from_db()
-    begin = vandaag() - timedelta(weeks=weken_geleden)
-    verwijzing = verwezen(inburgeraar, consulent, contract=contract, verzonden_op=begin - timedelta(days=7))
-    trajecten.accepteren(verwijzing=verwijzing, startdatum=begin, door=medewerker)
-    trajecten.starten(verwijzing=verwijzing, startdatum=begin, door=medewerker)
-    verwijzing.refresh_from_db()
-    return verwijzing
+    return gestart(inburgeraar, consulent, contract, medewerker, weken_geleden=weken_geleden)
 
 
 @pytest.fixture
