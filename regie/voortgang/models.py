@@ -6,6 +6,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -197,8 +198,13 @@ class Onderdeelresultaat(Ingediend):
     )
     soort = models.CharField(max_length=10, choices=Resultaatsoort.choices)
     afgerond_op = models.DateField()
-    uren_taal = models.PositiveIntegerField("uren taal", null=True, blank=True)
-    uren_participatie = models.PositiveIntegerField("uren participatie", null=True, blank=True)
+    # The same bound as the API's input (9999), so the OpenAPI schema is the same on every database.
+    uren_taal = models.PositiveIntegerField(
+        "uren taal", null=True, blank=True, validators=[MaxValueValidator(9999)]
+    )
+    uren_participatie = models.PositiveIntegerField(
+        "uren participatie", null=True, blank=True, validators=[MaxValueValidator(9999)]
+    )
     eindgesprek_op = models.DateField("datum eindgesprek", null=True, blank=True)
     toelichting = models.TextField(blank=True)
 

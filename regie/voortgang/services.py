@@ -90,7 +90,11 @@ def begin_van(verwijzing: Verwijzing) -> date | None:
 
 def _vergrendel(verwijzing: Verwijzing) -> Verwijzing:
     """The referral again, locked: its status is read fresh and reports for it queue up."""
-    return Verwijzing.objects.select_for_update().select_related("contract__aanbieder").get(pk=verwijzing.pk)
+    return (
+        Verwijzing.objects.select_for_update(of=("self",))
+        .select_related("contract__aanbieder")
+        .get(pk=verwijzing.pk)
+    )
 
 
 def _als_decimal(waarde) -> Decimal | None:
