@@ -519,7 +519,7 @@ def verstuur_bericht(bericht_id: int, ingepland: int) -> str:
     """Send one message; the number `ingepland` it was enqueued with must still be current."""
     with transaction.atomic():
         bericht = (
-            UitgaandBericht.objects.select_for_update()
+            UitgaandBericht.objects.select_for_update(of=("self",))
             .select_related("inburgeraar", "gemeente", "aangemaakt_door")
             .filter(pk=bericht_id)
             .first()

@@ -89,7 +89,7 @@ def _controleer_aanbieder(verwijzing: Verwijzing, door: User) -> None:
 def _vergrendeld(verwijzing: Verwijzing, stap: str) -> Verwijzing:
     """The referral as stored now, locked for this transaction, in a status that allows `stap`."""
     actueel = (
-        Verwijzing.objects.select_for_update()
+        Verwijzing.objects.select_for_update(of=("self",))
         .select_related("contract__aanbieder", "inburgeraar")
         .get(pk=verwijzing.pk)
     )
