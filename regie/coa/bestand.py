@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from stdnum.nl import bsn as stdnum_bsn
 
-from regie.wet.leeftijd import heeft_minimumleeftijd
+from regie.wet.leeftijd import MINIMUMLEEFTIJD, heeft_minimumleeftijd
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_RIJEN = 5000
@@ -284,11 +284,14 @@ def _controleer_rij(rij: Rij, vandaag: date) -> None:
     )
     if rol in ("hoofd", "partner") and geboren and not heeft_minimumleeftijd(geboren, vandaag):
         rij.problemen.append(
-            f"{ROL_NAAM[rol].capitalize()} is jonger dan 16 jaar en kan geen eigen dossier krijgen (Wi 3 lid 1)."
+            f"{ROL_NAAM[rol].capitalize()} is jonger dan {MINIMUMLEEFTIJD} jaar en kan geen eigen dossier"
+            " krijgen (Wi 3 lid 1)."
             " Controleer de rol of de geboortedatum."
         )
     if rol == "kind" and w["eigen_dossier"]:
-        rij.meldingen.append("Dit kind is 16 jaar of ouder en krijgt een eigen dossier (Wi 3 lid 1).")
+        rij.meldingen.append(
+            f"Dit kind is {MINIMUMLEEFTIJD} jaar of ouder en krijgt een eigen dossier (Wi 3 lid 1)."
+        )
 
     bsn = re.sub(r"[\s.]", "", ruw.get("bsn", ""))
     if bsn.isdigit() and 7 <= len(bsn) < 9:

@@ -15,6 +15,7 @@ from regie.coa.forms import TaakstellingForm, UploadForm
 from regie.coa.models import ImportStatus
 from regie.inburgeraars.services import vandaag
 from regie.verwerkingslog.log import betreft, logt_lezen
+from regie.wet.leeftijd import MINIMUMLEEFTIJD
 
 ONDERDEEL = "coa koppeling"
 
@@ -147,5 +148,12 @@ def taakstelling(request):
     return render(
         request,
         "coa/taakstelling.html",
-        {"form": form, "jaar": jaar, "halfjaren": halfjaren, "vorig": jaar - 1, "volgend": jaar + 1},
+        {
+            "form": form,
+            "jaar": jaar,
+            "halfjaren": halfjaren,
+            "vorig": jaar - 1,
+            "volgend": jaar + 1,
+            "minimumleeftijd": MINIMUMLEEFTIJD,
+        },
     )
