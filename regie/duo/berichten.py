@@ -29,6 +29,7 @@ from regie.duo import specificaties
 from regie.duo.client import DuoAfwijzing, DuoClient, DuoFout, DuoStoring, OngeldigBericht, vul_pad
 from regie.duo.models import BerichtStatus, DuoContactpersoon, Soort, UitgaandBericht
 from regie.tijdlijn import events
+from regie.verwerkingslog.log import maskeer_bsn
 
 logger = logging.getLogger("regie.duo")
 
@@ -93,7 +94,7 @@ def _fouten(soort: str, body, parameters: dict, inburgeraar) -> list[str]:
     if "{id}" in pad:
         waarden.pop("id", None)  # DUO gives the id when the contact person is created
     fouten += [
-        f.replace(inburgeraar.bsn, "*******" + inburgeraar.bsn[-2:])
+        f.replace(inburgeraar.bsn, maskeer_bsn(inburgeraar.bsn))
         for f in specificaties.parameterfouten(api, methode, pad, waarden)
     ]
     return fouten

@@ -28,6 +28,7 @@ import requests
 from django.conf import settings
 
 from regie.duo import specificaties
+from regie.verwerkingslog.log import maskeer_bsn
 
 logger = logging.getLogger("regie.duo")
 
@@ -36,7 +37,7 @@ _BSN = re.compile(r"(?<!\d)\d{9}(?!\d)")
 
 def maskeer(tekst: str) -> str:
     """Replace every 9-digit number (a BSN in DUO's paths) by asterisks, keeping its last 2 digits."""
-    return _BSN.sub(lambda m: "*******" + m.group(0)[-2:], str(tekst))
+    return _BSN.sub(lambda m: maskeer_bsn(m.group(0)), str(tekst))
 
 
 class _MaskeerBsnFilter(logging.Filter):
