@@ -96,9 +96,7 @@ def _veldnaam(naam: str) -> str:
 
 
 def _fouttekst(fout: ValidationError) -> str:
-    if hasattr(fout, "message_dict"):
-        return " ".join(m for berichten in fout.message_dict.values() for m in berichten)
-    return " ".join(fout.messages)
+    return " ".join(fout.messages)  # `messages` flattens a per-field error too
 
 
 def _status(v: Verwerking, naar: Status, reden: EindeReden | None = None, toelichting: str = "") -> None:
