@@ -36,7 +36,7 @@ def _pagina(request, inburgeraar, *, contactpersoon_form=None, uren_form=None, s
         {
             "inburgeraar": inburgeraar,
             "tab": "duo",
-            "berichten": list(berichten_van(inburgeraar).select_related("aangemaakt_door")),
+            "berichten": list(berichten_van(inburgeraar)),
             "notificaties": list(notificaties_van(inburgeraar)[:100]),
             "mag_wijzigen": mag(request.user, WIJZIGEN, inburgeraar),
             "contactpersoon_form": contactpersoon_form or _contactpersoon_form(inburgeraar, request.user),
