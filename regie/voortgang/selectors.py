@@ -152,8 +152,10 @@ def laatste_rapportage_moment(verwijzing) -> datetime | None:
 
 
 def laatste_rapportage_op(verwijzing) -> date | None:
-    moment = getattr(verwijzing, "laatste_rapportage_moment", None)
-    if moment is None:
+    # An annotated None means "never reported"; only a row without the annotation is looked up.
+    if hasattr(verwijzing, "laatste_rapportage_moment"):
+        moment = verwijzing.laatste_rapportage_moment
+    else:
         moment = laatste_rapportage_moment(verwijzing)
     moment = _of_none(moment)
     return timezone.localdate(moment) if moment else None

@@ -159,3 +159,25 @@ def test_startpagina_wijst_de_aanbieder_naar_het_portaal(client, medewerker_taal
     client.force_login(medewerker_taalschool)
     antwoord = client.get(reverse("werkvoorraad:mijn"))
     assert reverse("portaal:verwijzingen") in antwoord.text
+
+
+def test_lijst_telt_niet_meer_queries_bij_meer_verwijzingen_zonder_rapportage(
+    client, verwijzing, dronten, consulent, contract, medewerker_taalschool
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from regie.demo.factories import InburgeraarFactory, geldig_bsn
+    from regie.voortgang.tests.conftest import gestarte_verwijzing
+
+    client.force_login(medewerker_taalschool)
+    client.get(reverse("portaal:verwijzingen"))  # the first request also sets up the session
+    with CaptureQueriesContext(connection) as een:
+        assert client.get(reverse("portaal:verwijzingen")).status_code == 200
+    for n in (4242, 4343):
+        persoon = InburgeraarFactory(gemeente=dronten, consulent=consulent, bsn=geldig_bsn(n))
+        gestarte_verwijzing(persoon, consulent, contract, medewerker_taalschool)
+    with CaptureQueriesContext(connection) as drie:
+        antwoord = client.get(reverse("portaal:verwijzingen"))
+    assert antwoord.text.count("Nog nooit") == 3
+    assert len(drie) == len(een)
