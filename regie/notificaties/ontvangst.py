@@ -33,7 +33,8 @@ HANDTEKENING_KOP = "X-Duo-Signature"
 
 
 def onderteken(body: bytes, geheim: str) -> str:
-    """The value of the X-Duo-Signature header for `body` (also used by the simulator and the bench)."""
+    """The value of the X-Duo-Signature header for `body` (the simulator signs with its own copy,
+    duo_simulator.gebeurtenissen.handtekening, as it runs without Django)."""
     return "sha256=" + hmac.new(geheim.encode(), body, hashlib.sha256).hexdigest()
 
 
