@@ -26,7 +26,6 @@ from django.db.models import (
     F,
     Max,
     OuterRef,
-    Q,
     Subquery,
     Sum,
     Value,
@@ -251,8 +250,3 @@ def totalen(verwijzing) -> dict:
         ongeoorloofd=Sum("uren_afwezig_ongeoorloofd"),
     )
     return {k: v or NUL for k, v in som.items()}
-
-
-def niet_gemeld_filter(week: date) -> Q:
-    """For a Verwijzing queryset: no current report for this week."""
-    return ~Q(weekrapportages__week=week, weekrapportages__actueel=True)
