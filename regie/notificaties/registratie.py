@@ -89,7 +89,9 @@ def registreren_uit_melding(
     must be the notice's (DUO's data is about that person, for that municipality)."""
     from regie.inburgeraars.services import inburgeraar_registreren
 
-    notificatie = Notificatie.objects.select_for_update(of=("self",)).select_related("gemeente").get(pk=notificatie.pk)
+    notificatie = (
+        Notificatie.objects.select_for_update(of=("self",)).select_related("gemeente").get(pk=notificatie.pk)
+    )
     reden = registreerbaar(notificatie)
     if reden:
         raise ValidationError({"notificatie": [reden]})

@@ -165,7 +165,9 @@ def _verwerk_voor(notificatie: Notificatie, inburgeraar: Inburgeraar, *, client=
     try:
         with transaction.atomic():
             inburgeraar = (
-                Inburgeraar.objects.select_for_update(of=("self",)).select_related("gemeente").get(pk=inburgeraar.pk)
+                Inburgeraar.objects.select_for_update(of=("self",))
+                .select_related("gemeente")
+                .get(pk=inburgeraar.pk)
             )
             stand, _ = DuoStand.objects.select_for_update().get_or_create(inburgeraar=inburgeraar)
             verwerking = Verwerking(notificatie, inburgeraar, door, gegevens, stand)

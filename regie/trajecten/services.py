@@ -192,7 +192,9 @@ def verwijzen(
         raise ValidationError(fouten)
 
     # Lock the contract while counting its places, so two referrals cannot take the last one.
-    contract = Contract.objects.select_for_update(of=("self",)).select_related("aanbieder").get(pk=contract.pk)
+    contract = (
+        Contract.objects.select_for_update(of=("self",)).select_related("aanbieder").get(pk=contract.pk)
+    )
     verwijzing = Verwijzing(
         inburgeraar=inburgeraar,
         pip=pip,
