@@ -17,7 +17,6 @@ This is a system task over all organisations, not a user's view: it does not sta
 import datetime
 from collections.abc import Iterable
 
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db.models import DateTimeField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.fields.json import KT
@@ -26,6 +25,7 @@ from django.utils import timezone
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.status import EINDSTATUSSEN
 from regie.tijdlijn.models import Gebeurtenis
+from regie.wet.perioden import laatste_dag, laatste_start
 
 
 def bewaartermijn_jaren(status: str) -> int:
@@ -34,8 +34,10 @@ def bewaartermijn_jaren(status: str) -> int:
 
 
 def bewaren_tot(gesloten_op: datetime.datetime, status: str) -> datetime.date:
-    """The last day the case is kept (in Dutch local time)."""
-    return timezone.localdate(gesloten_op) + relativedelta(years=bewaartermijn_jaren(status))
+    """The last day the case is kept (in Dutch local time): the period runs from the day after
+    closing, counted as every period in Regie (regie.wet.perioden)."""
+    start = timezone.localdate(gesloten_op) + datetime.timedelta(days=1)
+    return laatste_dag(start, jaren=bewaartermijn_jaren(status))
 
 
 def _begin_van_dag(dag: datetime.date) -> datetime.datetime:
@@ -68,8 +70,10 @@ def verlopen_dossiers(
     peildatum = peildatum or timezone.localdate()
     verlopen = Q(pk__in=[])
     for status in sorted(EINDSTATUSSEN):
-        # Closed before this day: the last day of keeping, closing date + N years, lies before peildatum.
-        grens = _begin_van_dag(peildatum - relativedelta(years=bewaartermijn_jaren(status)))
+        # Expired: the period that started the day after closing ended before peildatum, so the
+        # case closed before the latest start whose period is over by the day before peildatum.
+        laatste = laatste_start(peildatum - datetime.timedelta(days=1), jaren=bewaartermijn_jaren(status))
+        grens = _begin_van_dag(laatste)
         verlopen |= Q(status=status.value, gesloten_op__lt=grens)
     return gesloten_dossiers(gemeenten=gemeenten).filter(verlopen)
 

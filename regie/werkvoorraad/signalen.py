@@ -9,14 +9,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
 from regie.inburgeraars.status import ACTIEF, Status
-from regie.wet.termijnen import Soort, Termijn, datum_tekst
+from regie.wet.perioden import laatste_dag
+from regie.wet.termijnen import Soort, Termijn, datum_tekst, verlenging_aanvragen_vanaf
 
 PIP_SIGNAAL_DAGEN = 14  # warn two weeks before the PIP deadline
-TERMIJN_SIGNAAL_MAANDEN = 6  # warn six months before the inburgeringstermijn ends
 INACTIEF_DAGEN = 42  # six weeks without any entry on the timeline
 
 # Until a PIP is decided the PIP deadline and the intake appointment matter.
@@ -159,7 +158,9 @@ def signalen(
                     Ernst.URGENT,
                 )
             )
-        elif einde.datum <= vandaag + relativedelta(months=TERMIJN_SIGNAAL_MAANDEN):
+        # From the day an extension may be asked (Wi 12 jo. Bi 4.1: 6 months before the end), so
+        # the warning comes exactly when the consultant can act on it.
+        elif vandaag >= verlenging_aanvragen_vanaf(einde.datum).datum:
             resultaat.append(
                 Signaal(
                     Code.INBURGERINGSTERMIJN_BIJNA,
@@ -297,8 +298,11 @@ def trajectsignalen(
                 link(code),
             )
         )
-    grens = vandaag - relativedelta(months=drempels.geen_voortgang_maanden)
-    if stand.laatste_voortgang is not None and stand.laatste_voortgang < grens:
+    if (
+        stand.laatste_voortgang is not None
+        and laatste_dag(stand.laatste_voortgang + timedelta(days=1), maanden=drempels.geen_voortgang_maanden)
+        < vandaag
+    ):
         code = Code.GEEN_VOORTGANG
         resultaat.append(
             Signaal(

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from dateutil.relativedelta import relativedelta
-
-from regie.wet.werkdagen import eerstvolgende_werkdag, soort_vrije_dag
+from regie.wet.perioden import laatste_dag, overeenkomstige_dag
+from regie.wet.werkdagen import besluit_voor, eerstvolgende_werkdag, soort_vrije_dag
 
 PIP_WEKEN = 10  # Bi 5.3 lid 1
 INBURGERINGSTERMIJN_JAREN = 3  # Wi 11 lid 1
@@ -66,21 +65,11 @@ def datum_tekst(dag: date) -> str:
     return f"{dag.day} {maanden[dag.month - 1]} {dag.year}"
 
 
-def _na_periode(dagtekening: date, periode: relativedelta) -> date:
-    """Last day of a period that starts the day after `dagtekening` (Wi 11 lid 2).
-
-    Regie counts a period in months or years the way Verordening (EEG, Euratom)
-    1182/71 art. 3 lid 2 onder c does: it ends on the same calendar date as the
-    dagtekening, `periode` later; when that month has no such date, on the last day
-    of that month (dagtekening 31 August + 18 months = 28 or 29 February).
-    """
-    return dagtekening + periode
-
-
 def pip_vaststellen(datum_melding_duo: date | None, datum_inschrijving_brp: date | None) -> Termijn | None:
     """Bi 5.3 lid 1: the PIP is decided within 10 weeks after DUO's notice, or after
     registration in the BRP of the municipality when that is later. Atw art. 1 moves
-    a last day on a weekend day or feestdag to the next working day."""
+    a last day on a weekend day or feestdag to the next working day; when no Royal decree of
+    Atw art. 3 lid 3 is recorded for the last day's year, the explanation says so."""
     if datum_melding_duo is None and datum_inschrijving_brp is None:
         return None
     bekend = [d for d in (datum_melding_duo, datum_inschrijving_brp) if d is not None]
@@ -103,6 +92,12 @@ def pip_vaststellen(datum_melding_duo: date | None, datum_inschrijving_brp: date
             f" Die dag is {soort_vrije_dag(tien_weken)}. Volgens de Algemene termijnenwet loopt de termijn"
             f" dan door tot en met de eerstvolgende werkdag: {datum_tekst(uiterlijk)}."
         )
+    if besluit_voor(uiterlijk.year) is None:
+        toelichting += (
+            f" Regie kent voor {uiterlijk.year} nog geen besluit dat dagen gelijkstelt met een feestdag"
+            " (Algemene termijnenwet, art. 3 lid 3). Kijk in de Staatscourant of"
+            f" {datum_tekst(uiterlijk)} zo'n dag is; dan loopt de termijn door tot de werkdag erna."
+        )
     return Termijn(
         Soort.PIP_VASTSTELLEN,
         uiterlijk,
@@ -116,24 +111,48 @@ def termijn_start(dagtekening_eerste_pip: date) -> date:
     return dagtekening_eerste_pip + timedelta(days=1)
 
 
-def inburgeringstermijn(dagtekening_eerste_pip: date) -> Termijn:
+@dataclass(frozen=True)
+class VerlengingDuo:
+    """DUO's extension of the termijn (Wi 12): the new last day (already converted from DUO's
+    exclusive `einddatum`), the day of DUO's notice and the ground as DUO names it."""
+
+    laatste_dag: date
+    bericht_van: date
+    grond: str = ""
+
+
+def inburgeringstermijn(dagtekening_eerste_pip: date, verlenging: VerlengingDuo | None = None) -> Termijn:
     """Wi 11 lid 1 and 2: three years, from the day after the dagtekening of the first
     PIP. Wi 11 lid 3: a later PIP (also after a move) does not move the start, so the
     caller passes the dagtekening of the first PIP ever decided.
 
-    The last day is the dagtekening's calendar date three years later (see
-    `_na_periode`): dagtekening 15 January 2024 -> start 16 January 2024 -> last day
-    15 January 2027; dagtekening 29 February 2024 -> last day 28 February 2027. The
-    Algemene termijnenwet does not move it: the Atw leaves terms longer than three
-    months alone (Atw art. 4)."""
-    einde = _na_periode(dagtekening_eerste_pip, relativedelta(years=INBURGERINGSTERMIJN_JAREN))
+    The last day is the day before the start day's date three years later
+    (regie.wet.perioden): dagtekening 15 January 2024 -> start 16 January 2024 -> last day
+    15 January 2027; dagtekening 30 April 2024 -> start 1 May 2024 -> last day 30 April 2027.
+    The Algemene termijnenwet does not move it: a term of at least three months is outside the
+    Atw (Atw art. 4 lid 1).
+
+    Wi 12: once DUO has extended the termijn, DUO's end is the end: `verlenging` replaces the
+    computed last day, and the explanation names both."""
+    start = termijn_start(dagtekening_eerste_pip)
+    berekend = laatste_dag(start, jaren=INBURGERINGSTERMIJN_JAREN)
+    toelichting = (
+        f"De termijn begint op de dag na de dagtekening van het eerste PIP ({datum_tekst(dagtekening_eerste_pip)}),"
+        f" dus op {datum_tekst(start)}, en duurt {INBURGERINGSTERMIJN_JAREN} jaar:"
+        f" de laatste dag is {datum_tekst(berekend)}. Een nieuw PIP, ook na een verhuizing, verandert dit niet."
+    )
+    if verlenging is None:
+        return Termijn(
+            Soort.INBURGERINGSTERMIJN, berekend, "Wet inburgering 2021, art. 11 lid 1, 2 en 3", toelichting
+        )
+    grond = f" (grond: {verlenging.grond})" if verlenging.grond else ""
     return Termijn(
         Soort.INBURGERINGSTERMIJN,
-        einde,
-        "Wet inburgering 2021, art. 11 lid 1, 2 en 3",
-        f"De termijn begint op de dag na de dagtekening van het eerste PIP ({datum_tekst(dagtekening_eerste_pip)}),"
-        f" dus op {datum_tekst(termijn_start(dagtekening_eerste_pip))}, en duurt {INBURGERINGSTERMIJN_JAREN} jaar:"
-        f" de laatste dag is {datum_tekst(einde)}. Een nieuw PIP, ook na een verhuizing, verandert dit niet.",
+        verlenging.laatste_dag,
+        "Wet inburgering 2021, art. 11 lid 1, 2 en 3; art. 12",
+        f"Verlengd door DUO tot en met {datum_tekst(verlenging.laatste_dag)}, bericht van"
+        f" {datum_tekst(verlenging.bericht_van)}{grond}. Zonder verlenging was de laatste dag"
+        f" {datum_tekst(berekend)}: {toelichting[0].lower()}{toelichting[1:]}",
     )
 
 
@@ -141,18 +160,19 @@ def leerroute_wijzigen(dagtekening_eerste_pip: date) -> Termijn:
     """Bi 5.4: the leerroute can change in the first 1.5 years of the termijn
     (from the onderwijsroute to the B1-route also later: see regie.wet.leerroute).
 
-    The termijn starts the day after the dagtekening of the first PIP (Wi 11 lid 2);
-    the last day on which the route may still change is the dagtekening's calendar
-    date 18 months later, on the month's last day when that date does not exist:
-    dagtekening 31 August 2024 -> 28 February 2026; 31 August 2026 -> 29 February
-    2028. No Atw shift: the window is longer than three months (Atw art. 4)."""
-    uiterlijk = _na_periode(dagtekening_eerste_pip, relativedelta(months=LEERROUTE_WIJZIGEN_MAANDEN))
+    The termijn starts the day after the dagtekening of the first PIP (Wi 11 lid 2); the
+    window is its first 18 months, counted as every period (regie.wet.perioden): start
+    1 September 2024 -> last day 28 February 2026; start 1 September 2026 -> 29 February 2028;
+    start 1 July 2024 -> 31 December 2025. A DUO extension (Wi 12) does not lengthen it. No Atw
+    shift: the window is longer than three months (Atw art. 4 lid 1)."""
+    start = termijn_start(dagtekening_eerste_pip)
+    uiterlijk = laatste_dag(start, maanden=LEERROUTE_WIJZIGEN_MAANDEN)
     return Termijn(
         Soort.LEERROUTE_WIJZIGEN,
         uiterlijk,
         "Besluit inburgering 2021, art. 5.4",
         f"De leerroute mag veranderen in de eerste anderhalf jaar van de inburgeringstermijn, die begon op"
-        f" {datum_tekst(termijn_start(dagtekening_eerste_pip))}: tot en met {datum_tekst(uiterlijk)}."
+        f" {datum_tekst(start)}: tot en met {datum_tekst(uiterlijk)}."
         " Van de onderwijsroute naar de B1-route mag ook daarna.",
     )
 
@@ -160,17 +180,14 @@ def leerroute_wijzigen(dagtekening_eerste_pip: date) -> Termijn:
 def verlenging_aanvragen_vanaf(einde_termijn: date) -> Termijn:
     """Wi 12 jo. Bi 4.1: an extension is asked from DUO at most 6 months before the end.
 
-    The termijn ends when its last day `einde_termijn` is over, so the request may go in
-    from the day that lies 6 months before the day after it: last day 15 January 2027
-    -> from 16 July 2026. When that day does not exist (6 months before 31 August),
-    the first day of the next month counts (1 March), so the date shown is never
-    more than 6 months before the end. The Algemene termijnenwet does not move a
-    term counted backwards (Atw art. 1 lid 2).
+    The termijn is over when its last day `einde_termijn` has passed, so the request may go in
+    from the day 6 months before the day after it, counted as every period (regie.wet.perioden,
+    the first of the next month when that date does not exist): last day 15 January 2027 ->
+    from 16 July 2026; last day 28 February 2027 -> from 1 September 2026; last day 30 August
+    2027 -> from 1 March 2027 (there is no 31 February). The Algemene termijnenwet does not move
+    a term counted backwards (Atw art. 1 lid 2).
     """
-    na_einde = einde_termijn + timedelta(days=1)
-    vanaf = na_einde - relativedelta(months=VERLENGING_AANVRAGEN_MAANDEN)
-    if vanaf.day != na_einde.day:
-        vanaf += timedelta(days=1)  # clamped to the month's last day: take the 1st of the next month
+    vanaf = overeenkomstige_dag(einde_termijn + timedelta(days=1), -VERLENGING_AANVRAGEN_MAANDEN)
     return Termijn(
         Soort.VERLENGING_AANVRAGEN_VANAF,
         vanaf,
@@ -186,19 +203,21 @@ def termijnen(
     datum_melding_duo: date | None,
     datum_inschrijving_brp: date | None,
     dagtekening_eerste_pip: date | None,
+    verlenging: VerlengingDuo | None = None,
 ) -> list[Termijn]:
     """Every deadline that can be computed from what is known of the case, in legal order.
 
     `dagtekening_eerste_pip` is the first PIP ever decided for the person, also by a
     previous municipality (Wi 11 lid 3); the PIP deadline after a move runs from the
-    BRP registration in the new municipality (Bi 5.3).
+    BRP registration in the new municipality (Bi 5.3). `verlenging` is DUO's extension of the
+    termijn (Wi 12), when DUO reported one.
     """
     resultaat = []
     pip = pip_vaststellen(datum_melding_duo, datum_inschrijving_brp)
     if pip is not None:
         resultaat.append(pip)
     if dagtekening_eerste_pip is not None:
-        einde = inburgeringstermijn(dagtekening_eerste_pip)
+        einde = inburgeringstermijn(dagtekening_eerste_pip, verlenging)
         resultaat += [
             einde,
             leerroute_wijzigen(dagtekening_eerste_pip),

@@ -8,28 +8,61 @@ calendar, because the Atw list differs from the days people get off:
   (every year, not only in lustrum years);
 - Atw art. 3 lid 2: Goede Vrijdag is "gelijkgesteld" with those days;
 - Atw art. 3 lid 3: days the government equates by Royal decree for a few years at
-  a time ("Besluit gelijkstelling ... met een algemeen erkende feestdag"), in
-  `GELIJKGESTELDE_DAGEN` below. Add the days of every new decree there.
+  a time ("Besluit gelijkstelling ... met een algemeen erkende feestdag", published in the
+  Staatscourant). The decrees are data, with their source, in
+  gegevens/gelijkstellingsbesluiten.json: add every new decree there. For a year no recorded
+  decree covers, `besluit_voor` answers None and callers say so instead of assuming that no
+  day of that year was equated.
 
 Eerste Paasdag and eerste Pinksterdag are Sundays and need no entry.
 """
 
+import json
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from pathlib import Path
 
 from dateutil.easter import easter
 
-# Atw art. 3 lid 3: days equated with a feestdag by Royal decree, per decree.
-GELIJKGESTELDE_DAGEN: dict[str, frozenset[date]] = {
-    "Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024"
-    " en 30 mei 2025 met een algemeen erkende feestdag": frozenset(
-        {date(2023, 4, 28), date(2023, 5, 19), date(2024, 5, 10), date(2024, 12, 27), date(2025, 5, 30)}
-    ),
-    "Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028"
-    " en 26 mei 2028 met een algemeen erkende feestdag": frozenset(
-        {date(2026, 1, 2), date(2026, 5, 15), date(2027, 5, 7), date(2028, 4, 28), date(2028, 5, 26)}
-    ),
-}
+BESLUITEN_BESTAND = Path(__file__).parent / "gegevens" / "gelijkstellingsbesluiten.json"
+
+
+@dataclass(frozen=True)
+class Gelijkstellingsbesluit:
+    """One Royal decree of Atw art. 3 lid 3: the years it settles, the days it equates and
+    where that was read (`bron_zekerheid`: "wettekst" or "secundair")."""
+
+    titel: str
+    vindplaats: str
+    jaren: frozenset[int]
+    dagen: frozenset[date]
+    bron: str
+    bron_zekerheid: str
+
+
+def _lees_besluiten() -> tuple[Gelijkstellingsbesluit, ...]:
+    gegevens = json.loads(BESLUITEN_BESTAND.read_text(encoding="utf-8"))
+    return tuple(
+        Gelijkstellingsbesluit(
+            titel=b["titel"],
+            vindplaats=b["vindplaats"],
+            jaren=frozenset(b["jaren"]),
+            dagen=frozenset(date.fromisoformat(d) for d in b["dagen"]),
+            bron=b["bron"],
+            bron_zekerheid=b["bron_zekerheid"],
+        )
+        for b in gegevens["besluiten"]
+    )
+
+
+BESLUITEN = _lees_besluiten()
+
+
+def besluit_voor(jaar: int) -> Gelijkstellingsbesluit | None:
+    """Atw art. 3 lid 3: the recorded decree that settles the equated days of `jaar`, or None
+    when Regie knows of none (then days of that year may be equated that Regie does not know)."""
+    return next((b for b in BESLUITEN if jaar in b.jaren), None)
 
 
 def koningsdag(jaar: int) -> date:
@@ -43,12 +76,8 @@ def koningsdag(jaar: int) -> date:
 @cache
 def _feestdagen_met_naam(jaar: int) -> dict[date, str]:
     pasen = easter(jaar)
-    dagen = {
-        dag: "een met een feestdag gelijkgestelde dag"
-        for besluit in GELIJKGESTELDE_DAGEN.values()
-        for dag in besluit
-        if dag.year == jaar
-    }
+    besluit = besluit_voor(jaar)
+    dagen = {dag: "een met een feestdag gelijkgestelde dag" for dag in (besluit.dagen if besluit else ())}
     dagen.update(
         {
             date(jaar, 1, 1): "Nieuwjaarsdag",

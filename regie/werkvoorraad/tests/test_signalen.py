@@ -7,7 +7,6 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from dateutil.relativedelta import relativedelta
 
 from regie.inburgeraars.status import Status
 from regie.werkvoorraad.signalen import (
@@ -18,6 +17,7 @@ from regie.werkvoorraad.signalen import (
     urgentie_sleutel,
     volgende_termijn,
 )
+from regie.wet.perioden import laatste_dag
 from regie.wet.termijnen import Soort, Termijn, termijnen
 
 VANDAAG = date(2026, 3, 10)
@@ -111,8 +111,10 @@ class TestIntakeafspraak:
 
 class TestInburgeringstermijn:
     def test_precies_zes_maanden_voor_het_einde_signaal(self):
+        # The 6 months from today end on 9 September 2026: a termijn ending then may be extended
+        # from today (Wi 12 jo. Bi 4.1), so the signal starts today.
         gevonden = signalen(
-            termijnen=[einde(VANDAAG + relativedelta(months=6))],
+            termijnen=[einde(laatste_dag(VANDAAG, maanden=6))],
             heeft_intakeafspraak=True,
             laatste_activiteit=VANDAAG,
             status=Status.IN_UITVOERING,
@@ -120,10 +122,10 @@ class TestInburgeringstermijn:
         )
         assert [s.code for s in gevonden] == [Code.INBURGERINGSTERMIJN_BIJNA]
         assert gevonden[0].ernst == Ernst.LET_OP
-        assert "10 september 2026" in gevonden[0].tekst
+        assert "9 september 2026" in gevonden[0].tekst
 
     def test_zes_maanden_en_een_dag_geen_signaal(self):
-        termijn = einde(VANDAAG + relativedelta(months=6) + timedelta(days=1))
+        termijn = einde(laatste_dag(VANDAAG, maanden=6) + timedelta(days=1))
         assert codes([termijn], status=Status.IN_UITVOERING) == []
 
     def test_laatste_dag_nog_bijna(self):
@@ -146,8 +148,11 @@ class TestInburgeringstermijn:
             datum_inschrijving_brp=None,
             dagtekening_eerste_pip=date(2023, 9, 10),
         )
-        assert codes(alle, status=Status.IN_UITVOERING) == [Code.INBURGERINGSTERMIJN_BIJNA]
-        assert codes(alle, status=Status.IN_UITVOERING, vandaag=date(2026, 3, 9)) == []
+        # Last day 10 September 2026: an extension may be asked from 11 March 2026 (Wi 12).
+        assert codes(alle, status=Status.IN_UITVOERING, vandaag=date(2026, 3, 11)) == [
+            Code.INBURGERINGSTERMIJN_BIJNA
+        ]
+        assert codes(alle, status=Status.IN_UITVOERING, vandaag=date(2026, 3, 10)) == []
 
 
 class TestGeenActiviteit:

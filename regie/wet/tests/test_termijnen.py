@@ -125,14 +125,17 @@ def test_wi_11_lid_2_start_dag_na_dagtekening():
         # Dagtekening on a leap day: the end is the last day of February 2027.
         (date(2024, 2, 29), date(2024, 3, 1), date(2027, 2, 28)),
         (date(2023, 2, 28), date(2023, 3, 1), date(2026, 2, 28)),
-        # Into a leap year: 28 February 2025 -> 28 February 2028 (not the 29th).
-        (date(2025, 2, 28), date(2025, 3, 1), date(2028, 2, 28)),
+        # Into a leap year: start 1 March 2025 -> the day before 1 March 2028 is 29 February
+        # (the old count from the dagtekening said 28 February: a day short).
+        (date(2025, 2, 28), date(2025, 3, 1), date(2028, 2, 29)),
+        # Dagtekening on a month end: start 1 May -> the whole of April 2027 counts.
+        (date(2024, 4, 30), date(2024, 5, 1), date(2027, 4, 30)),
         (date(2025, 12, 31), date(2026, 1, 1), date(2028, 12, 31)),
     ],
 )
 def test_wi_11_lid_1_drie_jaar(dagtekening, start, einde):
-    """Wi 11 lid 1 and 2: three years from the day after the dagtekening; the last day is
-    the dagtekening's date three years later (end of February when that date is missing)."""
+    """Wi 11 lid 1 and 2: three years from the day after the dagtekening; the last day is the
+    day before the start day's date three years later (regie.wet.perioden)."""
     t = inburgeringstermijn(dagtekening)
     assert t.soort == Soort.INBURGERINGSTERMIJN
     assert t.datum == einde
@@ -172,18 +175,22 @@ def test_wi_11_lid_3_nieuw_pip_verandert_termijn_niet():
     ("dagtekening", "uiterlijk"),
     [
         (date(2024, 1, 15), date(2025, 7, 15)),
-        # 31 August + 18 months: no 31 February, so the last day of February.
+        # Start 1 September + 18 months: the day before 1 March.
         (date(2024, 8, 31), date(2026, 2, 28)),
         (date(2026, 8, 31), date(2028, 2, 29)),  # 2028 is a leap year
+        # Start 31 August: no 31 February, so all of February counts.
         (date(2024, 8, 30), date(2026, 2, 28)),
         (date(2024, 8, 28), date(2026, 2, 28)),
-        (date(2024, 6, 30), date(2025, 12, 30)),
+        (date(2024, 8, 27), date(2026, 2, 27)),
+        # Start 1 July 2024: 18 months end on 31 December 2025 (the old count said the 30th).
+        (date(2024, 6, 30), date(2025, 12, 31)),
+        (date(2024, 4, 30), date(2025, 10, 31)),
     ],
 )
 def test_bi_5_4_anderhalf_jaar(dagtekening, uiterlijk):
     """Bi 5.4: the leerroute can change in the first 1.5 years of the termijn, which starts
-    the day after the dagtekening (Wi 11 lid 2). Decision: the last day is the dagtekening's
-    calendar date 18 months later, clamped to the month's last day."""
+    the day after the dagtekening (Wi 11 lid 2); 18 months counted as every period
+    (regie.wet.perioden)."""
     t = leerroute_wijzigen(dagtekening)
     assert t.soort == Soort.LEERROUTE_WIJZIGEN
     assert t.datum == uiterlijk
@@ -211,7 +218,8 @@ def test_bi_5_4_anderhalf_jaar(dagtekening, uiterlijk):
 )
 def test_wi_12_verlenging_vanaf_zes_maanden_voor_einde(einde, vanaf):
     """Wi 12 jo. Bi 4.1: a request for an extension goes in at most 6 months before the
-    end. Month ends are clamped so the date is never more than 6 months before the end."""
+    end: 6 months before the day after the last day; when that date does not exist, the 1st
+    of the next month, so the date is never more than 6 months before the end."""
     t = verlenging_aanvragen_vanaf(einde)
     assert t.soort == Soort.VERLENGING_AANVRAGEN_VANAF
     assert t.datum == vanaf
@@ -291,3 +299,21 @@ def test_soort_labels_compleet():
 def test_datum_tekst():
     assert termijnen.datum_tekst(date(2026, 5, 5)) == "5 mei 2026"
     assert termijnen.datum_tekst(date(2026, 12, 31)) == "31 december 2026"
+
+
+def test_atw_art_3_lid_3_jaar_zonder_besluit_staat_in_de_toelichting():
+    """When no decree is recorded for the year of the last day, Regie does not silently assume
+    a working day: the explanation says the decree is unknown."""
+    zonder = pip_vaststellen(date(2029, 3, 5), None)  # last day in 2029: no decree recorded
+    assert "Regie kent voor 2029 nog geen besluit" in zonder.toelichting
+    assert "art. 3 lid 3" in zonder.toelichting
+    met = pip_vaststellen(date(2026, 3, 5), None)
+    assert "nog geen besluit" not in met.toelichting
+
+
+def test_atw_2022_vrijdag_na_hemelvaart_verschuift_pip_termijn():
+    """Melding 18 March 2022 + 10 weeks = Friday 27 May 2022, equated with a feestdag by the
+    decree of 20 September 2019: the last day is Monday 30 May 2022."""
+    t = pip_vaststellen(date(2022, 3, 18), None)
+    assert t.datum == date(2022, 5, 30)
+    assert "een met een feestdag gelijkgestelde dag" in t.toelichting

@@ -5,7 +5,8 @@ from datetime import date, timedelta
 import pytest
 
 from regie.wet.werkdagen import (
-    GELIJKGESTELDE_DAGEN,
+    BESLUITEN,
+    besluit_voor,
     eerstvolgende_werkdag,
     feestdagen,
     is_vrije_dag,
@@ -63,13 +64,48 @@ def test_atw_art_3_lid_2_goede_vrijdag_is_gelijkgesteld(jaar, goede_vrijdag):
     assert eerstvolgende_werkdag(goede_vrijdag) == goede_vrijdag + timedelta(days=4)
 
 
-@pytest.mark.parametrize("dag", sorted(d for besluit in GELIJKGESTELDE_DAGEN.values() for d in besluit))
+@pytest.mark.parametrize("dag", sorted(d for besluit in BESLUITEN for d in besluit.dagen))
 def test_atw_art_3_lid_3_gelijkgestelde_dagen(dag):
-    """Atw art. 3 lid 3: days equated by Royal decree (Besluiten gelijkstelling 2023-2025
-    and 2026-2028) count as feestdagen for the Atw."""
+    """Atw art. 3 lid 3: days equated by Royal decree (the recorded Besluiten gelijkstelling)
+    count as feestdagen for the Atw."""
     assert dag.weekday() < 5, "a decree only equates working days"
     assert is_vrije_dag(dag)
     assert soort_vrije_dag(dag) == "een met een feestdag gelijkgestelde dag"
+
+
+@pytest.mark.parametrize(
+    ("hemelvaart", "vrijdag"),
+    [
+        (date(2020, 5, 21), date(2020, 5, 22)),
+        (date(2021, 5, 13), date(2021, 5, 14)),
+        (date(2022, 5, 26), date(2022, 5, 27)),  # the decree of 20 September 2019
+        (date(2023, 5, 18), date(2023, 5, 19)),
+        (date(2024, 5, 9), date(2024, 5, 10)),
+        (date(2025, 5, 29), date(2025, 5, 30)),
+        (date(2026, 5, 14), date(2026, 5, 15)),
+        (date(2027, 5, 6), date(2027, 5, 7)),
+        (date(2028, 5, 25), date(2028, 5, 26)),
+    ],
+)
+def test_atw_art_3_lid_3_vrijdag_na_hemelvaart_elk_jaar_met_besluit(hemelvaart, vrijdag):
+    """Every recorded decree equates the Friday after Hemelvaartsdag; a term ending on
+    Hemelvaartsdag runs on to the Monday."""
+    assert soort_vrije_dag(hemelvaart) == "Hemelvaartsdag"
+    assert soort_vrije_dag(vrijdag) == "een met een feestdag gelijkgestelde dag"
+    assert eerstvolgende_werkdag(hemelvaart) == vrijdag + timedelta(days=3)
+
+
+def test_atw_art_3_lid_3_elk_jaar_van_de_wet_heeft_een_besluit():
+    """Every year from the start of the Wet inburgering 2021 (1 January 2022) up to 2028 has a
+    recorded decree, with its source; no year is settled twice."""
+    for jaar in range(2017, 2029):
+        besluit = besluit_voor(jaar)
+        assert besluit is not None, jaar
+        assert besluit.bron and besluit.titel and besluit.bron_zekerheid in {"wettekst", "secundair"}
+        assert all(dag.year in besluit.jaren for dag in besluit.dagen)
+    alle_jaren = [jaar for besluit in BESLUITEN for jaar in besluit.jaren]
+    assert len(alle_jaren) == len(set(alle_jaren))
+    assert besluit_voor(2029) is None
 
 
 def test_atw_art_3_lid_3_vrijdag_na_hemelvaart_2026():
