@@ -19,6 +19,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from regie.wet.perioden import overeenkomstige_dag
+
 from .api import Fout
 from .gegevens import ONDERDELEN, actuele_pip, datum, iso, termijn_bij_pip
 
@@ -120,7 +122,9 @@ def _termijn_verlengen(persoon: dict, dag: date, maanden: int, grond: dict) -> N
         {k: w for k, w in termijn.items() if k != "startdatum"}
     )
     termijn.update(
-        einddatum=iso(datum(termijn["einddatum"]) + relativedelta(months=maanden)),
+        # The extension follows the old end, counted as every period (regie.wet.perioden):
+        # DUO's einddatum is exclusive, so the new one is its date `maanden` months later.
+        einddatum=iso(overeenkomstige_dag(datum(termijn["einddatum"]), maanden)),
         wijzigingsdatum=iso(dag),
         verlengingsgrondcode=grond["code"],
         verlengingsgrondomschrijving=grond["omschrijving"],

@@ -22,6 +22,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from regie.wet.perioden import laatste_dag
+
 # DUO's OIN (Dienst Uitvoering Onderwijs), the `doel` of every request to DUO.
 DUO_OIN = "00000001800866472000"
 
@@ -145,12 +147,13 @@ def gemeentecode_uit_oin(oin: str) -> str | None:
 
 
 def termijn_bij_pip(dagtekening: date) -> dict:
-    """Wi 11: three years from the day after the dagtekening of the first PIP. DUO's
-    `einddatum` is exclusive: the day after the last day."""
+    """Wi 11: three years from the day after the dagtekening of the first PIP, counted as Regie
+    counts every period (regie.wet.perioden). DUO's `einddatum` is exclusive: the day after the
+    last day."""
     start = dagtekening + timedelta(days=1)
     return {
         "startdatum": iso(start),
-        "einddatum": iso(dagtekening + relativedelta(years=3) + timedelta(days=1)),
+        "einddatum": iso(laatste_dag(start, jaren=3) + timedelta(days=1)),
         "wijzigingsdatum": iso(vandaag()),
     }
 

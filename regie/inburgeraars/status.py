@@ -1,11 +1,14 @@
 """The states of a case and which changes between them are allowed.
 
 Pure Python so the rule can be read and tested on its own. The reasons a case ends
-follow the ways the obligation is met or ends (Wi 6 lid 1, Wi 7; DUO events
+are the ways the obligation is met or ends (regie.wet.einde: Wi 6 lid 1 met, Wi 4
+vrijstelling, Wi 5 ontheffing, Wi 3 no longer inburgeringsplichtig; DUO events
 SS106-SS111).
 """
 
 from enum import StrEnum
+
+from regie.wet.einde import NIET_MEER_PLICHTIG, PLICHT_VOLDAAN, VRIJGESTELD_OF_ONTHEVEN, EindeReden
 
 
 class Status(StrEnum):
@@ -36,57 +39,14 @@ EINDSTATUSSEN = frozenset({Status.AFGEROND, Status.VERHUISD, Status.BEEINDIGD})
 ACTIEF = frozenset(Status) - EINDSTATUSSEN
 
 
-class EindeReden(StrEnum):
-    DIPLOMA = "diploma"
-    Z_ROUTE_VOLTOOID = "z_route_voltooid"
-    ONDERWIJSROUTE_VOLTOOID = "onderwijsroute_voltooid"
-    VRIJSTELLING = "vrijstelling"
-    ONTHEFFING = "ontheffing"
-    NATURALISATIE = "naturalisatie"
-    VERTREK = "vertrek"
-    AOW_LEEFTIJD = "aow_leeftijd"
-    OVERLIJDEN = "overlijden"
-
-    @property
-    def label(self) -> str:
-        return EINDE_LABELS[self]
-
-
-EINDE_LABELS = {
-    EindeReden.DIPLOMA: "Diploma behaald",
-    EindeReden.Z_ROUTE_VOLTOOID: "Z-route voltooid",
-    EindeReden.ONDERWIJSROUTE_VOLTOOID: "Onderwijsroute voltooid",
-    EindeReden.VRIJSTELLING: "Vrijstelling",
-    EindeReden.ONTHEFFING: "Ontheffing",
-    EindeReden.NATURALISATIE: "Naturalisatie",
-    EindeReden.VERTREK: "Vertrek uit Nederland",
-    EindeReden.AOW_LEEFTIJD: "AOW-leeftijd bereikt",
-    EindeReden.OVERLIJDEN: "Overleden",
-}
+EINDE_LABELS = {reden: reden.label for reden in EindeReden}
 
 # Afgerond: the obligation is met (Wi 6 lid 1: exam or route completed) or the person
-# is released from it (Wi 7 vrijstelling/ontheffing). Beëindigd: the obligation ends
-# without being met (DUO SS110/SS111).
+# is released from it (Wi 4 vrijstelling, Wi 5 ontheffing). Beëindigd: the obligation ends
+# without being met (Wi 3; DUO SS110/SS111), or DUO released the person before anything was done.
 REDENEN_PER_EINDSTATUS = {
-    Status.AFGEROND: frozenset(
-        {
-            EindeReden.DIPLOMA,
-            EindeReden.Z_ROUTE_VOLTOOID,
-            EindeReden.ONDERWIJSROUTE_VOLTOOID,
-            EindeReden.VRIJSTELLING,
-            EindeReden.ONTHEFFING,
-        }
-    ),
-    Status.BEEINDIGD: frozenset(
-        {
-            EindeReden.NATURALISATIE,
-            EindeReden.VERTREK,
-            EindeReden.AOW_LEEFTIJD,
-            EindeReden.OVERLIJDEN,
-            EindeReden.VRIJSTELLING,
-            EindeReden.ONTHEFFING,
-        }
-    ),
+    Status.AFGEROND: frozenset(PLICHT_VOLDAAN) | frozenset(VRIJGESTELD_OF_ONTHEVEN),
+    Status.BEEINDIGD: frozenset(NIET_MEER_PLICHTIG) | frozenset(VRIJGESTELD_OF_ONTHEVEN),
     Status.VERHUISD: frozenset(),
 }
 
@@ -123,8 +83,8 @@ def toegestane_overgangen(huidig: Status) -> frozenset[Status]:
 def controleer_overgang(huidig: Status, naar: Status, reden: EindeReden | None) -> str | None:
     """A Dutch message why the change is not allowed, or None when it is.
 
-    Afgerond and beëindigd need a reason from REDENEN_PER_EINDSTATUS (Wi 6 lid 1, Wi 7,
-    DUO SS106-SS111); every other status, verhuisd included, takes none.
+    Afgerond and beëindigd need a reason from REDENEN_PER_EINDSTATUS (regie.wet.einde: Wi 3,
+    4, 5 and 6 lid 1; DUO SS106-SS111); every other status, verhuisd included, takes none.
     """
     reden = reden or None  # an empty choice from a form means no reason
     if naar not in OVERGANGEN[huidig]:

@@ -93,7 +93,7 @@ def pip_vaststellen(
         raise ValidationError(invoerfouten)
     huidige = huidig_pip(inburgeraar)
     route = Leerroute(leerroute)
-    # Left out, the MAP follows the route (Wi 6 lid 1: every route but the onderwijsroute
+    # Left out, the MAP follows the route (Wi 6 lid 1 with Wi 8 lid 3: every route but the onderwijsroute
     # has one), so what is checked is what is stored.
     onderdelen.setdefault("map", route != Leerroute.ONDERWIJSROUTE)
     niveau = standaard_taalniveau(route, Taalniveau(taalniveau) if taalniveau else None)

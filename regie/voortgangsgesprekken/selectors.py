@@ -12,17 +12,13 @@ from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.status import EindeReden, Status
 from regie.pip.services import huidig_pip
 from regie.voortgangsgesprekken.models import Voortgangsgesprek
+from regie.wet.einde import plicht_geldt_niet_meer
 from regie.wet.plicht import Onderdeel, Plichtcheck, Stand, plicht_voldaan, z_route_voltooid
 
 
 def gesprekken_van(inburgeraar: Inburgeraar) -> QuerySet[Voortgangsgesprek]:
     return inburgeraar.voortgangsgesprekken.select_related("consulent").order_by("gepland_op", "id")
 
-
-# End reasons after which the person is no longer inburgeringsplichtig (DUO events SS106-SS111).
-NIET_MEER_PLICHTIG = frozenset(
-    {EindeReden.NATURALISATIE, EindeReden.VERTREK, EindeReden.AOW_LEEFTIJD, EindeReden.OVERLIJDEN}
-)
 
 EXAMENS = {
     "examen_lezen": Onderdeel.LEZEN,
@@ -54,7 +50,7 @@ def stand_van(inburgeraar: Inburgeraar) -> Stand:
         stand,
         gehele_vrijstelling=reden == EindeReden.VRIJSTELLING and inburgeraar.status == Status.AFGEROND,
         gehele_ontheffing=reden == EindeReden.ONTHEFFING,
-        niet_meer_plichtig=reden in NIET_MEER_PLICHTIG,
+        niet_meer_plichtig=plicht_geldt_niet_meer(reden),
     )
 
 

@@ -1,7 +1,7 @@
 """Which parts of the inburgeringsaanbod a PIP holds, so a referral follows the PIP.
 
 The PIP names the leerroute and the components the municipality offers (Wi 15, Bi 5.3):
-PVT, MAP (not in the onderwijsroute, Wi 6 lid 1), maatschappelijke begeleiding and an
+PVT, MAP (not in the onderwijsroute, Wi 8 lid 3), maatschappelijke begeleiding and an
 interpreter where needed. A referral to a provider carries out one of these components;
 referring for a component the PIP does not hold would act outside the decision.
 """
@@ -21,7 +21,7 @@ def onderdelen_van_pip(
 ) -> frozenset[str]:
     """The components a referral may carry out under this PIP (Wi 15, Bi 5.3): the
     leerroute's own component, and PVT, MAP, maatschappelijke begeleiding and tolk when the
-    PIP holds them. The MAP never with the onderwijsroute (Wi 6 lid 1), also when the flag
+    PIP holds them. The MAP never with the onderwijsroute (Wi 8 lid 3), also when the flag
     was set on an older PIP."""
     route = Leerroute(leerroute)
     onderdelen = {ROUTE_ONDERDEEL[route]}

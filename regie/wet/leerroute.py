@@ -12,6 +12,9 @@ from enum import StrEnum
 from regie.wet import termijnen
 
 AFSCHALEN_MIN_UREN_NT2 = 600  # Bi 5.5: at least 600 lesson hours at a language school
+# Wi 6 lid 1 onder b asks the MAP in every route; the onderwijsroute is the exception. One
+# citation for that exception everywhere (plicht, aanbod, the PIP form).
+GRONDSLAG_GEEN_MAP_IN_ONDERWIJSROUTE = "Wet inburgering 2021, art. 8 lid 3"
 
 
 class Leerroute(StrEnum):
@@ -106,7 +109,7 @@ def toets_pip(voorstel: PipVoorstel, situatie: Situatie) -> list[Overtreding]:
     Z-route, A2 in the B1-route only after the first PIP and after 600 hours with
     enough effort). Leerroute: Bi 5.4 (changes in the first 1.5 years, onderwijsroute to
     B1-route always) and Wi 15 lid 4 (after a move the route stays). Onderdelen: Wi 6
-    lid 1 (no MAP in the onderwijsroute), Wi 15 / Bi 5.3 (progress talks for
+    lid 1 with Wi 8 lid 3 (no MAP in the onderwijsroute), Wi 15 / Bi 5.3 (progress talks for
     asielstatushouders) and DUO's check on the estimated intensity.
     """
     niveau = standaard_taalniveau(voorstel.leerroute, voorstel.taalniveau)
@@ -258,7 +261,7 @@ def _toets_onderdelen(voorstel: PipVoorstel, situatie: Situatie) -> list[Overtre
             Overtreding(
                 "map",
                 "De onderwijsroute heeft geen MAP (module arbeidsmarkt en participatie).",
-                "Wet inburgering 2021, art. 6 lid 1",
+                GRONDSLAG_GEEN_MAP_IN_ONDERWIJSROUTE,
             )
         )
     if voorstel.geschatte_intensiteit_uren is not None and (

@@ -13,19 +13,20 @@ Bi/Regeling inburgering as DUO's Vrijstelling API lists them), a gehele ontheffi
 when it no longer applies (naturalised, moved abroad, AOW age, deceased: DUO events SS106-SS111).
 A gedeeltelijke vrijstelling or ontheffing counts for the exam components it names.
 
-Sources and their certainty: the list of components follows Wi 6 lid 1 as the domain reference
-summarises it; a secondary source checked against wetten.overheid.nl (BWBR0044770, August 2026)
-places the exception of the MAP for the onderwijsroute in Wi 8 lid 3, vrijstelling in Wi 4 and
-ontheffing in Wi 5, PVT's minimum of 12 hours in Bi 3.1 and the Z-route hours in Bi 3.14. The
-grondslag texts below name both where they differ; a reviewer should check them against the
-current text of the law. Pure Python: no Django, no database.
+Sources and their certainty (regie.wet.artikelen keeps the table of every article Regie cites,
+with how it was checked): Wi 5 (ontheffing) and Wi 7 (B1-route) were read in a copy of the law;
+PVT = Wi 6 lid 1 onder a and MAP = onder b in a municipal regulation quoting the law; the
+exception of the MAP for the onderwijsroute (Wi 8 lid 3), vrijstelling (Wi 4), PVT's minimum of
+12 hours (Bi 3.1) and the Z-route hours (Bi 3.14) rest on secondary sources. Pure Python: no
+Django, no database.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from regie.wet.leerroute import Doelgroep, Leerroute, Taalniveau
+from regie.wet import einde
+from regie.wet.leerroute import GRONDSLAG_GEEN_MAP_IN_ONDERWIJSROUTE, Doelgroep, Leerroute, Taalniveau
 
 PVT_MIN_UREN = (
     12  # Bi 3.1: the PVT takes at least 12 hours (shown, not checked: the provider reports it done)
@@ -37,15 +38,15 @@ Z_ROUTE_UREN_PARTICIPATIE = 800  # Bi 3.14: at least 800 hours of participation 
 NIVEAUS = ("A0", "A1", "A2", "B1", "B2", "C1", "C2")
 
 GRONDSLAG_PVT = "Wi 6 lid 1 (participatieverklaringstraject); Bi 3.1"
-GRONDSLAG_MAP = "Wi 6 lid 1 (module arbeidsmarkt en participatie); niet in de onderwijsroute: Wi 8 lid 3"
+GRONDSLAG_MAP = f"Wi 6 lid 1 (module arbeidsmarkt en participatie); niet in de onderwijsroute: {GRONDSLAG_GEEN_MAP_IN_ONDERWIJSROUTE}"
 GRONDSLAG_EXAMEN = (
     "Wi 6 lid 1 (inburgeringsexamen in de B1-route); taaldoel A2 na afschalen: Wi 17 lid 3, Bi 5.5"
 )
 GRONDSLAG_KNM = "Wi 6 lid 1 (inburgeringsexamen: kennis van de Nederlandse maatschappij)"
 GRONDSLAG_ONDERWIJSROUTE = "Wi 6 lid 1 (onderwijsroute met goed gevolg afgerond)"
 GRONDSLAG_Z_ROUTE = "Wi 6 lid 1 (zelfredzaamheidsroute met goed gevolg afgerond); Bi 3.14"
-GRONDSLAG_VRIJSTELLING = "Wi 4 (vrijstelling door DUO)"
-GRONDSLAG_ONTHEFFING = "Wi 5 (ontheffing door DUO)"
+GRONDSLAG_VRIJSTELLING = einde.grondslag(einde.EindeReden.VRIJSTELLING)
+GRONDSLAG_ONTHEFFING = einde.grondslag(einde.EindeReden.ONTHEFFING)
 GRONDSLAG_EINDE = "Wi 3 (de plicht geldt niet meer); DUO gebeurtenissen SS106-SS111"
 
 

@@ -13,7 +13,7 @@ from regie.wet import aanbod
         ("b1", {"pvt": True, "map": True}, {"b1_route", "pvt", "map"}),
         ("z_route", {"pvt": True, "map": True, "tolk": True}, {"z_route", "pvt", "map", "tolk"}),
         ("b1", {"maatschappelijke_begeleiding": True}, {"b1_route", "maatschappelijke_begeleiding"}),
-        # Wi 6 lid 1: the onderwijsroute has no MAP, also when an old PIP had the flag set.
+        # Wi 8 lid 3: the onderwijsroute has no MAP, also when an old PIP had the flag set.
         ("onderwijsroute", {"pvt": True, "map": True}, {"onderwijsroute", "pvt"}),
     ],
 )

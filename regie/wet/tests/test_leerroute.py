@@ -8,6 +8,7 @@ import pytest
 
 from regie.wet.leerroute import (
     AFSCHALEN_MIN_UREN_NT2,
+    GRONDSLAG_GEEN_MAP_IN_ONDERWIJSROUTE,
     Doelgroep,
     EerderPip,
     Leerroute,
@@ -17,6 +18,7 @@ from regie.wet.leerroute import (
     standaard_taalniveau,
     toets_pip,
 )
+from regie.wet.plicht import GRONDSLAG_MAP
 
 VANDAAG = date(2026, 6, 1)
 MELDING = date(2024, 6, 3)
@@ -308,10 +310,12 @@ def test_wi_15_lid_4_ook_als_dagtekening_vorige_gemeente_onbekend():
 
 
 def test_map_bij_onderwijsroute_geweigerd():
-    """Wi 6 lid 1: the MAP is part of the B1-route and Z-route, not of the onderwijsroute."""
+    """Wi 6 lid 1 with Wi 8 lid 3: the MAP is part of the B1-route and Z-route, not of the
+    onderwijsroute; the exception is cited with one article everywhere."""
     fouten = toets_pip(voorstel(OW, None, map=True), situatie())
     assert velden(fouten) == ["map"]
-    assert "art. 6 lid 1" in fouten[0].grondslag
+    assert fouten[0].grondslag == GRONDSLAG_GEEN_MAP_IN_ONDERWIJSROUTE == "Wet inburgering 2021, art. 8 lid 3"
+    assert GRONDSLAG_GEEN_MAP_IN_ONDERWIJSROUTE in GRONDSLAG_MAP
 
 
 @pytest.mark.parametrize("route", [B1, Z])
