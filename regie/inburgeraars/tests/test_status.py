@@ -81,7 +81,7 @@ def test_afgerond_is_definitief_verhuisd_en_beeindigd_kunnen_terugkomen():
 
 @pytest.mark.parametrize("naar", [Status.AFGEROND, Status.BEEINDIGD])
 def test_reden_verplicht_bij_afronden_en_beeindigen(naar):
-    """Wi 6 lid 1, Wi 7, DUO SS106-SS111: ending a case needs a reason."""
+    """Wi 3, 4, 5 and 6 lid 1 (regie.wet.einde), DUO SS106-SS111: ending a case needs a reason."""
     melding = controleer_overgang(Status.IN_UITVOERING, naar, None)
     assert melding is not None
     assert melding.startswith(f"Kies een reden voor '{naar.label}': ")
@@ -105,7 +105,7 @@ def test_reden_moet_bij_de_eindstatus_passen(naar, reden):
 
 @pytest.mark.parametrize("reden", sorted(REDENEN_PER_EINDSTATUS[Status.AFGEROND]))
 def test_afgerond_redenen(reden):
-    """Wi 6 lid 1 (exam or route completed) and Wi 7 (vrijstelling, ontheffing)."""
+    """Wi 6 lid 1 (exam or route completed) and Wi 4 (vrijstelling) and Wi 5 (ontheffing)."""
     assert controleer_overgang(Status.IN_UITVOERING, Status.AFGEROND, reden) is None
     assert controleer_overgang(Status.IN_UITVOERING, Status.AFGEROND, reden.value) is None
 
