@@ -82,6 +82,14 @@ class Inburgeraar(models.Model):
         "dagtekening eerste PIP (vorige gemeente)", null=True, blank=True
     )
     leerroute_vorige_gemeente = models.CharField(max_length=20, choices=Leerroute.choices, blank=True)
+    # What DUO reports and Regie does not decide. The start of the obligation (DUO's
+    # Inburgeringsplicht.begindatum): a PIP may not be dated before it (DUO PIP API).
+    begindatum_inburgeringsplicht = models.DateField("start inburgeringsplicht (DUO)", null=True, blank=True)
+    # Wi 12: DUO extended the termijn. From then on DUO's end is the end of the termijn everywhere
+    # (regie.wet.termijnen.VerlengingDuo); set only by termijn_verlengd_door_duo.
+    einde_termijn_duo = models.DateField("laatste dag termijn na verlenging (DUO)", null=True, blank=True)
+    termijn_verlengd_bericht_van = models.DateField("datum bericht verlenging (DUO)", null=True, blank=True)
+    verlengingsgrond_duo = models.CharField("grond verlenging (DUO)", max_length=200, blank=True)
 
     consulent = models.ForeignKey(
         settings.AUTH_USER_MODEL,

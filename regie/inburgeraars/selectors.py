@@ -95,11 +95,25 @@ def dagtekening_eerste_pip(inburgeraar: Inburgeraar) -> date | None:
     return min(bekend, default=None)
 
 
+def verlenging_van(inburgeraar: Inburgeraar) -> termijnen.VerlengingDuo | None:
+    """DUO's extension of the termijn (Wi 12), when DUO reported one."""
+    if inburgeraar.einde_termijn_duo is None:
+        return None
+    return termijnen.VerlengingDuo(
+        laatste_dag=inburgeraar.einde_termijn_duo,
+        bericht_van=inburgeraar.termijn_verlengd_bericht_van,
+        grond=inburgeraar.verlengingsgrond_duo,
+    )
+
+
 def termijnen_voor(inburgeraar: Inburgeraar) -> list[Termijn]:
+    """Every deadline of the case: the one place pages, API, signals, planning, the Wi 6 check
+    and the reconciliation with DUO get them from, so a DUO extension counts everywhere."""
     return termijnen.termijnen(
         datum_melding_duo=inburgeraar.datum_melding_duo,
         datum_inschrijving_brp=inburgeraar.datum_inschrijving_brp,
         dagtekening_eerste_pip=dagtekening_eerste_pip(inburgeraar),
+        verlenging=verlenging_van(inburgeraar),
     )
 
 

@@ -55,8 +55,12 @@ DATUMVELDEN = (
 
 # Fields that only their own service changes: status and einde_reden through
 # status_wijzigen (the state machine), consulent through consulent_toewijzen (team lead
-# only), versie through neem_versie.
-NIET_VIA_WIJZIGEN = frozenset({"status", "einde_reden", "consulent", "versie", "uuid", "aangemaakt_op"})
+# only), versie through neem_versie, DUO's extension of the termijn through
+# termijn_verlengd_door_duo.
+VERLENGING_VELDEN = ("einde_termijn_duo", "termijn_verlengd_bericht_van", "verlengingsgrond_duo")
+NIET_VIA_WIJZIGEN = frozenset(
+    {"status", "einde_reden", "consulent", "versie", "uuid", "aangemaakt_op", *VERLENGING_VELDEN}
+)
 
 
 def vandaag() -> date:
@@ -175,6 +179,50 @@ def inburgeraar_wijzigen(
     inburgeraar.save()
     events.gegevens_gewijzigd(inburgeraar, door, veranderd)
     return inburgeraar
+
+
+@transaction.atomic
+def termijn_verlengd_door_duo(
+    *,
+    inburgeraar: Inburgeraar,
+    door: User,
+    laatste_dag: date,
+    bericht_van: date,
+    grond: str = "",
+    aanleiding: str = "Termijn verlengd door DUO",
+) -> Inburgeraar:
+    """Wi 12: DUO extended the termijn. From now on `laatste_dag` (already the last day that
+    counts, not DUO's exclusive einddatum) is the end of the termijn for every deadline, signal
+    and check (regie.inburgeraars.selectors.termijnen_voor). The same extension again changes
+    nothing. `aanleiding` opens the timeline entry (e.g. DUO's event)."""
+    nieuw = {
+        "einde_termijn_duo": laatste_dag,
+        "termijn_verlengd_bericht_van": bericht_van,
+        "verlengingsgrond_duo": (grond or "")[:200],
+    }
+    if (inburgeraar.einde_termijn_duo, inburgeraar.verlengingsgrond_duo) == (
+        laatste_dag,
+        nieuw["verlengingsgrond_duo"],
+    ):
+        return inburgeraar  # the same extension, also when a later notice reports it again
+    wijzigingen = {
+        str(Inburgeraar._meta.get_field(veld).verbose_name): [_iso(getattr(inburgeraar, veld)), _iso(waarde)]
+        for veld, waarde in nieuw.items()
+        if getattr(inburgeraar, veld) != waarde
+    }
+    neem_versie(inburgeraar, None)
+    for veld, waarde in nieuw.items():
+        setattr(inburgeraar, veld, waarde)
+    inburgeraar.save(update_fields=[*nieuw, "versie", "gewijzigd_op"])
+    tekst = f"{aanleiding}: de termijn loopt tot en met {laatste_dag:%d-%m-%Y} (bericht van {bericht_van:%d-%m-%Y})"
+    if grond:
+        tekst += f"; grond: {grond}"
+    events.termijn_verlengd(inburgeraar, door, tekst, wijzigingen)
+    return inburgeraar
+
+
+def _iso(waarde) -> str | None:
+    return waarde.isoformat() if isinstance(waarde, date) else (waarde or None)
 
 
 @transaction.atomic

@@ -18,8 +18,8 @@ from django_tasks import task
 from regie.duo.client import DuoFout
 from regie.inburgeraars.models import Doelgroep, Inburgeraar, Leerroute
 from regie.inburgeraars.status import ACTIEF, Status
-from regie.notificaties.duo import Opzoeker
-from regie.notificaties.gebeurtenissen import LEERROUTE_DUO, doelgroep_uit, laatste_dag
+from regie.notificaties.duo import Opzoeker, laatste_dag_termijn
+from regie.notificaties.gebeurtenissen import LEERROUTE_DUO, doelgroep_uit
 from regie.notificaties.models import Afstemming
 from regie.verwerkingslog.context import systeemcontext
 from regie.wet.termijnen import Soort
@@ -146,7 +146,7 @@ def vergelijk(inburgeraar: Inburgeraar, opzoeker: Opzoeker | None = None) -> lis
     regie_einde = next(
         (t.datum for t in termijnen_voor(inburgeraar) if t.soort == Soort.INBURGERINGSTERMIJN), None
     )
-    duo_einde = laatste_dag(termijn)  # DUO's einddatum is exclusive
+    duo_einde = laatste_dag_termijn(termijn)
     if regie_einde and not duo_einde:
         verschillen.append(
             Verschil(
@@ -159,8 +159,8 @@ def vergelijk(inburgeraar: Inburgeraar, opzoeker: Opzoeker | None = None) -> lis
     elif duo_einde and duo_einde != regie_einde:
         if termijn.get("verlengingsgrondcode") or termijn.get("verlengingsgrondomschrijving"):
             actie = (
-                "DUO heeft de termijn verlengd; Regie rekent zonder verlenging. Houd de einddatum van DUO aan"
-                " bij het plannen."
+                "DUO heeft de termijn verlengd, maar Regie kent die verlenging nog niet. Verwerk de melding"
+                " van DUO over de verlenging (DUO-meldingen) of vraag DUO om die opnieuw te sturen."
             )
         else:
             actie = (

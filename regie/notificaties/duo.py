@@ -8,6 +8,8 @@ failures raise the client's errors (DuoAfwijzing, DuoStoring) to the caller.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from regie.duo.client import DuoClient, DuoNietGevonden
 
 # (api, path template, list resource?) per resource name; the names are the keys of DuoStand.gegevens.
@@ -22,6 +24,15 @@ BRONNEN = {
     "ontheffingen": ("Ontheffing", "/personen/{bsn}/ontheffingen", True),
     "examenresultaten": ("Examen", "/personen/{bsn}/examens/resultaten", True),
 }
+
+
+def laatste_dag_termijn(termijn: dict | None) -> date | None:
+    """The last day of DUO's Inburgeringstermijn, the one place Regie converts DUO's end: its
+    `einddatum` is exclusive (the spec: "De datum die het einde van de periode aangeeft
+    (exclusief)"), so the last day that counts is the day before. Regie's own dates are always
+    the last day that still counts (regie.wet.termijnen)."""
+    einddatum = (termijn or {}).get("einddatum")
+    return date.fromisoformat(einddatum) - timedelta(days=1) if einddatum else None
 
 
 _CLIENTS: dict[tuple, DuoClient] = {}

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from regie.inburgeraars.models import Doelgroep, Leerroute
 from regie.inburgeraars.status import EINDSTATUSSEN, EindeReden, Status
+from regie.notificaties.duo import laatste_dag_termijn
 
 
 class Parkeren(Exception):
@@ -132,13 +133,6 @@ def _vernieuw(v: Verwerking, bron: str):
     return oud, nieuw
 
 
-def laatste_dag(termijn: dict | None) -> date | None:
-    """The last day of DUO's Inburgeringstermijn: its `einddatum` is exclusive (the spec: "het einde
-    van de periode (exclusief)"), so the last day that counts is the day before."""
-    einde = _datum((termijn or {}).get("einddatum"))
-    return einde - timedelta(days=1) if einde else None
-
-
 def _tijdlijn(v: Verwerking, tekst: str, wijzigingen: dict | None = None) -> None:
     from regie.tijdlijn import events
 
@@ -233,9 +227,13 @@ def _pip_elders(v: Verwerking) -> dict:
 
 
 def _nieuwe_plicht(v: Verwerking, *, pip_elders: bool = False) -> None:
-    _plicht_open(v)
+    plicht = _plicht_open(v)
     inburgeraar = v.inburgeraar
     velden: dict = {}
+    # DUO's start of the obligation: a PIP may not be dated before it (DUO PIP API, dagtekening).
+    begin = _datum(plicht.get("begindatum"))
+    if begin:
+        velden["begindatum_inburgeringsplicht"] = begin
     heropend = inburgeraar.status in EINDSTATUSSEN
     verhuisd = inburgeraar.gemeente_id != v.notificatie.gemeente_id
     if verhuisd:  # moved within the organisation (e.g. Dordrecht -> Zwijndrecht)
@@ -427,15 +425,31 @@ def ss131(v):
     )
 
 
-def _termijn(v: Verwerking, wat: str) -> None:
+def _termijn(v: Verwerking, wat: str, *, verlengd: bool = False) -> None:
+    """DUO's termijn on the timeline. When DUO extended it (SS103/SS104, or a termijn that carries
+    a verlengingsgrond), DUO's end becomes the case's end of the termijn (Wi 12) through
+    termijn_verlengd_door_duo."""
+    from regie.inburgeraars.services import termijn_verlengd_door_duo
+
     oud, nieuw = _vernieuw(v, "inburgeringstermijn")
     if not nieuw:
         raise Parkeren(f"DUO meldt {v.code} ({wat}), maar DUO gaf geen inburgeringstermijn terug.")
     if nieuw == oud:
         return
-    tekst = f"{wat}: {_nl(_datum(nieuw.get('startdatum')))} tot en met {_nl(laatste_dag(nieuw))}"
-    if nieuw.get("verlengingsgrondomschrijving"):
-        tekst += f" (grond: {nieuw['verlengingsgrondomschrijving']})"
+    einde = laatste_dag_termijn(nieuw)
+    grond = nieuw.get("verlengingsgrondomschrijving") or ""
+    if verlengd or grond or nieuw.get("verlengingsgrondcode"):
+        termijn_verlengd_door_duo(
+            inburgeraar=v.inburgeraar,
+            door=v.door,
+            laatste_dag=einde,
+            bericht_van=v.datum,
+            grond=grond,
+            aanleiding=f"DUO {v.code}: {wat}",
+        )
+        v.effecten.append(f"{wat}: de termijn loopt nu tot en met {_nl(einde)}")
+        return
+    tekst = f"{wat}: {_nl(_datum(nieuw.get('startdatum')))} tot en met {_nl(einde)}"
     _tijdlijn(
         v,
         tekst,
@@ -448,11 +462,11 @@ def ss102(v):
 
 
 def ss103(v):
-    _termijn(v, "Termijn ambtshalve verlengd door DUO")
+    _termijn(v, "Termijn ambtshalve verlengd door DUO", verlengd=True)
 
 
 def ss104(v):
-    _termijn(v, "Termijn op verzoek verlengd door DUO")
+    _termijn(v, "Termijn op verzoek verlengd door DUO", verlengd=True)
 
 
 def ss130(v):

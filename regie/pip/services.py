@@ -109,7 +109,7 @@ def pip_vaststellen(
     )
     situatie = Situatie(
         doelgroep=Doelgroep(inburgeraar.doelgroep),
-        datum_melding_duo=inburgeraar.datum_melding_duo,
+        begin_inburgeringsplicht=inburgeraar.begindatum_inburgeringsplicht,
         datum_inschrijving_brp=inburgeraar.datum_inschrijving_brp,
         vandaag=vandaag(),
         eerder_pip=_eerder_pip(inburgeraar, huidige),

@@ -24,6 +24,7 @@ VERWERKING = {
     "kind_toegevoegd": (Actie.AANMAKEN, "dossier"),
     "duo_melding": (Actie.WIJZIGEN, "dossier"),
     "duo_signaal": (Actie.WIJZIGEN, "dossier"),
+    "termijn_verlengd": (Actie.WIJZIGEN, "dossier"),
     "verwijzing": (Actie.WIJZIGEN, "traject"),
     "voortgangsgesprek_gepland": (Actie.AANMAKEN, "voortgangsgesprek"),
     "voortgangsgesprek_vastgelegd": (Actie.WIJZIGEN, "voortgangsgesprek"),
@@ -326,6 +327,12 @@ def duo_melding_verwerkt(
         _velden=wijzigingen or {"duo": [None, gebeurtenis_id]},
         gebeurtenis=gebeurtenis_id,
     )
+
+
+def termijn_verlengd(inburgeraar, door, omschrijving: str, wijzigingen: dict[str, list]) -> Gebeurtenis:
+    """DUO extended the termijn (Wi 12): its end is now DUO's end. `wijzigingen`: {field: [old,
+    new]} of the case's DUO fields."""
+    return _schrijf(inburgeraar, door, "termijn_verlengd", omschrijving[:500], wijzigingen=wijzigingen)
 
 
 def duo_signaal(inburgeraar, door, gebeurtenis_id: str, omschrijving: str) -> Gebeurtenis:

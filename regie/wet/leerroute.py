@@ -76,7 +76,9 @@ class Situatie:
     first PIP ever, also of a previous municipality (Wi 11 lid 3)."""
 
     doelgroep: Doelgroep
-    datum_melding_duo: date | None
+    # The start of the obligation as DUO reports it (Inburgeringsplicht.begindatum), not the date
+    # of DUO's notice: a notice can come later than the start.
+    begin_inburgeringsplicht: date | None
     datum_inschrijving_brp: date | None
     vandaag: date
     eerder_pip: EerderPip | None = None
@@ -132,11 +134,12 @@ def _toets_dagtekening(voorstel: PipVoorstel, situatie: Situatie) -> list[Overtr
                 "Wet inburgering 2021, art. 15 (het PIP is een beschikking)",
             )
         )
-    if situatie.datum_melding_duo and dag < situatie.datum_melding_duo:
+    if situatie.begin_inburgeringsplicht and dag < situatie.begin_inburgeringsplicht:
         fouten.append(
             Overtreding(
                 "dagtekening",
-                "De dagtekening mag niet voor de melding van DUO liggen (start van de inburgeringsplicht).",
+                "De dagtekening mag niet voor de start van de inburgeringsplicht liggen"
+                f" ({termijnen.datum_tekst(situatie.begin_inburgeringsplicht)}, volgens DUO).",
                 "DUO PIP API, controle dagtekening",
             )
         )

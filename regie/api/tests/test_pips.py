@@ -73,8 +73,8 @@ def test_onbekende_versie_is_404(api_consulent, met_pip):
 @pytest.mark.parametrize(
     ("anders", "veld", "tekst"),
     [
-        # Wet inburgering 2021, art. 6 lid 1: the onderwijsroute has no MAP.
-        ({"leerroute": "onderwijsroute", "map": True}, "map", "art. 6 lid 1"),
+        # Wet inburgering 2021, art. 8 lid 3: the onderwijsroute has no MAP.
+        ({"leerroute": "onderwijsroute", "map": True}, "map", "art. 8 lid 3"),
         # Wet inburgering 2021, art. 17 lid 3: the first PIP on the B1-route aims at B1.
         ({"taalniveau": "A2"}, "taalniveau", "art. 17 lid 3"),
         # Bi 5.3 / DUO: the number of progress talks is recorded for an asielstatushouder.

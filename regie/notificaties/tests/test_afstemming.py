@@ -125,3 +125,47 @@ def test_notificaties_van_een_dossier(dronten, inburgeraar, settings):
         registratie_datum_tijd=timezone.now(),
     )
     assert list(notificaties_van(inburgeraar)) == [eigen]
+
+
+def test_verlenging_door_duo_na_verwerking_geen_verschil_meer(dronten, consulent, duo_simulator):
+    """Wi 12: DUO extended the termijn (SS103). Until Regie has processed that notice the
+    reconciliation shows the difference and says what to do; afterwards DUO's end is Regie's end,
+    so there is no difference left."""
+    from regie.inburgeraars.services import termijn_verlengd_door_duo, vandaag
+    from regie.notificaties.duo import laatste_dag_termijn
+
+    inburgeraar = InburgeraarFactory(
+        bsn=BSN, gemeente=dronten, consulent=consulent, doelgroep=Doelgroep.ASIELSTATUSHOUDER
+    )
+    pip = pip_vastgesteld(inburgeraar, consulent)
+    duo_simulator.persoon_toevoegen(
+        BSN,
+        "0303",
+        pips=[
+            {"gemeentecode": "0303", "pip": {"dagtekeningPip": pip.dagtekening.isoformat(), "leerroute": "B"}}
+        ],
+    )
+    duo_simulator.gebeurtenis(BSN, "SS102")
+    duo_simulator.gebeurtenis(BSN, "SS103")
+    verschil = _onderdelen(vergelijk(inburgeraar))["Einde termijn"]
+    assert "Regie kent die verlenging nog niet" in verschil.actie
+
+    duo_einde = laatste_dag_termijn(duo_simulator.persoon(BSN)["inburgeringstermijn"])
+    termijn_verlengd_door_duo(
+        inburgeraar=inburgeraar, door=consulent, laatste_dag=duo_einde, bericht_van=vandaag()
+    )
+    inburgeraar.refresh_from_db()
+    assert "Einde termijn" not in _onderdelen(vergelijk(inburgeraar))
+
+
+def test_duo_einddatum_is_exclusief():
+    """DUO's Inburgeringstermijn.einddatum is "het einde van de periode (exclusief)": the last day
+    that counts is the day before, converted in one place."""
+    from datetime import date
+
+    from regie.notificaties.duo import laatste_dag_termijn
+
+    assert laatste_dag_termijn({"startdatum": "2026-01-15", "einddatum": "2029-01-15"}) == date(2029, 1, 14)
+    assert laatste_dag_termijn({"einddatum": "2028-03-01"}) == date(2028, 2, 29)
+    assert laatste_dag_termijn(None) is None
+    assert laatste_dag_termijn({}) is None

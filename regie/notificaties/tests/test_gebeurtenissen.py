@@ -112,19 +112,19 @@ SCENARIO = {
         None,
         [("SS102", {"dagtekening": _dag(100)})],
         {},
-        lambda i: "ambtshalve verlengd" in _tijdlijn(i),
+        lambda i: "Termijn ambtshalve verlengd door DUO" in _tijdlijn(i) and _termijn_is_verlengd(i),
     ),
     "SS104": (
         None,
         [("SS102", {"dagtekening": _dag(100)})],
         {},
-        lambda i: "op verzoek verlengd" in _tijdlijn(i),
+        lambda i: "Termijn op verzoek verlengd door DUO" in _tijdlijn(i) and _termijn_is_verlengd(i),
     ),
     "SS130": (
         _beeindig_met_vrijstelling,
         [("PIP", {}), ("SS102", {}), ("SS109", {"datum": _dag(40)})],
         {},
-        lambda i: i.status == Status.AANGEMELD and "hervat" in _tijdlijn(i),
+        lambda i: i.status == Status.AANGEMELD and "hervat" in _tijdlijn(i) and _termijn_is_verlengd(i),
     ),
     "SS122": (None, [], {}, lambda i: i.status == Status.VERHUISD and "andere gemeente" in _tijdlijn(i)),
 }
@@ -170,6 +170,17 @@ def _opzetten(code, duo_simulator, dronten, consulent, organisaties):
         else:
             duo_simulator.gebeurtenis(BSN, voor_code, **voor_details)
     return inburgeraar, details, controle
+
+
+def _termijn_is_verlengd(inburgeraar) -> bool:
+    """Wi 12: DUO's extended end (its exclusive einddatum minus a day) is the case's end of the
+    termijn, on every page that asks termijnen_voor."""
+    from regie.inburgeraars.selectors import termijnen_voor
+    from regie.wet.termijnen import Soort
+
+    duo_einde = date.fromisoformat(inburgeraar.duo_stand.gegevens["inburgeringstermijn"]["einddatum"])
+    einde = next(t for t in termijnen_voor(inburgeraar) if t.soort == Soort.INBURGERINGSTERMIJN)
+    return inburgeraar.einde_termijn_duo == duo_einde - timedelta(days=1) == einde.datum
 
 
 @pytest.mark.parametrize("code", sorted(GEBEURTENISSEN))

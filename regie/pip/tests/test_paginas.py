@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from regie.demo.factories import InburgeraarFactory
+from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.services import vandaag
 from regie.pip.models import Pip
 from regie.pip.pdf import beschikking_html
@@ -135,15 +136,33 @@ def test_onderwijsroute_met_a2_geeft_melding_bij_taaldoel_en_slaat_niets_op(clie
     assert not Gebeurtenis.objects.filter(soort="pip_vastgesteld").exists()
 
 
-def test_dagtekening_voor_de_melding_van_duo_wordt_geweigerd(client, consulent, inburgeraar):
-    """DUO PIP API: the dagtekening cannot lie before the start of the obligation (DUO's notice)."""
+def test_dagtekening_voor_de_start_van_de_plicht_wordt_geweigerd(client, consulent, inburgeraar):
+    """DUO PIP API: the dagtekening cannot lie before the start of the obligation as DUO reports
+    it (Inburgeringsplicht.begindatum), not the date of DUO's notice, which may come later."""
+    start = inburgeraar.datum_melding_duo - timedelta(days=20)
+    Inburgeraar.objects.filter(pk=inburgeraar.pk).update(begindatum_inburgeringsplicht=start)
+    inburgeraar.refresh_from_db()
     client.force_login(consulent)
-    te_vroeg = inburgeraar.datum_melding_duo - timedelta(days=1)
+    te_vroeg = start - timedelta(days=1)
     html = client.post(
         url("pip:vaststellen", inburgeraar), formulier(inburgeraar, dagtekening=te_vroeg.isoformat())
     ).content.decode()
-    assert "niet voor de melding van DUO liggen" in melding_bij(html, "dagtekening")
+    assert "niet voor de start van de inburgeringsplicht liggen" in melding_bij(html, "dagtekening")
     assert not Pip.objects.exists()
+
+
+def test_dagtekening_na_start_plicht_maar_voor_de_melding_van_duo_mag(client, consulent, inburgeraar):
+    """The old check compared with the date of DUO's notice and refused a PIP dated between the
+    start of the obligation and the notice, which DUO accepts."""
+    start = inburgeraar.datum_melding_duo - timedelta(days=20)
+    Inburgeraar.objects.filter(pk=inburgeraar.pk).update(
+        begindatum_inburgeringsplicht=start, datum_inschrijving_brp=start
+    )
+    inburgeraar.refresh_from_db()
+    client.force_login(consulent)
+    tussenin = inburgeraar.datum_melding_duo - timedelta(days=1)
+    client.post(url("pip:vaststellen", inburgeraar), formulier(inburgeraar, dagtekening=tussenin.isoformat()))
+    assert Pip.objects.get().dagtekening == tussenin
 
 
 def test_leerroute_wijzigen_na_anderhalf_jaar_wordt_geweigerd(client, consulent, dronten):

@@ -122,7 +122,7 @@ uren = st.one_of(st.none(), st.integers(min_value=0, max_value=5000))
     situatie=st.builds(
         Situatie,
         doelgroep=st.sampled_from(Doelgroep),
-        datum_melding_duo=optionele_datum,
+        begin_inburgeringsplicht=optionele_datum,
         datum_inschrijving_brp=optionele_datum,
         vandaag=datums,
         eerder_pip=eerder_pip,

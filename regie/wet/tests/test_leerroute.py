@@ -41,7 +41,7 @@ def situatie(eerder=None, doelgroep=Doelgroep.ASIELSTATUSHOUDER, **kwargs) -> Si
         kwargs.setdefault("dagtekening_eerste_pip", EERSTE_PIP)
     return Situatie(
         doelgroep=doelgroep,
-        datum_melding_duo=kwargs.pop("datum_melding_duo", MELDING),
+        begin_inburgeringsplicht=kwargs.pop("begin_inburgeringsplicht", MELDING),
         datum_inschrijving_brp=kwargs.pop("datum_inschrijving_brp", BRP),
         vandaag=kwargs.pop("vandaag", VANDAAG),
         eerder_pip=eerder,
@@ -192,10 +192,12 @@ def test_opschalen_a2_naar_b1_toegestaan():
 # --- Dagtekening (DUO PIP API, controle dagtekening; Wi 15: a beschikking) -------------------
 
 
-def test_dagtekening_voor_melding_duo_geweigerd_en_op_de_dag_toegestaan():
+def test_dagtekening_voor_start_plicht_geweigerd_en_op_de_dag_toegestaan():
     """DUO: "De datum dagtekening mag niet voor de start van de inburgeringsplicht liggen"."""
     s = situatie(datum_inschrijving_brp=None)
-    assert velden(toets_pip(voorstel(dagtekening=date(2024, 6, 2)), s)) == ["dagtekening"]
+    fouten = toets_pip(voorstel(dagtekening=date(2024, 6, 2)), s)
+    assert velden(fouten) == ["dagtekening"]
+    assert "start van de inburgeringsplicht" in fouten[0].melding
     assert toets_pip(voorstel(dagtekening=MELDING), s) == []
 
 
@@ -234,7 +236,7 @@ def test_dagtekening_in_de_toekomst_geweigerd_vandaag_toegestaan():
 
 
 def test_dagtekening_zonder_bekende_datums_toegestaan():
-    s = situatie(datum_melding_duo=None, datum_inschrijving_brp=None)
+    s = situatie(begin_inburgeringsplicht=None, datum_inschrijving_brp=None)
     assert toets_pip(voorstel(dagtekening=date(2020, 1, 1)), s) == []
 
 

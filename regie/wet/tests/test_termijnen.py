@@ -317,3 +317,52 @@ def test_atw_2022_vrijdag_na_hemelvaart_verschuift_pip_termijn():
     t = pip_vaststellen(date(2022, 3, 18), None)
     assert t.datum == date(2022, 5, 30)
     assert "een met een feestdag gelijkgestelde dag" in t.toelichting
+
+
+# --- Wi 12: DUO's extension is the end --------------------------------------------------------
+
+
+def test_wi_12_verlenging_door_duo_is_het_einde():
+    """Wi 12: once DUO extended the termijn, DUO's last day is the end of the termijn, and the
+    extension window and the explanation follow it."""
+    verlenging = termijnen.VerlengingDuo(
+        laatste_dag=date(2029, 7, 14), bericht_van=date(2028, 12, 1), grond="Aanzienlijke inspanningen"
+    )
+    lijst = termijnen.termijnen(
+        datum_melding_duo=date(2026, 1, 5),
+        datum_inschrijving_brp=None,
+        dagtekening_eerste_pip=date(2026, 1, 14),
+        verlenging=verlenging,
+    )
+    per_soort = {t.soort: t for t in lijst}
+    einde = per_soort[Soort.INBURGERINGSTERMIJN]
+    assert einde.datum == date(2029, 7, 14)
+    assert "art. 12" in einde.grondslag
+    assert einde.toelichting.startswith(
+        "Verlengd door DUO tot en met 14 juli 2029, bericht van 1 december 2028"
+    )
+    assert "Aanzienlijke inspanningen" in einde.toelichting
+    assert "Zonder verlenging was de laatste dag 14 januari 2029" in einde.toelichting
+    assert per_soort[Soort.VERLENGING_AANVRAGEN_VANAF].datum == date(2029, 1, 15)
+    # The leerroute window belongs to the first 1.5 years and does not move.
+    assert per_soort[Soort.LEERROUTE_WIJZIGEN].datum == date(2027, 7, 14)
+
+
+def test_wi_11_zonder_verlenging_onveranderd():
+    assert inburgeringstermijn(date(2026, 1, 14)).datum == date(2029, 1, 14)
+
+
+def test_wi_12_verlenging_zonder_bekend_eerste_pip():
+    """DUO's extension counts also when Regie does not know the first PIP's dagtekening."""
+    verlenging = termijnen.VerlengingDuo(laatste_dag=date(2029, 7, 14), bericht_van=date(2028, 12, 1))
+    lijst = termijnen.termijnen(
+        datum_melding_duo=None,
+        datum_inschrijving_brp=None,
+        dagtekening_eerste_pip=None,
+        verlenging=verlenging,
+    )
+    assert [(t.soort, t.datum) for t in lijst] == [
+        (Soort.INBURGERINGSTERMIJN, date(2029, 7, 14)),
+        (Soort.VERLENGING_AANVRAGEN_VANAF, date(2029, 1, 15)),
+    ]
+    assert "art. 12" in lijst[0].grondslag
