@@ -748,14 +748,15 @@ _LIJST = [
         "SS103",
         "Termijn ambtshalve verlengd",
         ("inburgeringstermijn",),
-        "Nieuwe einddatum (en grond) op de tijdlijn en in de stand bij DUO.",
+        "Het einde van DUO wordt het einde van de termijn in heel Regie (Wi 12): werkvoorraad, tab"
+        " Termijnen, API, planning van gesprekken, afstemming. Op de tijdlijn met grond en datum bericht.",
         ss103,
     ),
     Gebeurtenis(
         "SS104",
         "Termijn op verzoek verlengd",
         ("inburgeringstermijn",),
-        "Nieuwe einddatum (en grond) op de tijdlijn en in de stand bij DUO.",
+        "Het einde van DUO wordt het einde van de termijn in heel Regie (Wi 12), zoals bij SS103.",
         ss104,
     ),
     Gebeurtenis(
