@@ -75,6 +75,8 @@ class PipSerializer(serializers.ModelSerializer):
             "tolk",
             "uren_nt2_gevolgd",
             "inspanning_aangetoond",
+            "b1_niet_haalbaar",
+            "waarschuwingen",
             "reden",
             "vastgesteld_door",
             "vastgesteld_op",
@@ -99,9 +101,12 @@ class PipVaststellenSerializer(StrikteInvoer):
     map = serializers.BooleanField(
         default=True,
         help_text="Module arbeidsmarkt en participatie. Stuur false bij de onderwijsroute"
-        " (Wet inburgering 2021, art. 6 lid 1).",
+        " (Wet inburgering 2021, art. 8 lid 3).",
     )
-    maatschappelijke_begeleiding = serializers.BooleanField(default=False)
+    maatschappelijke_begeleiding = serializers.BooleanField(
+        required=False,
+        help_text="Weggelaten: ja bij een asielstatushouder (Wet inburgering 2021, art. 13 lid 1), anders nee.",
+    )
     geschatte_intensiteit_uren = serializers.IntegerField(
         min_value=0,
         allow_null=True,
@@ -122,6 +127,17 @@ class PipVaststellenSerializer(StrikteInvoer):
         " 2021, art. 5.5).",
     )
     inspanning_aangetoond = serializers.BooleanField(default=False)
+    b1_niet_haalbaar = serializers.BooleanField(
+        default=False,
+        help_text="B1 is niet haalbaar binnen de (verlengde) termijn: de grond voor afschalen naar A2"
+        " (Wet inburgering 2021, art. 17 lid 3; Besluit inburgering 2021, art. 5.5).",
+    )
+    waarschuwingen_gezien = serializers.BooleanField(
+        default=False,
+        help_text="Zonder PVT, zonder MAP (B1-route, Z-route) of zonder maatschappelijke begeleiding"
+        " (asielstatushouder) volgt eerst 400 met de waarschuwingen. Stuur dan true als het PIP toch zo"
+        " moet worden vastgesteld; het PIP bewaart de waarschuwingen.",
+    )
     reden = serializers.CharField(
         allow_blank=True, default="", help_text="Waarom het PIP verandert; verplicht vanaf versie 2."
     )

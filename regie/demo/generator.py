@@ -559,7 +559,9 @@ class _Planner:
             op = _werkdag(dagtekening + _dagen(rng, 540, 900))
             uren = rng.randint(600, 880)
             pip2 = self.pip(p, organisatie, Leerroute.B1, op, huishouden)
-            pip2.update(taalniveau="A2", uren_nt2_gevolgd=uren, inspanning_aangetoond=True)
+            pip2.update(
+                taalniveau="A2", uren_nt2_gevolgd=uren, inspanning_aangetoond=True, b1_niet_haalbaar=True
+            )
             pip2["reden"] = (
                 f"Afschalen naar A2: B1 is binnen de termijn niet haalbaar. De inburgeraar volgde {uren} lesuren"
                 " en deed voldoende moeite (Wi 17 lid 3, Bi 5.5)."

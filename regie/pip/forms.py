@@ -3,7 +3,7 @@
 
 from django import forms
 
-from regie.inburgeraars.models import Inburgeraar
+from regie.inburgeraars.models import Doelgroep, Inburgeraar
 from regie.inburgeraars.services import vandaag
 from regie.intake.forms import DatumInvoer, NldsFormulier, VersieVeld
 from regie.pip.models import Pip
@@ -25,12 +25,19 @@ PIP_VELDEN = (
     "aantal_voortgangsgesprekken",
     "uren_nt2_gevolgd",
     "inspanning_aangetoond",
+    "b1_niet_haalbaar",
     "reden",
 )
 
 
 class PipForm(NldsFormulier, forms.ModelForm):
     versie = VersieVeld()
+    # Shown once pip_vaststellen warned (regie.wet.leerroute.waarschuwingen_pip); ticking it
+    # decides the PIP anyway, and the PIP keeps the warnings.
+    waarschuwingen_gezien = forms.BooleanField(
+        required=False,
+        label="Ik heb de waarschuwingen gelezen en stel het PIP toch zo vast",
+    )
 
     class Meta:
         model = Pip
@@ -58,6 +65,7 @@ class PipForm(NldsFormulier, forms.ModelForm):
             "aantal_voortgangsgesprekken": "Aantal voortgangsgesprekken",
             "uren_nt2_gevolgd": "Gevolgde uren NT2 bij een taalschool",
             "inspanning_aangetoond": "De inburgeraar heeft aantoonbaar genoeg moeite gedaan",
+            "b1_niet_haalbaar": "B1 is niet haalbaar binnen de (verlengde) inburgeringstermijn",
             "reden": "Reden van deze versie",
         }
         help_texts = {
@@ -75,6 +83,8 @@ class PipForm(NldsFormulier, forms.ModelForm):
             "aantal_voortgangsgesprekken": "Verplicht voor een asielstatushouder.",
             "uren_nt2_gevolgd": "Lesuren Nederlands als tweede taal, volgens de gegevens van de taalschool.",
             "inspanning_aangetoond": "Bijvoorbeeld: goede aanwezigheid, huiswerk gemaakt, examens geprobeerd.",
+            "b1_niet_haalbaar": "Volgens de voortgang bij de taalschool haalt de inburgeraar B1 niet voor het"
+            " einde van de termijn, ook niet als die verlengd is.",
         }
         error_messages = {
             "dagtekening": {"required": "Vul de dagtekening in.", "invalid": "Vul een geldige datum in."},
@@ -97,7 +107,11 @@ class PipForm(NldsFormulier, forms.ModelForm):
         """Prefill with the current version (a change is usually small); dagtekening today."""
         waarden = {"versie": inburgeraar.versie, "dagtekening": vandaag()}
         if huidige is None:
-            return waarden | {"tolk": inburgeraar.tolk_nodig, "vve": vve}
+            return waarden | {
+                "tolk": inburgeraar.tolk_nodig,
+                "vve": vve,
+                "maatschappelijke_begeleiding": inburgeraar.doelgroep == Doelgroep.ASIELSTATUSHOUDER,
+            }
         return waarden | {
             veld: getattr(huidige, veld) for veld in PIP_VELDEN if veld not in ("dagtekening", "reden")
         }
@@ -111,5 +125,13 @@ class PipForm(NldsFormulier, forms.ModelForm):
             "taalniveau": gegevens["taalniveau"],
             "reden": gegevens["reden"],
             "versie": gegevens["versie"],
+            "waarschuwingen_gezien": gegevens["waarschuwingen_gezien"],
             **{veld: gegevens[veld] for veld in ONDERDELEN},
         }
+
+    @property
+    def toon_waarschuwingen(self) -> bool:
+        """After the service warned, or when the consultant already ticked the box."""
+        return bool(self.errors.get("waarschuwingen_gezien")) or bool(
+            self.is_bound and self.data.get("waarschuwingen_gezien")
+        )

@@ -52,6 +52,10 @@ class Pip(models.Model):
         "gevolgde uren NT2 bij een taalschool", null=True, blank=True, validators=[MaxValueValidator(10_000)]
     )
     inspanning_aangetoond = models.BooleanField("voldoende inspanning aangetoond", default=False)
+    # Wi 17 lid 3 / Bi 5.5: the ground for afschalen to A2, next to the hours and the effort.
+    b1_niet_haalbaar = models.BooleanField("B1 niet haalbaar binnen de (verlengde) termijn", default=False)
+    # The warnings of regie.wet.leerroute.waarschuwingen_pip the consultant read before deciding.
+    waarschuwingen = models.TextField("vastgesteld ondanks deze waarschuwingen", blank=True)
     reden = models.TextField("reden van deze versie", blank=True)
     vastgesteld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     vastgesteld_op = models.DateTimeField(auto_now_add=True)

@@ -22,6 +22,7 @@ from regie.wet.leerroute import (
     Taalniveau,
     standaard_taalniveau,
     toets_pip,
+    waarschuwingen_pip,
 )
 
 ONDERDELEN = (
@@ -37,6 +38,7 @@ ONDERDELEN = (
     "tolk",
     "uren_nt2_gevolgd",
     "inspanning_aangetoond",
+    "b1_niet_haalbaar",
 )
 
 
@@ -73,8 +75,13 @@ def pip_vaststellen(
     taalniveau: str = "",
     reden: str = "",
     versie: int | None = None,
+    waarschuwingen_gezien: bool = False,
     **onderdelen,
 ) -> Pip:
+    """Decide a PIP (version) when it meets the rules of regie.wet.leerroute.toets_pip. What the
+    law asks but the consultant may leave out for a reason (waarschuwingen_pip: no PVT, no MAP,
+    no maatschappelijke begeleiding for an asielstatushouder) is refused until the consultant
+    confirms having read the warnings (`waarschuwingen_gezien`); the PIP then keeps them."""
     onbekend = set(onderdelen) - set(ONDERDELEN)
     if onbekend:
         raise TypeError(f"Onbekende onderdelen: {sorted(onbekend)}")
@@ -96,6 +103,11 @@ def pip_vaststellen(
     # Left out, the MAP follows the route (Wi 6 lid 1 with Wi 8 lid 3: every route but the onderwijsroute
     # has one), so what is checked is what is stored.
     onderdelen.setdefault("map", route != Leerroute.ONDERWIJSROUTE)
+    # Likewise the PVT (every route) and maatschappelijke begeleiding (asielstatushouders, Wi 13).
+    onderdelen.setdefault("pvt", True)
+    onderdelen.setdefault(
+        "maatschappelijke_begeleiding", inburgeraar.doelgroep == Doelgroep.ASIELSTATUSHOUDER
+    )
     niveau = standaard_taalniveau(route, Taalniveau(taalniveau) if taalniveau else None)
     voorstel = PipVoorstel(
         leerroute=route,
@@ -106,6 +118,9 @@ def pip_vaststellen(
         aantal_voortgangsgesprekken=onderdelen.get("aantal_voortgangsgesprekken"),
         uren_nt2_gevolgd=onderdelen.get("uren_nt2_gevolgd"),
         inspanning_aangetoond=bool(onderdelen.get("inspanning_aangetoond", False)),
+        b1_niet_haalbaar=bool(onderdelen.get("b1_niet_haalbaar", False)),
+        pvt=bool(onderdelen["pvt"]),
+        maatschappelijke_begeleiding=bool(onderdelen["maatschappelijke_begeleiding"]),
     )
     situatie = Situatie(
         doelgroep=Doelgroep(inburgeraar.doelgroep),
@@ -122,6 +137,16 @@ def pip_vaststellen(
         fouten.setdefault("reden", []).append("Schrijf op waarom het PIP verandert.")
     if fouten:
         raise ValidationError(fouten)
+    waarschuwingen = [f"{w.melding} ({w.grondslag})" for w in waarschuwingen_pip(voorstel, situatie)]
+    if waarschuwingen and not waarschuwingen_gezien:
+        raise ValidationError(
+            {
+                "waarschuwingen_gezien": [
+                    *waarschuwingen,
+                    "Klopt dit? Vink dan aan dat u de waarschuwingen hebt gelezen en stel het PIP opnieuw vast.",
+                ]
+            }
+        )
 
     pip = Pip(
         inburgeraar=inburgeraar,
@@ -130,6 +155,7 @@ def pip_vaststellen(
         taalniveau=niveau.value if niveau else "",
         dagtekening=dagtekening,
         reden=reden.strip() or "Eerste PIP",
+        waarschuwingen="\n".join(waarschuwingen),
         vastgesteld_door=door,
         **onderdelen,
     )

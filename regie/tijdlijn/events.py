@@ -181,6 +181,7 @@ def pip_vastgesteld(inburgeraar, door, pip) -> Gebeurtenis:
         f"PIP versie {pip.versie} vastgesteld: {pip.get_leerroute_display()}"
         + (f", taaldoel {pip.taalniveau}" if pip.taalniveau else "")
         + f", dagtekening {pip.dagtekening:%d-%m-%Y}"
+        + (" (vastgesteld ondanks waarschuwingen: zie het PIP)" if pip.waarschuwingen else "")
     )
     return _schrijf(
         inburgeraar,

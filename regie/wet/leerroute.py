@@ -68,6 +68,9 @@ class PipVoorstel:
     aantal_voortgangsgesprekken: int | None = None
     uren_nt2_gevolgd: int | None = None
     inspanning_aangetoond: bool = False
+    b1_niet_haalbaar: bool = False
+    pvt: bool = True
+    maatschappelijke_begeleiding: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,11 +108,11 @@ def standaard_taalniveau(leerroute: Leerroute, taalniveau: Taalniveau | None) ->
 def toets_pip(voorstel: PipVoorstel, situatie: Situatie) -> list[Overtreding]:
     """Every rule the proposed PIP breaks; an empty list means it may be decided.
 
-    Dagtekening: Wi 15 and DUO's PIP checks (not before the obligation, the BRP
+    Dagtekening: Wi 15 and DUO's PIP checks (not before DUO's start of the obligation, the BRP
     registration, the current or the first PIP; not in the future). Taaldoel: Wi 17
     lid 3, Bi 5.5 and DUO's checks (A2 never with the onderwijsroute, B1 never with the
-    Z-route, A2 in the B1-route only after the first PIP and after 600 hours with
-    enough effort). Leerroute: Bi 5.4 (changes in the first 1.5 years, onderwijsroute to
+    Z-route, A2 in the B1-route only after the first PIP, after 600 hours, with
+    enough effort and when B1 is not feasible within the (extended) termijn). Leerroute: Bi 5.4 (changes in the first 1.5 years, onderwijsroute to
     B1-route always) and Wi 15 lid 4 (after a move the route stays). Onderdelen: Wi 6
     lid 1 with Wi 8 lid 3 (no MAP in the onderwijsroute), Wi 15 / Bi 5.3 (progress talks for
     asielstatushouders) and DUO's check on the estimated intensity.
@@ -121,6 +124,45 @@ def toets_pip(voorstel: PipVoorstel, situatie: Situatie) -> list[Overtreding]:
         *_toets_leerroutewijziging(voorstel, situatie),
         *_toets_onderdelen(voorstel, situatie),
     ]
+
+
+def waarschuwingen_pip(voorstel: PipVoorstel, situatie: Situatie) -> list[Overtreding]:
+    """What the law asks in the PIP but the consultant may still leave out for a reason (for
+    instance a gedeeltelijke ontheffing on file): warnings, not refusals.
+
+    The PVT in every route (Wi 6 lid 1 onder a); the MAP in the B1-route and the Z-route (Wi 6
+    lid 1 onder b; not in the onderwijsroute, Wi 8 lid 3); maatschappelijke begeleiding for an
+    asielstatushouder (Wi 13 lid 1, Wi 15)."""
+    route = voorstel.leerroute
+    waarschuwingen = []
+    if not voorstel.pvt:
+        waarschuwingen.append(
+            Overtreding(
+                "pvt",
+                f"Dit PIP ({route.label}) heeft geen participatieverklaringstraject (PVT). Het PVT hoort bij"
+                " elke leerroute; laat het alleen weg met een reden, zoals een ontheffing.",
+                "Wet inburgering 2021, art. 6 lid 1",
+            )
+        )
+    if not voorstel.map and route != Leerroute.ONDERWIJSROUTE:
+        waarschuwingen.append(
+            Overtreding(
+                "map",
+                f"Dit PIP ({route.label}) heeft geen module arbeidsmarkt en participatie (MAP). De MAP hoort bij"
+                " de B1-route en de Z-route; laat hem alleen weg met een reden, zoals een ontheffing.",
+                "Wet inburgering 2021, art. 6 lid 1",
+            )
+        )
+    if situatie.doelgroep == Doelgroep.ASIELSTATUSHOUDER and not voorstel.maatschappelijke_begeleiding:
+        waarschuwingen.append(
+            Overtreding(
+                "maatschappelijke_begeleiding",
+                "Een asielstatushouder krijgt maatschappelijke begeleiding van de gemeente. Dit PIP heeft die"
+                " niet.",
+                "Wet inburgering 2021, art. 13 lid 1 en art. 15",
+            )
+        )
+    return waarschuwingen
 
 
 def _toets_dagtekening(voorstel: PipVoorstel, situatie: Situatie) -> list[Overtreding]:
@@ -221,6 +263,15 @@ def _toets_taalniveau(
             Overtreding(
                 "inspanning_aangetoond",
                 "Afschalen naar A2 kan alleen als de inburgeraar aantoonbaar genoeg moeite heeft gedaan.",
+                "Wet inburgering 2021, art. 17 lid 3; Besluit inburgering 2021, art. 5.5",
+            )
+        )
+    if not voorstel.b1_niet_haalbaar:
+        fouten.append(
+            Overtreding(
+                "b1_niet_haalbaar",
+                "Afschalen naar A2 kan alleen als B1 niet haalbaar is binnen de (verlengde) termijn."
+                " Leg vast dat dat zo is.",
                 "Wet inburgering 2021, art. 17 lid 3; Besluit inburgering 2021, art. 5.5",
             )
         )

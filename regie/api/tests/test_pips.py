@@ -119,7 +119,7 @@ def test_tweede_versie_zonder_reden_wordt_geweigerd(api_consulent, met_pip):
     assert stand() == voor
 
 
-def test_afschalen_naar_a2_vraagt_600_uur_en_inspanning(api_consulent, met_pip):
+def test_afschalen_naar_a2_vraagt_grond_600_uur_en_inspanning(api_consulent, met_pip):
     """Wet inburgering 2021, art. 17 lid 3; Besluit inburgering 2021, art. 5.5."""
     voor = stand()
     gegevens = eerste_pip(taalniveau="A2", uren_nt2_gevolgd=599, reden="Afschalen")
@@ -128,11 +128,34 @@ def test_afschalen_naar_a2_vraagt_600_uur_en_inspanning(api_consulent, met_pip):
         400,
         "uren_nt2_gevolgd",
         "inspanning_aangetoond",
+        "b1_niet_haalbaar",
     )
     assert "art. 5.5" in reden(body, "uren_nt2_gevolgd")
+    assert "(verlengde) termijn" in reden(body, "b1_niet_haalbaar")
     assert stand() == voor
-    gegevens.update(uren_nt2_gevolgd=600, inspanning_aangetoond=True)
-    assert api_consulent.post(pips(met_pip), gegevens, format="json").status_code == 201
+    gegevens.update(uren_nt2_gevolgd=600, inspanning_aangetoond=True, b1_niet_haalbaar=True)
+    antwoord = api_consulent.post(pips(met_pip), gegevens, format="json")
+    assert antwoord.status_code == 201
+    assert antwoord.json()["b1_niet_haalbaar"] is True
+
+
+def test_pip_zonder_pvt_waarschuwt_en_slaat_pas_op_na_bevestiging(api_consulent, inburgeraar):
+    """Wet inburgering 2021, art. 6 lid 1: the PVT belongs to every route. Without it the API
+    answers 400 with the warning and the article; with waarschuwingen_gezien the PIP is decided
+    and keeps the warning."""
+    voor = stand()
+    gegevens = {k: v for k, v in eerste_pip(pvt=False).items() if v is not None}
+    body = probleem(
+        api_consulent.post(pips(inburgeraar), gegevens, format="json"), 400, "waarschuwingen_gezien"
+    )
+    assert "participatieverklaringstraject" in reden(body, "waarschuwingen_gezien")
+    assert "art. 6 lid 1" in reden(body, "waarschuwingen_gezien")
+    assert stand() == voor
+    antwoord = api_consulent.post(
+        pips(inburgeraar), {**gegevens, "waarschuwingen_gezien": True}, format="json"
+    )
+    assert antwoord.status_code == 201
+    assert "participatieverklaringstraject" in antwoord.json()["waarschuwingen"]
 
 
 def test_verouderde_versie_is_409(api_consulent, met_pip, teamleider):

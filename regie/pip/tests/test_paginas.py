@@ -271,3 +271,29 @@ def test_beschikking_bevat_besluit_termijnen_grondslag_en_bezwaarclausule(consul
         assert tekst in html, tekst
     assert met_pip.bsn not in html
     assert "PIP vaststellen uiterlijk" not in html  # the municipality's own deadline is not in the letter
+
+
+def test_zonder_map_toont_waarschuwing_en_vinkje_daarna_vastgesteld(client, consulent, inburgeraar):
+    """Wi 6 lid 1: leaving out the MAP of a B1-route PIP shows the warning with the article and a
+    box to confirm; nothing is stored until the box is ticked."""
+    client.force_login(consulent)
+    gegevens = formulier(inburgeraar)
+    del gegevens["map"]
+    html = client.post(url("pip:vaststellen", inburgeraar), gegevens).content.decode()
+    melding = melding_bij(html, "waarschuwingen_gezien")
+    assert "module arbeidsmarkt en participatie (MAP)" in melding and "art. 6 lid 1" in melding
+    assert "Ik heb de waarschuwingen gelezen" in html
+    assert not Pip.objects.exists()
+    antwoord = client.post(url("pip:vaststellen", inburgeraar), {**gegevens, "waarschuwingen_gezien": "on"})
+    assert antwoord.status_code == 302
+    pip = Pip.objects.get()
+    assert not pip.map and "MAP" in pip.waarschuwingen
+    assert "Vastgesteld ondanks waarschuwingen" in client.get(url("pip:pip", inburgeraar)).content.decode()
+
+
+def test_eerste_pip_asielstatushouder_begint_met_begeleiding_aangevinkt(client, consulent, inburgeraar):
+    client.force_login(consulent)
+    html = client.get(url("pip:vaststellen", inburgeraar)).content.decode()
+    begin = html.index('name="maatschappelijke_begeleiding"')
+    invoer = html[html.rindex("<input", 0, begin) : html.index(">", begin)]
+    assert "checked" in invoer

@@ -225,18 +225,31 @@ def test_wi_17_lid_3_afschalen(inburgeraar, consulent):
         taalniveau="A2",
         uren_nt2_gevolgd=599,
         inspanning_aangetoond=True,
+        b1_niet_haalbaar=True,
         reden="B1 niet haalbaar",
     )
     assert "600 uur" in meldingen[0]
+    # The ground is recorded next to the hours and the effort (Bi 5.5).
+    meldingen = geweigerd(
+        inburgeraar,
+        consulent,
+        "b1_niet_haalbaar",
+        taalniveau="A2",
+        uren_nt2_gevolgd=600,
+        inspanning_aangetoond=True,
+        reden="Afschalen",
+    )
+    assert "niet haalbaar is binnen de (verlengde) termijn" in meldingen[0]
     pip = vaststellen(
         inburgeraar,
         consulent,
         taalniveau="A2",
         uren_nt2_gevolgd=600,
         inspanning_aangetoond=True,
+        b1_niet_haalbaar=True,
         reden="B1 niet haalbaar",
     )
-    assert (pip.versie, pip.taalniveau) == (2, "A2")
+    assert (pip.versie, pip.taalniveau, pip.b1_niet_haalbaar) == (2, "A2", True)
 
 
 # --- Wi 11 lid 3 and Wi 15 lid 4: versions and moves ------------------------------------------
@@ -294,7 +307,14 @@ def test_a2_na_pip_elders_is_geen_eerste_pip(dronten, consulent):
     verhuisd = InburgeraarFactory(
         gemeente=dronten, dagtekening_eerste_pip_elders=vandaag() - timedelta(days=400)
     )
-    pip = vaststellen(verhuisd, consulent, taalniveau="A2", uren_nt2_gevolgd=650, inspanning_aangetoond=True)
+    pip = vaststellen(
+        verhuisd,
+        consulent,
+        taalniveau="A2",
+        uren_nt2_gevolgd=650,
+        inspanning_aangetoond=True,
+        b1_niet_haalbaar=True,
+    )
     assert pip.taalniveau == "A2"
 
 
@@ -306,3 +326,42 @@ def test_dagtekening_niet_voor_eerste_pip_elders(dronten, consulent):
         datum_inschrijving_brp=vandaag() - timedelta(days=30),
     )
     geweigerd(verhuisd, consulent, "dagtekening", dagtekening=vandaag() - timedelta(days=4))
+
+
+# --- Warnings: PVT, MAP, maatschappelijke begeleiding (Wi 6 lid 1, Wi 13 lid 1) ------------------
+
+
+def test_zonder_map_in_b1_route_waarschuwing_en_niets_opgeslagen(inburgeraar, consulent):
+    """Wi 6 lid 1 onder b: the MAP belongs to the B1-route. Leaving it out is refused until the
+    consultant confirms the warning; nothing is stored before that."""
+    meldingen = geweigerd(inburgeraar, consulent, "waarschuwingen_gezien", map=False)
+    assert "module arbeidsmarkt en participatie" in meldingen[0]
+    assert "Wet inburgering 2021, art. 6 lid 1" in meldingen[0]
+    pip = vaststellen(inburgeraar, consulent, map=False, waarschuwingen_gezien=True)
+    assert pip.map is False
+    assert "module arbeidsmarkt en participatie" in pip.waarschuwingen
+    omschrijving = (
+        Gebeurtenis.objects.filter(inburgeraar=inburgeraar, soort="pip_vastgesteld").get().omschrijving
+    )
+    assert "ondanks waarschuwingen" in omschrijving
+
+
+def test_asielstatushouder_zonder_begeleiding_waarschuwing(inburgeraar, consulent):
+    """Wi 13 lid 1: an asielstatushouder gets maatschappelijke begeleiding."""
+    assert inburgeraar.doelgroep == "asielstatushouder"
+    meldingen = geweigerd(inburgeraar, consulent, "waarschuwingen_gezien", maatschappelijke_begeleiding=False)
+    assert "maatschappelijke begeleiding" in meldingen[0] and "art. 13 lid 1" in meldingen[0]
+
+
+def test_weggelaten_onderdelen_volgen_route_en_doelgroep(inburgeraar, consulent):
+    """Left out, PVT is on, the MAP follows the route and begeleiding the doelgroep: no warning."""
+    from regie.pip.services import pip_vaststellen
+
+    pip = pip_vaststellen(
+        inburgeraar=inburgeraar,
+        door=consulent,
+        leerroute="b1",
+        dagtekening=vandaag(),
+        aantal_voortgangsgesprekken=4,
+    )
+    assert (pip.pvt, pip.map, pip.maatschappelijke_begeleiding, pip.waarschuwingen) == (True, True, True, "")

@@ -17,6 +17,7 @@ from regie.wet.leerroute import (
     Taalniveau,
     standaard_taalniveau,
     toets_pip,
+    waarschuwingen_pip,
 )
 from regie.wet.plicht import GRONDSLAG_MAP
 
@@ -122,29 +123,41 @@ def test_b1_route_met_a2_na_pip_in_andere_gemeente_is_niet_het_eerste_pip():
     afschalen conditions of Wi 17 lid 3 / Bi 5.5 apply instead of a flat refusal."""
     s = situatie(dagtekening_eerste_pip=date(2024, 9, 2))
     toegestaan = voorstel(
-        B1, Taalniveau.A2, date(2025, 3, 3), uren_nt2_gevolgd=600, inspanning_aangetoond=True
+        B1,
+        Taalniveau.A2,
+        date(2025, 3, 3),
+        uren_nt2_gevolgd=600,
+        inspanning_aangetoond=True,
+        b1_niet_haalbaar=True,
     )
     assert toets_pip(toegestaan, s) == []
     assert velden(toets_pip(replace(toegestaan, uren_nt2_gevolgd=10), s)) == ["uren_nt2_gevolgd"]
 
 
 @pytest.mark.parametrize(
-    ("uren", "inspanning", "fouten"),
+    ("uren", "inspanning", "niet_haalbaar", "fouten"),
     [
-        (AFSCHALEN_MIN_UREN_NT2 - 1, True, ["uren_nt2_gevolgd"]),
-        (AFSCHALEN_MIN_UREN_NT2, True, []),
-        (AFSCHALEN_MIN_UREN_NT2 + 250, True, []),
-        (AFSCHALEN_MIN_UREN_NT2, False, ["inspanning_aangetoond"]),
-        (None, False, ["uren_nt2_gevolgd", "inspanning_aangetoond"]),
-        (0, True, ["uren_nt2_gevolgd"]),
+        (AFSCHALEN_MIN_UREN_NT2 - 1, True, True, ["uren_nt2_gevolgd"]),
+        (AFSCHALEN_MIN_UREN_NT2, True, True, []),
+        (AFSCHALEN_MIN_UREN_NT2 + 250, True, True, []),
+        (AFSCHALEN_MIN_UREN_NT2, False, True, ["inspanning_aangetoond"]),
+        (AFSCHALEN_MIN_UREN_NT2, True, False, ["b1_niet_haalbaar"]),
+        (None, False, False, ["uren_nt2_gevolgd", "inspanning_aangetoond", "b1_niet_haalbaar"]),
+        (0, True, True, ["uren_nt2_gevolgd"]),
     ],
 )
-def test_afschalen_b1_naar_a2_vraagt_600_uur_en_inspanning(uren, inspanning, fouten):
-    """Wi 17 lid 3 and Bi 5.5: afschalen within the B1-route to A2 needs at least 600 lesson
-    hours at a language school (599 refused, 600 allowed) and sufficient effort."""
+def test_afschalen_b1_naar_a2_vraagt_grond_600_uur_en_inspanning(uren, inspanning, niet_haalbaar, fouten):
+    """Wi 17 lid 3 and Bi 5.5: afschalen within the B1-route to A2 needs the ground "B1 niet
+    haalbaar binnen de (verlengde) termijn", at least 600 lesson hours at a language school (599
+    refused, 600 allowed) and sufficient effort."""
     resultaat = toets_pip(
         voorstel(
-            B1, Taalniveau.A2, date(2025, 9, 1), uren_nt2_gevolgd=uren, inspanning_aangetoond=inspanning
+            B1,
+            Taalniveau.A2,
+            date(2025, 9, 1),
+            uren_nt2_gevolgd=uren,
+            inspanning_aangetoond=inspanning,
+            b1_niet_haalbaar=niet_haalbaar,
         ),
         situatie(eerder(B1, Taalniveau.B1)),
     )
@@ -155,7 +168,14 @@ def test_afschalen_b1_naar_a2_vraagt_600_uur_en_inspanning(uren, inspanning, fou
 def test_afschalen_melding_noemt_ingevulde_uren():
     """Bi 5.5: the message tells how many hours were filled in."""
     [fout] = toets_pip(
-        voorstel(B1, Taalniveau.A2, date(2025, 9, 1), uren_nt2_gevolgd=599, inspanning_aangetoond=True),
+        voorstel(
+            B1,
+            Taalniveau.A2,
+            date(2025, 9, 1),
+            uren_nt2_gevolgd=599,
+            inspanning_aangetoond=True,
+            b1_niet_haalbaar=True,
+        ),
         situatie(eerder()),
     )
     assert "600 uur" in fout.melding and "599 uur" in fout.melding
@@ -164,7 +184,12 @@ def test_afschalen_melding_noemt_ingevulde_uren():
 def test_afschalen_heeft_geen_tijdgrens():
     """Wi 17 lid 3: afschalen has no time limit, unlike a route change (Bi 5.4)."""
     na_anderhalf_jaar = voorstel(
-        B1, Taalniveau.A2, date(2026, 5, 1), uren_nt2_gevolgd=700, inspanning_aangetoond=True
+        B1,
+        Taalniveau.A2,
+        date(2026, 5, 1),
+        uren_nt2_gevolgd=700,
+        inspanning_aangetoond=True,
+        b1_niet_haalbaar=True,
     )
     assert toets_pip(na_anderhalf_jaar, situatie(eerder())) == []
 
@@ -182,6 +207,7 @@ def test_naar_b1_route_met_a2_vanuit_andere_route_vraagt_afschaalvoorwaarden(rou
     assert velden(toets_pip(voorstel(B1, Taalniveau.A2, date(2025, 1, 6)), s)) == [
         "uren_nt2_gevolgd",
         "inspanning_aangetoond",
+        "b1_niet_haalbaar",
     ]
 
 
@@ -405,3 +431,49 @@ def test_elke_overtreding_noemt_een_grondslag():
 
 def test_leerroute_labels():
     assert [r.label for r in Leerroute] == ["B1-route", "Onderwijsroute", "Z-route"]
+
+
+# --- Waarschuwingen: what the law asks but the consultant may leave out for a reason ----------
+
+
+@pytest.mark.parametrize(
+    ("route", "onderdelen", "doelgroep", "verwacht"),
+    [
+        (
+            B1,
+            {"pvt": True, "map": True, "maatschappelijke_begeleiding": True},
+            Doelgroep.ASIELSTATUSHOUDER,
+            [],
+        ),
+        (
+            B1,
+            {"pvt": False, "map": True, "maatschappelijke_begeleiding": True},
+            Doelgroep.ASIELSTATUSHOUDER,
+            ["pvt"],
+        ),
+        (
+            Z,
+            {"pvt": True, "map": False, "maatschappelijke_begeleiding": True},
+            Doelgroep.ASIELSTATUSHOUDER,
+            ["map"],
+        ),
+        (B1, {"pvt": True, "map": False}, Doelgroep.GEZINSMIGRANT, ["map"]),
+        # Wi 8 lid 3: no MAP in the onderwijsroute, so no warning for it; the PVT still counts.
+        (OW, {"pvt": False, "map": False}, Doelgroep.GEZINSMIGRANT, ["pvt"]),
+        (
+            B1,
+            {"pvt": True, "map": True, "maatschappelijke_begeleiding": False},
+            Doelgroep.ASIELSTATUSHOUDER,
+            ["maatschappelijke_begeleiding"],
+        ),
+        (B1, {"pvt": True, "map": True, "maatschappelijke_begeleiding": False}, Doelgroep.GEZINSMIGRANT, []),
+    ],
+)
+def test_waarschuwingen_pvt_map_en_begeleiding(route, onderdelen, doelgroep, verwacht):
+    """Wi 6 lid 1 (PVT onder a, MAP onder b; not in the onderwijsroute, Wi 8 lid 3) and Wi 13 lid 1
+    (maatschappelijke begeleiding for an asielstatushouder): a warning with the article, never a
+    refusal."""
+    gevonden = waarschuwingen_pip(voorstel(route, None, **onderdelen), situatie(doelgroep=doelgroep))
+    assert velden(gevonden) == verwacht
+    assert all(w.melding and "Wet inburgering 2021, art." in w.grondslag for w in gevonden)
+    assert toets_pip(voorstel(route, None, **onderdelen), situatie(doelgroep=doelgroep)) == []
