@@ -144,7 +144,9 @@ class TokensView(LoginRequiredMixin, View):
         return ApiToken.objects.filter(user=self.request.user)
 
     def toon(self, form=None, *, nieuwe_sleutel=None, nieuw_token=None, status=200):
-        antwoord = render(
+        # A new key is on this page once; like every page of a signed-in user it is sent with
+        # Cache-Control: no-store (regie.beveiliging.middleware), so no cache keeps it.
+        return render(
             self.request,
             self.template_name,
             {
@@ -156,8 +158,6 @@ class TokensView(LoginRequiredMixin, View):
             },
             status=status,
         )
-        antwoord["Cache-Control"] = "no-store"  # a new key is on this page once; keep it out of caches
-        return antwoord
 
     def get(self, request):
         return self.toon()

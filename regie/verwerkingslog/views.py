@@ -130,7 +130,6 @@ def inzageverzoek(request, inburgeraar_id, formaat):
         antwoord["Content-Disposition"] = content_disposition_header(
             as_attachment=True, filename=f"{naam}.json"
         )
-        antwoord["Cache-Control"] = "private, no-store"
     else:
         antwoord = pdf_antwoord(
             pdf_uit_template(

@@ -159,7 +159,7 @@ def test_inzageverzoek_als_json(auditor, privacy_officer, dossier):
     assert antwoord.status_code == 200
     assert antwoord["Content-Type"].startswith("application/json")
     assert "attachment" in antwoord["Content-Disposition"]
-    assert antwoord["Cache-Control"] == "private, no-store"
+    assert antwoord["Cache-Control"] == "no-store"
     inhoud = json.loads(antwoord.content)
     assert inhoud["betrokkene"] == {"intern_id": dossier.hoofd.pk, "uuid": str(dossier.hoofd.uuid)}
     gegevens = inhoud["persoonsgegevens"]
