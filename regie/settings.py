@@ -219,6 +219,9 @@ CSRF_COOKIE_HTTPONLY = True
 # (regie.accounts.middleware.SessieVerlengenMiddleware, which writes the session at most once a minute).
 SESSION_COOKIE_AGE = int(os.environ.get("REGIE_SESSION_SECONDS", "1800"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = _bool("REGIE_SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
+# Database sessions that know their user, so a new password, a new authenticator app or an
+# account made inactive ends all of that user's sessions (regie.accounts.services).
+SESSION_ENGINE = "regie.accounts.sessies"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -285,6 +288,11 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "regie.api.problems.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
+
+# Days an API token works after it was made (regie/accounts/tokens.py); then a new one is needed.
+API_TOKEN_GELDIG_DAGEN = int(os.environ.get("REGIE_API_TOKEN_GELDIG_DAGEN", "90"))
+if API_TOKEN_GELDIG_DAGEN < 1:
+    raise ImproperlyConfigured("REGIE_API_TOKEN_GELDIG_DAGEN moet een heel aantal dagen zijn, minstens 1.")
 
 API_VERSION = "1.0.0"
 SPECTACULAR_SETTINGS = {

@@ -1,9 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.shortcuts import redirect
 
+from regie.accounts import services
 from regie.accounts.models import ApiToken, User
 from regie.accounts.tokens import trek_in
-from regie.accounts.tweestaps import opnieuw_laten_instellen
 
 
 # Case data is deliberately not in the admin: it would bypass the organisation scoping
@@ -31,17 +34,63 @@ class UserAdmin(BaseUserAdmin):
         permissions=["change"],
     )
     def tweestaps_opnieuw(self, request, queryset):
-        """Removes the users' TOTP devices: their sessions lose the second step, and at the next
+        """Removes the users' TOTP devices and ends their sessions and API tokens; at the next
         log-in (password first) they set up the app again. Check who asks before doing this."""
         for user in queryset:
-            if opnieuw_laten_instellen(user):
-                self.log_change(
-                    request, user, "Authenticator-app verwijderd: opnieuw instellen bij inloggen."
-                )
+            services.tweestaps_opnieuw_instellen(gebruiker=user, door=request.user)
+            self.log_change(request, user, "Authenticator-app verwijderd: opnieuw instellen bij inloggen.")
         self.message_user(
             request,
             f"{queryset.count()} medewerker(s) stellen bij de volgende keer inloggen hun authenticator-app opnieuw in.",
         )
+
+    # Saving goes through regie.accounts.services, which writes the processing log (who gave whom
+    # which rights) and ends sessions and tokens where needed. The admin's change view already
+    # runs in one transaction; the old rights are read before the form's values are saved.
+    def save_model(self, request, obj, form, change):
+        form.regie_oud = services.rechten_van_account(User.objects.get(pk=obj.pk)) if change else None
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.account_opgeslagen(gebruiker=form.instance, oud=form.regie_oud, door=request.user)
+
+    def user_change_password(self, request, id, form_url=""):
+        """Django's page to set a password, with the change itself done by the service (so the
+        user's sessions and tokens end and the processing log has it). Anything but a valid
+        POST (the page, a form with errors, a refusal) is Django's own answer."""
+        gebruiker = self.get_object(request, unquote(id))
+        if (
+            request.method == "POST"
+            and gebruiker is not None
+            and self.has_change_permission(request, gebruiker)
+        ):
+            form = self.change_password_form(gebruiker, request.POST)
+            if form.is_valid() and (
+                form.cleaned_data["set_usable_password"] or "unset-password" in request.POST
+            ):
+                wachtwoord = (
+                    form.cleaned_data["password1"] if form.cleaned_data["set_usable_password"] else None
+                )
+                services.wachtwoord_wijzigen(
+                    gebruiker=gebruiker,
+                    wachtwoord=wachtwoord,
+                    door=request.user,
+                    huidige_sessie=request.session.session_key,
+                )
+                self.log_change(
+                    request, gebruiker, "Wachtwoord ingesteld." if wachtwoord else "Wachtwoord uitgezet."
+                )
+                update_session_auth_hash(request, gebruiker)
+                messages.success(
+                    request,
+                    "Het wachtwoord is ingesteld. De medewerker is overal uitgelogd en de API-tokens werken"
+                    " niet meer."
+                    if wachtwoord
+                    else "Inloggen met een wachtwoord staat uit. De medewerker is overal uitgelogd.",
+                )
+                return redirect("admin:accounts_user_change", gebruiker.pk)
+        return super().user_change_password(request, id, form_url)
 
 
 @admin.register(ApiToken)

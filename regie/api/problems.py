@@ -59,7 +59,7 @@ PROBLEEMTYPEN: dict[str, Probleemtype] = {
             "Niet ingelogd",
             "Stuur een geldig token mee in de header 'Authorization: Token <token>'. Een medewerker maakt"
             " een token op de pagina 'API-tokens' in Regie; een beheerder met 'manage.py create_api_token"
-            " <gebruikersnaam>'. Een ingetrokken token werkt niet meer.",
+            " <gebruikersnaam>'. Een verlopen of ingetrokken token werkt niet meer.",
         ),
         Probleemtype("geen-toegang", 403, "Geen toegang", "U mag deze handeling niet uitvoeren."),
         Probleemtype(

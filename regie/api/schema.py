@@ -129,7 +129,9 @@ class TokenScheme(OpenApiAuthenticationExtension):
             "description": "Het token van een medewerker, als 'Token <token>'. De API werkt met de rechten"
             " van die medewerker en toont alleen inburgeraars van de gemeenten van diens organisatie."
             " Een medewerker maakt en intrekt tokens op de pagina 'API-tokens' in Regie; een beheerder"
-            " met 'manage.py create_api_token <gebruikersnaam>'. Een onbekend of ingetrokken token geeft 401.",
+            " met 'manage.py create_api_token <gebruikersnaam>'. Een token werkt een beperkt aantal dagen"
+            " (standaard 90) en niet meer na een nieuw wachtwoord, een nieuwe authenticator-app of als de"
+            " medewerker niet meer actief is. Een onbekend, verlopen of ingetrokken token geeft 401.",
         }
 
 

@@ -315,6 +315,49 @@ def dossier_verwijderd(*, inburgeraar_id: int, inburgeraar_uuid, reden: str, doo
     )
 
 
+# --- Accounts: who gave whom which access (beheer, own password) ---------------------------------
+# No person (inburgeraar) is concerned, but these changes decide who can see persons' data: the
+# privacy officer sees them next to the reads and changes. `door` is who did it, `gebruiker`
+# whose account it is (object_id: its internal id; velden["account"]: its user name).
+
+
+def _account(*, gebruiker, door, handeling: str, velden: dict | None = None, actie=Actie.WIJZIGEN):
+    return _schrijf(
+        actie=actie,
+        onderdeel="accountbeheer",
+        door=door,
+        handeling=handeling,
+        object_id=str(gebruiker.pk),
+        velden={"account": gebruiker.get_username(), **(velden or {})},
+    )
+
+
+def account_aangemaakt(*, gebruiker, door, velden: dict) -> Verwerking:
+    """A new account, with the rights it got (`velden`: {field: value})."""
+    return _account(
+        gebruiker=gebruiker, door=door, handeling="account_aangemaakt", velden=velden, actie=Actie.AANMAKEN
+    )
+
+
+def account_gewijzigd(*, gebruiker, door, velden: dict) -> Verwerking:
+    """Role, organisation, municipalities, provider, active or superuser of an account changed:
+    `velden` {field: [old, new]}, plus what was revoked when the account was made inactive."""
+    return _account(gebruiker=gebruiker, door=door, handeling="account_gewijzigd", velden=velden)
+
+
+def wachtwoord_gewijzigd(*, gebruiker, door, velden: dict) -> Verwerking:
+    """A new password: by the user (handeling wachtwoord_gewijzigd) or set by the functioneel
+    beheerder (wachtwoord_ingesteld). Never the password itself; what was revoked."""
+    eigen = door is not None and door.pk == gebruiker.pk
+    handeling = "wachtwoord_gewijzigd" if eigen else "wachtwoord_ingesteld"
+    return _account(gebruiker=gebruiker, door=door, handeling=handeling, velden=velden)
+
+
+def tweestaps_opnieuw(*, gebruiker, door, velden: dict) -> Verwerking:
+    """The beheerder removed the user's authenticator app (set it up again at the next log-in)."""
+    return _account(gebruiker=gebruiker, door=door, handeling="tweestaps_opnieuw", velden=velden)
+
+
 def _gelogd(request) -> None:
     """Note that this request has its read entry, so a decorator does not write a second."""
     if request is not None:
