@@ -143,7 +143,7 @@ AUTH_PASSWORD_VALIDATORS = [
 OIDC_AAN = bool(os.environ.get("REGIE_OIDC_RP_CLIENT_ID"))
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses while a username+IP is locked out
-    "django.contrib.auth.backends.ModelBackend",
+    "regie.accounts.backends.RegieModelBackend",  # Django's, but never for a system account
     *(["regie.accounts.oidc.RegieOIDCBackend"] if OIDC_AAN else []),
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("REGIE_AXES_FAILURE_LIMIT", "5"))

@@ -17,7 +17,7 @@ from types import MethodType
 
 from django.contrib import admin
 
-from regie.accounts.rechten import Recht, mag_beheren, weiger
+from regie.accounts.rechten import ALLEEN_SUPERUSER_VELDEN, Recht, mag_beheren, weiger
 
 # Model (app_label.model_name) → the path from that model to its organisation.
 BEHEERBAAR: dict[str, str] = {
@@ -47,15 +47,24 @@ def _is_beheerder(user) -> bool:
     return mag_beheren(user) and not user.is_superuser
 
 
+def _alle_modelrechten(*args, **kwargs) -> bool:
+    return True
+
+
 @contextmanager
 def _met_modelrechten(user):
     """For the checks of one ModelAdmin: the beheerder counts as having the model
-    permissions; the ModelAdmin's own limits (e.g. no adding tokens) still apply."""
-    user.is_superuser = True
+    permissions; the ModelAdmin's own limits (e.g. no adding tokens, no changing a system
+    account) still apply. Only `has_perm`/`has_module_perms` answer yes for the moment:
+    `is_superuser` stays true to the account, so those limits can rely on it."""
+    if "has_perm" in vars(user):  # already inside another check of the same request
+        yield
+        return
+    user.has_perm = user.has_module_perms = _alle_modelrechten
     try:
         yield
     finally:
-        user.is_superuser = False
+        del user.has_perm, user.has_module_perms
 
 
 def _permissie(model_admin, naam: str):
@@ -147,11 +156,9 @@ def _als_beheerder(origineel):
     return controle
 
 
-ALLEEN_SUPERUSER_VELDEN = {"is_superuser", "user_permissions", "groups"}
-
-
 def _fieldsets(model_admin):
-    """A beheerder cannot make anyone (or themselves) superuser or hand out Django permissions."""
+    """A beheerder does not see what only a superuser hands out: the superuser and staff flags,
+    groups and Django permissions (regie.accounts.rechten.ALLEEN_SUPERUSER_VELDEN)."""
     origineel = model_admin.get_fieldsets
 
     @wraps(origineel)

@@ -38,6 +38,14 @@ class User(AbstractUser):
         related_name="medewerkers",
         help_text="Alleen voor de rol medewerker aanbieder: de aanbieder waar deze gebruiker werkt.",
     )
+    # An account Regie itself works with (the DUO koppeling of an organisation, made by
+    # regie.notificaties.services.duo_gebruiker): nobody logs in with it and nobody changes it
+    # (regie.accounts.rechten.weigering_accountbeheer). Not editable in any form.
+    systeemaccount = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Een account waarmee Regie zelf werkt, zoals de DUO-koppeling. Niemand kan ermee inloggen.",
+    )
 
     class Meta:
         ordering = ["first_name", "last_name"]
@@ -48,6 +56,11 @@ class User(AbstractUser):
     @property
     def is_teamleider(self) -> bool:
         return self.rol == Rol.TEAMLEIDER
+
+    @property
+    def kan_inloggen(self) -> bool:
+        """Whether this account may log in at all (password, identity provider or API token)."""
+        return self.is_active and not self.systeemaccount
 
     def clean(self):
         """A provider's employee (role aanbieder) works at a provider in the register of the own

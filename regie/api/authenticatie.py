@@ -57,7 +57,7 @@ class ApiTokenAuthenticatie(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(
                 f"Dit token is verlopen op {datum:%d-%m-%Y} om {datum:%H:%M}. Maak een nieuw token in Regie."
             )
-        if not token.user.is_active:
+        if not token.user.kan_inloggen:
             raise exceptions.AuthenticationFailed("De medewerker van dit token is niet actief.")
         tokens.gebruik_noteren(token)
         return token.user, token

@@ -5,6 +5,9 @@ class VerwerkingslogMiddleware:
     """Sets the processing-log context (trace id, channel, the request for user, role,
     organisation and IP) for the whole request, and logs refused access: every 403 of a
     signed-in user, and a 404 on an address of one case (someone else's or a guessed id).
+    A refusal the view raised with its own Dutch reason (`GeenToegang.melding`) but did not
+    log itself (e.g. a service that refused inside a transaction, which rolled back) is logged
+    with that reason.
 
     After AuthenticationMiddleware in MIDDLEWARE.
     """
@@ -25,6 +28,12 @@ class VerwerkingslogMiddleware:
         return response
 
     @staticmethod
+    def process_exception(request, exception):
+        melding = getattr(exception, "melding", "")
+        if melding:
+            request._verwerkingslog_reden = melding
+
+    @staticmethod
     def _weigering_loggen(request, response) -> None:
         if response.status_code not in (403, 404) or getattr(request, "_verwerkingslog_geweigerd", False):
             return
@@ -35,5 +44,7 @@ class VerwerkingslogMiddleware:
         kwargs = match.kwargs if match else {}
         if response.status_code == 404 and "uuid" not in kwargs:
             return
-        reden = "Geen recht (403)" if response.status_code == 403 else "Niet gevonden of geen toegang (404)"
+        reden = getattr(request, "_verwerkingslog_reden", "") or (
+            "Geen recht (403)" if response.status_code == 403 else "Niet gevonden of geen toegang (404)"
+        )
         log.toegang_geweigerd(request=request, reden=reden, object_id=str(kwargs.get("uuid", "")))
