@@ -391,7 +391,8 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "verwerkingslog:detail": {"GET": alleen(["privacy_officer"], (200, 404))},
     "verwerkingslog:inzageverzoek": {
         "GET": alleen(["privacy_officer"], 405),
-        "POST": alleen(["privacy_officer"], (200, 404)),
+        # without the required reason: 400, the page again with the message
+        "POST": alleen(["privacy_officer"], (400, 404)),
     },
     # Beheeromgeving: superusers (not in this matrix) and the functioneel beheerder only
     "admin:index": {"GET": beheer(200)},
