@@ -289,6 +289,17 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 
+# How much Regie accepts in one request (regie/beveiliging/grootte.py): a CSV file, and a JSON body
+# (API, DUO's notices) or the fields of a form. Too big: a Dutch message and nothing stored.
+MAX_UPLOAD_BYTES = int(os.environ.get("REGIE_MAX_UPLOAD_MB", "2")) * 1024 * 1024
+MAX_JSON_BYTES = int(os.environ.get("REGIE_MAX_JSON_KB", "1024")) * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_JSON_BYTES
+FILE_UPLOAD_HANDLERS = [
+    "regie.beveiliging.grootte.BegrensdeUpload",  # first: refuses a far too large upload unread
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
 # Days an API token works after it was made (regie/accounts/tokens.py); then a new one is needed.
 API_TOKEN_GELDIG_DAGEN = int(os.environ.get("REGIE_API_TOKEN_GELDIG_DAGEN", "90"))
 if API_TOKEN_GELDIG_DAGEN < 1:

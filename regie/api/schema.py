@@ -48,6 +48,7 @@ RESPONSENAMEN = {
     403: "GeenToegang",
     404: "NietGevonden",
     409: "GelijktijdigGewijzigd",
+    413: "TeGroot",
 }
 
 
@@ -98,6 +99,8 @@ class RegieAutoSchema(AutoSchema):
         lijst = self._is_list_view()
         if self.method in ("POST", "PUT", "PATCH") or (lijst and getattr(self.view, "filterset_class", None)):
             codes.append(400)
+        if self.method in ("POST", "PUT", "PATCH"):
+            codes.append(413)
         if "{" in self.path or (lijst and self._get_paginator()):
             codes.append(404)
         if self.method in getattr(self.view, "gelijktijdig_methoden", ()):
