@@ -284,7 +284,7 @@ def melding_zonder_recht(user, recht: Recht) -> str:
     )
 
 
-def log_weigering(request, reden: str, inburgeraar=None) -> None:
+def log_weigering(request, reden: str, inburgeraar=None, *, object_id: str = "") -> None:
     """Write the refusal, with its reason, to the processing log. Without a request (a
     selector called outside a view) the request of the current context is used."""
     try:
@@ -295,7 +295,7 @@ def log_weigering(request, reden: str, inburgeraar=None) -> None:
     if request is None:
         request = getattr(huidige_context(), "request", None)
     if request is not None:
-        log.toegang_geweigerd(request=request, reden=reden, inburgeraar=inburgeraar)
+        log.toegang_geweigerd(request=request, reden=reden, inburgeraar=inburgeraar, object_id=object_id)
 
 
 def weiger(request, user, recht: Recht, *, inburgeraar=None, melding: str = "") -> GeenToegang:
