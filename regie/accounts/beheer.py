@@ -16,6 +16,7 @@ from functools import wraps
 from types import MethodType
 
 from django.contrib import admin
+from django.shortcuts import redirect
 
 from regie.accounts.rechten import ALLEEN_SUPERUSER_VELDEN, Recht, mag_beheren, weiger
 
@@ -203,6 +204,12 @@ def _login(origineel):
     return login
 
 
+def _eigen_wachtwoord(request, extra_context=None):
+    """The admin's own 'change password' page: Regie has one, which also ends the user's other
+    sessions and tokens and writes the processing log (regie.accounts.services)."""
+    return redirect("accounts:wachtwoord")
+
+
 def beveilig_beheeromgeving(site: admin.AdminSite = admin.site) -> None:
     """Called once from AccountsConfig.ready(), after the admin modules registered their models
     and before the URLs are built."""
@@ -212,6 +219,7 @@ def beveilig_beheeromgeving(site: admin.AdminSite = admin.site) -> None:
     site.has_permission = MethodType(_has_permission, site)
     site.admin_view = _admin_view(site.admin_view)
     site.login = _login(site.login)
+    site.password_change = _eigen_wachtwoord
     for model, model_admin in site._registry.items():
         if model._meta.label_lower not in BEHEERBAAR:
             continue  # superusers only: the ModelAdmin checks Django's permissions

@@ -116,3 +116,11 @@ def test_sessies_van_een_ander_blijven(client, consulent, teamleider):
     )
     assert werkt(andere)
     assert ApiToken.objects.get(user=teamleider).is_actief
+
+
+def test_het_eigen_wachtwoord_in_de_beheeromgeving_is_de_pagina_van_regie(client, beheerder):
+    """Django's own 'change password' in /beheer/ would skip ending sessions and tokens."""
+    client.force_login(beheerder)
+    for methode in (client.get, client.post):
+        antwoord = methode("/beheer/password_change/")
+        assert antwoord.status_code == 302 and antwoord["Location"] == reverse("accounts:wachtwoord")
