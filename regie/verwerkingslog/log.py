@@ -83,7 +83,8 @@ def _personen(inburgeraars) -> list[Persoon]:
         if isinstance(item, tuple):
             pk, uuid, gemeente_id = (*item, None)[:3]
         else:
-            pk, uuid, gemeente_id = item.pk, getattr(item, "uuid", None), getattr(item, "gemeente_id", None)
+            # vars(): a deferred municipality is looked up with the others, not one query per item
+            pk, uuid, gemeente_id = item.pk, getattr(item, "uuid", None), vars(item).get("gemeente_id")
         if pk is not None and pk not in gezien:
             gezien[pk] = (pk, uuid, gemeente_id)
     return list(gezien.values())
@@ -487,8 +488,9 @@ def _persoon_uit_url(kwargs, *, huishouden: bool = False) -> list[Persoon]:
     return [(pk, uuid, gemeente_id), *anderen.order_by("pk").values_list(*velden)]
 
 
-# Answers that show nothing of the case in the address: the user was refused, or the page is gone.
-_NIETS_GETOOND = {401, 403, 404, 405, 410}
+# Answers that show nothing of the case in the address: the user or request was refused, or the
+# page is gone.
+_NIETS_GETOOND = {401, 403, 404, 405, 410, 413, 429}
 
 
 def toont_het_adres(status: int) -> bool:
