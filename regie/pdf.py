@@ -29,8 +29,8 @@ def pdf_uit_template(template_name: str, context: dict) -> bytes:
 
 
 def pdf_antwoord(inhoud: bytes, bestandsnaam: str) -> HttpResponse:
-    """A PDF as a download. It holds personal data, so no cache may keep it."""
+    """A PDF as a download. It holds personal data: BeveiligingsHeadersMiddleware keeps it out of
+    every cache (Cache-Control: no-store)."""
     response = HttpResponse(inhoud, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=bestandsnaam)
-    response["Cache-Control"] = "private, no-store"
     return response

@@ -143,7 +143,7 @@ AUTH_PASSWORD_VALIDATORS = [
 OIDC_AAN = bool(os.environ.get("REGIE_OIDC_RP_CLIENT_ID"))
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses while a username+IP is locked out
-    "django.contrib.auth.backends.ModelBackend",
+    "regie.accounts.backends.RegieModelBackend",  # Django's, but never for a system account
     *(["regie.accounts.oidc.RegieOIDCBackend"] if OIDC_AAN else []),
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("REGIE_AXES_FAILURE_LIMIT", "5"))
@@ -219,6 +219,9 @@ CSRF_COOKIE_HTTPONLY = True
 # (regie.accounts.middleware.SessieVerlengenMiddleware, which writes the session at most once a minute).
 SESSION_COOKIE_AGE = int(os.environ.get("REGIE_SESSION_SECONDS", "1800"))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = _bool("REGIE_SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
+# Database sessions that know their user, so a new password, a new authenticator app or an
+# account made inactive ends all of that user's sessions (regie.accounts.services).
+SESSION_ENGINE = "regie.accounts.sessies"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -285,6 +288,22 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "regie.api.problems.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
+
+# How much Regie accepts in one request (regie/beveiliging/grootte.py): a CSV file, and a JSON body
+# (API, DUO's notices) or the fields of a form. Too big: a Dutch message and nothing stored.
+MAX_UPLOAD_BYTES = int(os.environ.get("REGIE_MAX_UPLOAD_MB", "2")) * 1024 * 1024
+MAX_JSON_BYTES = int(os.environ.get("REGIE_MAX_JSON_KB", "1024")) * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_JSON_BYTES
+FILE_UPLOAD_HANDLERS = [
+    "regie.beveiliging.grootte.BegrensdeUpload",  # first: refuses a far too large upload unread
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
+# Days an API token works after it was made (regie/accounts/tokens.py); then a new one is needed.
+API_TOKEN_GELDIG_DAGEN = int(os.environ.get("REGIE_API_TOKEN_GELDIG_DAGEN", "90"))
+if API_TOKEN_GELDIG_DAGEN < 1:
+    raise ImproperlyConfigured("REGIE_API_TOKEN_GELDIG_DAGEN moet een heel aantal dagen zijn, minstens 1.")
 
 API_VERSION = "1.0.0"
 SPECTACULAR_SETTINGS = {

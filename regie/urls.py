@@ -4,6 +4,9 @@ from django.views.generic import RedirectView
 
 from regie.api.problems import niet_gevonden
 
+# A request too big (or unreadable): a Dutch page, problem+json in the API (not Django's bare 400).
+handler400 = "regie.beveiliging.grootte.ongeldig_verzoek"
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="werkvoorraad:mijn", permanent=False)),
     path("", include("regie.accounts.urls")),

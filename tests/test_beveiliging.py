@@ -168,6 +168,29 @@ def test_api_antwoord_heeft_ook_de_headers(client):
 
 
 @pytest.mark.django_db
+def test_geen_kopie_in_een_cache_van_antwoorden_met_persoonsgegevens(client, inburgeraar, consulent):
+    """Cache-Control: no-store on every answer of a signed-in user (a case page, an error page)
+    and on every API answer, so no browser or proxy keeps a copy of personal data."""
+    from regie.accounts.tokens import maak_api_token
+
+    client.force_login(consulent)
+    dossier = client.get(reverse("inburgeraars:dossier", args=[inburgeraar.uuid]))
+    assert dossier.status_code == 200 and dossier["Cache-Control"] == "no-store"
+    fout = client.get(reverse("inburgeraars:dossier", args=["6f0df5cc-dca7-44ec-944b-e2139c2020a2"]))
+    assert fout.status_code == 404 and fout["Cache-Control"] == "no-store"
+    _, sleutel = maak_api_token(user=consulent)
+    api = client.get(f"/api/v1/inburgeraars/{inburgeraar.uuid}", HTTP_AUTHORIZATION=f"Token {sleutel}")
+    assert api.status_code == 200 and api["Cache-Control"] == "no-store"
+    assert client.get("/api/v1/gemeenten", HTTP_AUTHORIZATION="Token onzin")["Cache-Control"] == "no-store"
+
+
+@pytest.mark.django_db
+def test_statische_bestanden_mogen_in_een_cache(client):
+    css = client.get("/static/css/regie.css")
+    assert css.status_code == 200 and "no-store" not in css.get("Cache-Control", "")
+
+
+@pytest.mark.django_db
 @override_settings(
     SECURE_HSTS_SECONDS=31536000, SECURE_HSTS_INCLUDE_SUBDOMAINS=True, SECURE_HSTS_PRELOAD=False
 )

@@ -377,11 +377,12 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "coa:annuleren": {"GET": alleen(MET_DOSSIERS, 405), "POST": coa_upload(400)},
     # Taakstelling huisvesting: numbers only, for the team lead and the functioneel beheerder.
     "coa:taakstelling": {"GET": TAAKSTELLING, "POST": TAAKSTELLING},
-    # Background tasks (regie.taken): the functioneel beheerder; a retry without a task: back (302).
+    # Background tasks (regie.taken): the functioneel beheerder, the own organisation's tasks only;
+    # a retry without a task is a 404, as one of another organisation.
     "taken:overzicht": {"GET": alleen(["functioneel_beheerder"], 200)},
     "taken:opnieuw": {
         "GET": alleen(["functioneel_beheerder"], 405),
-        "POST": alleen(["functioneel_beheerder"], 302),
+        "POST": alleen(["functioneel_beheerder"], 404),
     },
     # Processing log: the privacy officer, only entries and persons of the own organisation
     "verwerkingslog:zoeken": {
@@ -391,14 +392,16 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "verwerkingslog:detail": {"GET": alleen(["privacy_officer"], (200, 404))},
     "verwerkingslog:inzageverzoek": {
         "GET": alleen(["privacy_officer"], 405),
-        "POST": alleen(["privacy_officer"], (200, 404)),
+        # without the required reason: 400, the page again with the message
+        "POST": alleen(["privacy_officer"], (400, 404)),
     },
     # Beheeromgeving: superusers (not in this matrix) and the functioneel beheerder only
     "admin:index": {"GET": beheer(200)},
     # A signed-in user without the right gets 403 on the admin's log-in page too.
     "admin:login": {"GET": beheer(302, anoniem=200), "POST": beheer(200, anoniem=200)},
     "admin:logout": {"GET": beheer(405), "POST": beheer(302)},
-    "admin:password_change": {"GET": beheer(200), "POST": beheer(200)},
+    # The own password: Regie's page (accounts:wachtwoord), which ends other sessions and tokens.
+    "admin:password_change": {"GET": beheer(302), "POST": beheer(302)},
     "admin:password_change_done": {"GET": beheer(200)},
     "admin:autocomplete": {"GET": beheer(403)},
     "admin:jsi18n": {"GET": beheer(200)},

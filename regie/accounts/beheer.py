@@ -16,8 +16,9 @@ from functools import wraps
 from types import MethodType
 
 from django.contrib import admin
+from django.shortcuts import redirect
 
-from regie.accounts.rechten import Recht, mag_beheren, weiger
+from regie.accounts.rechten import ALLEEN_SUPERUSER_VELDEN, Recht, mag_beheren, weiger
 
 # Model (app_label.model_name) → the path from that model to its organisation.
 BEHEERBAAR: dict[str, str] = {
@@ -47,15 +48,24 @@ def _is_beheerder(user) -> bool:
     return mag_beheren(user) and not user.is_superuser
 
 
+def _alle_modelrechten(*args, **kwargs) -> bool:
+    return True
+
+
 @contextmanager
 def _met_modelrechten(user):
     """For the checks of one ModelAdmin: the beheerder counts as having the model
-    permissions; the ModelAdmin's own limits (e.g. no adding tokens) still apply."""
-    user.is_superuser = True
+    permissions; the ModelAdmin's own limits (e.g. no adding tokens, no changing a system
+    account) still apply. Only `has_perm`/`has_module_perms` answer yes for the moment:
+    `is_superuser` stays true to the account, so those limits can rely on it."""
+    if "has_perm" in vars(user):  # already inside another check of the same request
+        yield
+        return
+    user.has_perm = user.has_module_perms = _alle_modelrechten
     try:
         yield
     finally:
-        user.is_superuser = False
+        del user.has_perm, user.has_module_perms
 
 
 def _permissie(model_admin, naam: str):
@@ -147,11 +157,9 @@ def _als_beheerder(origineel):
     return controle
 
 
-ALLEEN_SUPERUSER_VELDEN = {"is_superuser", "user_permissions", "groups"}
-
-
 def _fieldsets(model_admin):
-    """A beheerder cannot make anyone (or themselves) superuser or hand out Django permissions."""
+    """A beheerder does not see what only a superuser hands out: the superuser and staff flags,
+    groups and Django permissions (regie.accounts.rechten.ALLEEN_SUPERUSER_VELDEN)."""
     origineel = model_admin.get_fieldsets
 
     @wraps(origineel)
@@ -196,6 +204,12 @@ def _login(origineel):
     return login
 
 
+def _eigen_wachtwoord(request, extra_context=None):
+    """The admin's own 'change password' page: Regie has one, which also ends the user's other
+    sessions and tokens and writes the processing log (regie.accounts.services)."""
+    return redirect("accounts:wachtwoord")
+
+
 def beveilig_beheeromgeving(site: admin.AdminSite = admin.site) -> None:
     """Called once from AccountsConfig.ready(), after the admin modules registered their models
     and before the URLs are built."""
@@ -205,6 +219,7 @@ def beveilig_beheeromgeving(site: admin.AdminSite = admin.site) -> None:
     site.has_permission = MethodType(_has_permission, site)
     site.admin_view = _admin_view(site.admin_view)
     site.login = _login(site.login)
+    site.password_change = _eigen_wachtwoord
     for model, model_admin in site._registry.items():
         if model._meta.label_lower not in BEHEERBAAR:
             continue  # superusers only: the ModelAdmin checks Django's permissions

@@ -1,5 +1,7 @@
 from django.contrib.auth.models import AbstractUser
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
+from django.utils import timezone
 
 
 class Rol(models.TextChoices):
@@ -36,6 +38,14 @@ class User(AbstractUser):
         related_name="medewerkers",
         help_text="Alleen voor de rol medewerker aanbieder: de aanbieder waar deze gebruiker werkt.",
     )
+    # An account Regie itself works with (the DUO koppeling of an organisation, made by
+    # regie.notificaties.services.duo_gebruiker): nobody logs in with it and nobody changes it
+    # (regie.accounts.rechten.weigering_accountbeheer). Not editable in any form.
+    systeemaccount = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Een account waarmee Regie zelf werkt, zoals de DUO-koppeling. Niemand kan ermee inloggen.",
+    )
 
     class Meta:
         ordering = ["first_name", "last_name"]
@@ -46,6 +56,11 @@ class User(AbstractUser):
     @property
     def is_teamleider(self) -> bool:
         return self.rol == Rol.TEAMLEIDER
+
+    @property
+    def kan_inloggen(self) -> bool:
+        """Whether this account may log in at all (password, identity provider or API token)."""
+        return self.is_active and not self.systeemaccount
 
     def clean(self):
         """A provider's employee (role aanbieder) works at a provider in the register of the own
@@ -67,7 +82,8 @@ class User(AbstractUser):
 
 class ApiToken(models.Model):
     """A personal API token. Only a SHA-256 hash of the key is stored, plus a short prefix that
-    lets the owner recognise it; the key itself is shown once, when it is made."""
+    lets the owner recognise it; the key itself is shown once, when it is made. It works until it
+    expires (REGIE_API_TOKEN_GELDIG_DAGEN after it was made) or is revoked, whichever comes first."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     naam = models.CharField(
@@ -77,6 +93,7 @@ class ApiToken(models.Model):
     sleutel_hash = models.CharField(max_length=64, unique=True, editable=False)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     laatst_gebruikt_op = models.DateTimeField(null=True, blank=True)
+    verloopt_op = models.DateTimeField(help_text="Na dit moment werkt het token niet meer.")
     ingetrokken_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -88,5 +105,35 @@ class ApiToken(models.Model):
         return f"{self.prefix}… ({self.naam or 'zonder naam'}, {self.user})"
 
     @property
+    def is_ingetrokken(self) -> bool:
+        return self.ingetrokken_op is not None
+
+    @property
+    def is_verlopen(self) -> bool:
+        return self.verloopt_op <= timezone.now()
+
+    @property
     def is_actief(self) -> bool:
-        return self.ingetrokken_op is None
+        return not self.is_ingetrokken and not self.is_verlopen
+
+
+class Sessie(AbstractBaseSession):
+    """A browser session (SESSION_ENGINE regie.accounts.sessies), with the user it belongs to, so
+    that all sessions of one user can be ended at once: a new password, a new authenticator app,
+    an account made inactive (regie.accounts.services.toegang_intrekken)."""
+
+    # No database constraint: a request of a user who is being removed may still save its
+    # session; Django's on_delete removes the sessions with the user all the same.
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, null=True, blank=True, db_constraint=False, related_name="+"
+    )
+
+    class Meta(AbstractBaseSession.Meta):
+        verbose_name = "sessie"
+        verbose_name_plural = "sessies"
+
+    @classmethod
+    def get_session_store_class(cls):
+        from regie.accounts.sessies import SessionStore
+
+        return SessionStore

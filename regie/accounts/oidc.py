@@ -66,7 +66,7 @@ class RegieOIDCBackend(OIDCAuthenticationBackend):
         naam = self.gebruikersnaam(claims)
         if not naam:
             return self.UserModel.objects.none()
-        return self.UserModel.objects.filter(username=naam, is_active=True)
+        return self.UserModel.objects.filter(username=naam, is_active=True, systeemaccount=False)
 
     def create_user(self, claims):  # pragma: no cover - OIDC_CREATE_USER is False; never make users
         return None

@@ -104,7 +104,9 @@ BESCHRIJVINGEN: dict[Recht, str] = {
     ),
     Recht.BEHEER: (
         "Gebruikers, gemeenten en instellingen beheren in de beheeromgeving (/beheer/), zonder de inhoud"
-        " van dossiers."
+        " van dossiers. Niet de eigen rol en rechten, niet het account van een superuser en niet het"
+        " systeemaccount van de DUO-koppeling. Elke wijziging van rechten, wachtwoord of authenticator-app"
+        " komt in het verwerkingslog."
     ),
     Recht.VERWERKINGSLOG_INZIEN: (
         "Het verwerkingslog doorzoeken (wie zag of wijzigde wat) en een overzicht maken voor een"
@@ -201,6 +203,60 @@ def mag_beheren(user) -> bool:
     return user.is_superuser or heeft_recht(user, Recht.BEHEER)
 
 
+# --- Managing accounts (the beheeromgeving) ----------------------------------------------------
+
+# The fields of an account that give rights: role, where the user works, whether the account
+# works at all, and Django's own superuser/staff flags, groups and permissions.
+RECHTGEVENDE_VELDEN = (
+    "rol",
+    "organisatie",
+    "gemeenten",
+    "aanbieder",
+    "is_active",
+    "is_staff",
+    "is_superuser",
+    "groups",
+    "user_permissions",
+)
+# Of those, what only a superuser hands out (the functioneel beheerder does not even see them).
+ALLEEN_SUPERUSER_VELDEN = ("is_superuser", "is_staff", "groups", "user_permissions")
+
+SYSTEEMACCOUNT_MELDING = (
+    "Dit is een systeemaccount: Regie werkt ermee namens de DUO-koppeling. Niemand kan ermee inloggen,"
+    " en niemand kan het wijzigen, activeren of er een wachtwoord of authenticator-app aan geven."
+)
+
+
+def weigering_accountbeheer(door, gebruiker, velden=()) -> str:
+    """Why `door` may not change the account `gebruiker` (None: a new account) in the fields
+    `velden`; an empty text when it is allowed. Every change of a password, authenticator app or
+    field also needs the beheeromgeving itself (`mag_beheren`, scoped to the own organisation).
+
+    - Nobody changes a system account (`User.systeemaccount`, the DUO koppeling).
+    - Only a superuser changes a superuser's account, and only a superuser hands out the
+      superuser and staff flags, groups and Django permissions.
+    - Nobody but a superuser changes the rights of their own account: a functioneel beheerder
+      cannot make themselves team lead, widen their municipalities or switch organisation.
+    """
+    if gebruiker is not None and gebruiker.systeemaccount:
+        return SYSTEEMACCOUNT_MELDING
+    if door.is_superuser:
+        return ""
+    if gebruiker is not None and gebruiker.is_superuser:
+        return "Het account van een superuser kan alleen een superuser wijzigen."
+    if any(veld in ALLEEN_SUPERUSER_VELDEN for veld in velden):
+        return (
+            "Alleen een superuser kan iemand superuser of medewerker van de beheeromgeving maken, of groepen"
+            " en Django-rechten geven. Een rol geeft al de rechten die nodig zijn."
+        )
+    if gebruiker is not None and gebruiker.pk == door.pk and any(v in RECHTGEVENDE_VELDEN for v in velden):
+        return (
+            "U kunt uw eigen rol en rechten niet wijzigen (rol, organisatie, gemeenten, aanbieder en of het"
+            " account actief is). Vraag een andere functioneel beheerder om de wijziging."
+        )
+    return ""
+
+
 def rollen_met(recht: Recht) -> list[Rol]:
     return [rol for rol in Rol if Recht(recht) in ROL_RECHTEN.get(rol, frozenset())]
 
@@ -228,7 +284,7 @@ def melding_zonder_recht(user, recht: Recht) -> str:
     )
 
 
-def log_weigering(request, reden: str, inburgeraar=None) -> None:
+def log_weigering(request, reden: str, inburgeraar=None, *, object_id: str = "") -> None:
     """Write the refusal, with its reason, to the processing log. Without a request (a
     selector called outside a view) the request of the current context is used."""
     try:
@@ -239,7 +295,7 @@ def log_weigering(request, reden: str, inburgeraar=None) -> None:
     if request is None:
         request = getattr(huidige_context(), "request", None)
     if request is not None:
-        log.toegang_geweigerd(request=request, reden=reden, inburgeraar=inburgeraar)
+        log.toegang_geweigerd(request=request, reden=reden, inburgeraar=inburgeraar, object_id=object_id)
 
 
 def weiger(request, user, recht: Recht, *, inburgeraar=None, melding: str = "") -> GeenToegang:

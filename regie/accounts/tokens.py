@@ -1,13 +1,15 @@
 """API tokens: made, found and revoked here, so the command, the page and the API agree.
 
 A key is 40 random URL-safe characters after the fixed marker `regie_`. Only its SHA-256
-hash is stored, with the first characters as a visible prefix. The key is shown once.
+hash is stored, with the first characters as a visible prefix. The key is shown once. A token
+expires REGIE_API_TOKEN_GELDIG_DAGEN days (default 90) after it was made.
 """
 
 import hashlib
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -26,13 +28,17 @@ def maak_api_token(*, user: User, naam: str = "") -> tuple[ApiToken, str]:
     """A new token for `user`; returns the token and the key (the only time it is known)."""
     sleutel = MARKER + secrets.token_urlsafe(30)
     token = ApiToken.objects.create(
-        user=user, naam=naam.strip(), prefix=sleutel[:PREFIX_LENGTE], sleutel_hash=sleutel_hash(sleutel)
+        user=user,
+        naam=naam.strip(),
+        prefix=sleutel[:PREFIX_LENGTE],
+        sleutel_hash=sleutel_hash(sleutel),
+        verloopt_op=timezone.now() + timedelta(days=settings.API_TOKEN_GELDIG_DAGEN),
     )
     return token, sleutel
 
 
 def zoek_token(sleutel: str) -> ApiToken | None:
-    """The token with this key, revoked or not; None when the key is unknown."""
+    """The token with this key, revoked, expired or not; None when the key is unknown."""
     if not sleutel:
         return None
     return ApiToken.objects.select_related("user").filter(sleutel_hash=sleutel_hash(sleutel)).first()

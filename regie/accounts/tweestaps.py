@@ -19,6 +19,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 APPARAATNAAM = "Authenticator-app"
 # Session key: the identity provider confirmed a multi-factor log-in (set by the OIDC callback).
 MFA_VIA_IDP = "regie_mfa_via_idp"
+# Session key: the device (its id) of the set-up attempt the page showed last in this session.
+INSTELLEN = "regie_tweestaps_instellen"
 
 
 def bevestigde_apparaten(user):
@@ -30,11 +32,30 @@ def heeft_tweestaps(user) -> bool:
 
 
 @transaction.atomic
-def apparaat_om_in_te_stellen(user) -> TOTPDevice:
-    """The user's unconfirmed device, made when there is none: reloading the set-up page
-    keeps the same QR code."""
-    apparaat = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).first()
-    return apparaat or TOTPDevice.objects.create(user=user, name=APPARAATNAAM, confirmed=False)
+def nieuw_apparaat_om_in_te_stellen(request) -> TOTPDevice:
+    """A new unconfirmed device (a new secret) for this set-up attempt, remembered in the session.
+    Earlier attempts' devices are removed: a QR code someone saw before is worth nothing."""
+    TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+    apparaat = TOTPDevice.objects.create(user=request.user, name=APPARAATNAAM, confirmed=False)
+    request.session[INSTELLEN] = apparaat.pk
+    return apparaat
+
+
+def apparaat_in_instelling(request) -> TOTPDevice | None:
+    """The device of this session's set-up attempt, or None when it was replaced (by a newer
+    attempt, here or in another session) or never shown."""
+    pk = request.session.get(INSTELLEN)
+    if pk is None:
+        return None
+    return TOTPDevice.objects.filter(pk=pk, user=request.user, confirmed=False).first()
+
+
+@transaction.atomic
+def instelling_bevestigen(request, apparaat: TOTPDevice) -> None:
+    """The code matched: this device is the user's authenticator app."""
+    apparaat.confirmed = True
+    apparaat.save(update_fields=["confirmed"])
+    request.session.pop(INSTELLEN, None)
 
 
 def geheim(apparaat: TOTPDevice) -> str:
@@ -98,7 +119,8 @@ def wachttijd(apparaten) -> int:
 
 def opnieuw_laten_instellen(user) -> int:
     """Removes all of the user's devices (lost or new phone); returns how many. Sessions that
-    used one lose their second step at once; the next log-in sets up the app again."""
+    used one lose their second step at once; the next log-in sets up the app again. Through
+    regie.accounts.services.tweestaps_opnieuw_instellen, which also ends sessions and tokens."""
     aantal, _ = TOTPDevice.objects.filter(user=user).delete()
     return aantal
 

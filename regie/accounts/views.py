@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.password_validation import password_validators_help_texts
@@ -16,7 +17,7 @@ from django.views import View
 from django.views.generic import FormView
 from django_otp import DEVICE_ID_SESSION_KEY
 
-from regie.accounts import oidc, tokens, tweestaps
+from regie.accounts import oidc, services, tokens, tweestaps
 from regie.accounts.forms import CodeForm, NieuwTokenForm, WachtwoordWijzigenForm
 from regie.accounts.models import ApiToken
 
@@ -89,7 +90,10 @@ class TweeStapsView(TweedeStapMixin, FormView):
 class TweeStapsInstellenView(TweedeStapMixin, FormView):
     """Step 2 the first time: add Regie to an authenticator app (QR code or the secret typed in),
     then confirm with a code. Only while the user has no confirmed device: with only a password,
-    nobody can add a device to an account that has one."""
+    nobody can add a device to an account that has one.
+
+    Every time the page is shown the secret is new, and only the one last shown in this session
+    can be confirmed: whoever saw a QR code earlier (or in another session) cannot use it."""
 
     template_name = "accounts/tweestaps_instellen.html"
     form_class = CodeForm
@@ -99,20 +103,34 @@ class TweeStapsInstellenView(TweedeStapMixin, FormView):
             return redirect(tweede_stap(request.user, _volgende(request)))
         return super().dispatch(request, *args, **kwargs)
 
+    def get(self, request, *args, **kwargs):
+        self.apparaat = tweestaps.nieuw_apparaat_om_in_te_stellen(request)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.apparaat = tweestaps.apparaat_in_instelling(request)
+        if self.apparaat is None:
+            self.apparaat = tweestaps.nieuw_apparaat_om_in_te_stellen(request)
+            messages.error(
+                request,
+                "Deze QR-code is niet meer geldig: hij hoort bij een eerdere poging. Verwijder Regie in uw app,"
+                " scan de nieuwe QR-code hieronder en vul de code in die uw app dan laat zien.",
+            )
+            form = self.get_form_class()(user=request.user, apparaten=[self.apparaat])
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        return super().post(request, *args, **kwargs)
+
     def get_form_kwargs(self):
-        self.apparaat = tweestaps.apparaat_om_in_te_stellen(self.request.user)
         return {**super().get_form_kwargs(), "user": self.request.user, "apparaten": [self.apparaat]}
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)  # makes the form, and so self.apparaat
+        context = super().get_context_data(**kwargs)
         context["qr_svg"] = tweestaps.qr_svg(self.apparaat)
         context["geheim_groepen"] = tweestaps.geheim_in_groepen(self.apparaat)
         return context
 
     def form_valid(self, form):
-        apparaat = form.apparaat
-        apparaat.confirmed = True
-        apparaat.save(update_fields=["confirmed"])
+        tweestaps.instelling_bevestigen(self.request, form.apparaat)
         messages.success(
             self.request,
             "Tweestapsverificatie staat aan. Voortaan vult u na uw wachtwoord een code uit uw app in.",
@@ -129,9 +147,19 @@ class WachtwoordWijzigenView(auth_views.PasswordChangeView):
         return super().get_context_data(**kwargs, regels=password_validators_help_texts())
 
     def form_valid(self, form):
-        antwoord = super().form_valid(form)
-        messages.success(self.request, "Uw wachtwoord is gewijzigd. Gebruik voortaan uw nieuwe wachtwoord.")
-        return antwoord
+        services.wachtwoord_wijzigen(
+            gebruiker=form.user,
+            wachtwoord=form.cleaned_data["new_password1"],
+            door=self.request.user,
+            huidige_sessie=self.request.session.session_key,
+        )
+        update_session_auth_hash(self.request, form.user)  # this session stays, under a new key
+        messages.success(
+            self.request,
+            "Uw wachtwoord is gewijzigd. Gebruik voortaan uw nieuwe wachtwoord. Op andere apparaten bent u"
+            " uitgelogd en uw API-tokens werken niet meer.",
+        )
+        return redirect(self.get_success_url())
 
 
 class TokensView(LoginRequiredMixin, View):
@@ -144,7 +172,9 @@ class TokensView(LoginRequiredMixin, View):
         return ApiToken.objects.filter(user=self.request.user)
 
     def toon(self, form=None, *, nieuwe_sleutel=None, nieuw_token=None, status=200):
-        antwoord = render(
+        # A new key is on this page once; like every page of a signed-in user it is sent with
+        # Cache-Control: no-store (regie.beveiliging.middleware), so no cache keeps it.
+        return render(
             self.request,
             self.template_name,
             {
@@ -153,11 +183,10 @@ class TokensView(LoginRequiredMixin, View):
                 "nieuwe_sleutel": nieuwe_sleutel,
                 "nieuw_token": nieuw_token,
                 "gebruik_per": tokens.GEBRUIK_BIJWERKEN_NA // timedelta(seconds=60),
+                "geldig_dagen": settings.API_TOKEN_GELDIG_DAGEN,
             },
             status=status,
         )
-        antwoord["Cache-Control"] = "no-store"  # a new key is on this page once; keep it out of caches
-        return antwoord
 
     def get(self, request):
         return self.toon()

@@ -1,7 +1,7 @@
 """How an API client proves who it is.
 
 - `ApiTokenAuthenticatie`: the header `Authorization: Token <token>` with a personal token
-  (regie.accounts.tokens). An unknown or revoked token, or one of an inactive user, is
+  (regie.accounts.tokens). An unknown, revoked or expired token, or one of an inactive user, is
   refused with 401 and a Dutch message. Failed tokens are not counted by django-axes (that is
   for the log-in page): a token is 40 random characters, it cannot be guessed.
 - `SessieMetTweeStapsAuthenticatie`: the browser's session (htmx, the schema pages), only once
@@ -41,7 +41,7 @@ class ApiTokenAuthenticatie(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(
                 "Dit token is onbekend. Controleer het token, of maak een nieuw token in Regie."
             )
-        if not token.is_actief:
+        if token.is_ingetrokken:
             logger.warning(
                 "API: ingetrokken token %s… van %s gebruikt (%s)",
                 token.prefix,
@@ -52,7 +52,12 @@ class ApiTokenAuthenticatie(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(
                 f"Dit token is ingetrokken op {datum:%d-%m-%Y} om {datum:%H:%M}. Maak een nieuw token in Regie."
             )
-        if not token.user.is_active:
+        if token.is_verlopen:
+            datum = timezone.localtime(token.verloopt_op)
+            raise exceptions.AuthenticationFailed(
+                f"Dit token is verlopen op {datum:%d-%m-%Y} om {datum:%H:%M}. Maak een nieuw token in Regie."
+            )
+        if not token.user.kan_inloggen:
             raise exceptions.AuthenticationFailed("De medewerker van dit token is niet actief.")
         tokens.gebruik_noteren(token)
         return token.user, token

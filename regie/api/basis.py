@@ -1,5 +1,6 @@
 """What every API view and input serializer of Regie shares."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
 from drf_spectacular.types import OpenApiTypes
@@ -9,7 +10,9 @@ from rest_framework.parsers import JSONParser
 from rest_framework.permissions import SAFE_METHODS
 
 from regie.accounts.rechten import HeeftRecht, Recht
+from regie.api.problems import TeGroot
 from regie.api.schema import RegieAutoSchema
+from regie.beveiliging.grootte import grootte_tekst, te_groot
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import inburgeraar_voor
 from regie.verwerkingslog.drf import LogtLezenApi
@@ -31,9 +34,26 @@ class RegieApi(LogtLezenApi):
     # `gelijktijdig_methoden` names the methods that take a `versie` and can answer 409.
     # Every answer that shows personal data writes a processing-log entry (LogtLezenApi).
 
+    # A body larger than `max_inhoud()` bytes is refused with 413 before it is read.
+
     schema = RegieAutoSchema()
     parser_classes = [JSONParser]
     gelijktijdig_methoden: tuple[str, ...] = ()
+
+    def max_inhoud(self) -> int:
+        return settings.MAX_JSON_BYTES
+
+    def te_groot_melding(self, maximum: int) -> str:
+        return (
+            f"De gegevens in dit verzoek zijn groter dan {grootte_tekst(maximum)}. Er is niets opgeslagen."
+            " Stuur minder gegevens per verzoek."
+        )
+
+    def initial(self, request, *args, **kwargs):
+        maximum = self.max_inhoud()
+        if te_groot(request, maximum):
+            raise TeGroot(self.te_groot_melding(maximum))
+        super().initial(request, *args, **kwargs)
 
 
 class DossierApi(RegieApi):

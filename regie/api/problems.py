@@ -59,7 +59,7 @@ PROBLEEMTYPEN: dict[str, Probleemtype] = {
             "Niet ingelogd",
             "Stuur een geldig token mee in de header 'Authorization: Token <token>'. Een medewerker maakt"
             " een token op de pagina 'API-tokens' in Regie; een beheerder met 'manage.py create_api_token"
-            " <gebruikersnaam>'. Een ingetrokken token werkt niet meer.",
+            " <gebruikersnaam>'. Een verlopen of ingetrokken token werkt niet meer.",
         ),
         Probleemtype("geen-toegang", 403, "Geen toegang", "U mag deze handeling niet uitvoeren."),
         Probleemtype(
@@ -88,6 +88,14 @@ PROBLEEMTYPEN: dict[str, Probleemtype] = {
             " Haal het dossier opnieuw op en stuur de wijziging met de nieuwe versie.",
         ),
         Probleemtype(
+            "te-groot",
+            413,
+            "Te groot",
+            "Wat u stuurde is groter dan Regie aanneemt: een CSV-bestand tot REGIE_MAX_UPLOAD_MB (standaard"
+            " 2 MB), andere gegevens tot REGIE_MAX_JSON_KB (standaard 1024 kB). Er is niets opgeslagen."
+            " Splits een groot bestand in kleinere bestanden.",
+        ),
+        Probleemtype(
             "mediatype-niet-ondersteund",
             415,
             "Mediatype niet ondersteund",
@@ -109,6 +117,13 @@ PROBLEEMTYPEN: dict[str, Probleemtype] = {
     )
 }
 TYPE_PER_STATUS = {p.status: p for p in PROBLEEMTYPEN.values()}
+
+
+class TeGroot(exceptions.APIException):
+    """413: the body is larger than this endpoint takes (regie.beveiliging.grootte)."""
+
+    status_code = 413
+    default_code = "te-groot"
 
 
 def probleem(request, status: int, detail: str, **extra) -> dict:
@@ -218,11 +233,18 @@ def exception_handler(exc, context):
     return _antwoord(request, 500, PROBLEEMTYPEN["serverfout"].uitleg)
 
 
-def niet_gevonden(request, *args, **kwargs):
-    """Every /api/v1/ address that does not exist, also one with a trailing slash."""
+def probleem_antwoord(request, status: int, detail: str) -> JsonResponse:
+    """A problem+json answer outside a DRF view (Django's own error handlers, unknown addresses)."""
     return JsonResponse(
-        probleem(request, 404, "Dit adres bestaat niet in de API. Let op: adressen eindigen niet op '/'."),
-        status=404,
+        probleem(request, status, detail),
+        status=status,
         content_type=PROBLEM_JSON,
         json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def niet_gevonden(request, *args, **kwargs):
+    """Every /api/v1/ address that does not exist, also one with a trailing slash."""
+    return probleem_antwoord(
+        request, 404, "Dit adres bestaat niet in de API. Let op: adressen eindigen niet op '/'."
     )

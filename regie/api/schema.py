@@ -48,6 +48,7 @@ RESPONSENAMEN = {
     403: "GeenToegang",
     404: "NietGevonden",
     409: "GelijktijdigGewijzigd",
+    413: "TeGroot",
 }
 
 
@@ -98,6 +99,8 @@ class RegieAutoSchema(AutoSchema):
         lijst = self._is_list_view()
         if self.method in ("POST", "PUT", "PATCH") or (lijst and getattr(self.view, "filterset_class", None)):
             codes.append(400)
+        if self.method in ("POST", "PUT", "PATCH"):
+            codes.append(413)
         if "{" in self.path or (lijst and self._get_paginator()):
             codes.append(404)
         if self.method in getattr(self.view, "gelijktijdig_methoden", ()):
@@ -129,7 +132,9 @@ class TokenScheme(OpenApiAuthenticationExtension):
             "description": "Het token van een medewerker, als 'Token <token>'. De API werkt met de rechten"
             " van die medewerker en toont alleen inburgeraars van de gemeenten van diens organisatie."
             " Een medewerker maakt en intrekt tokens op de pagina 'API-tokens' in Regie; een beheerder"
-            " met 'manage.py create_api_token <gebruikersnaam>'. Een onbekend of ingetrokken token geeft 401.",
+            " met 'manage.py create_api_token <gebruikersnaam>'. Een token werkt een beperkt aantal dagen"
+            " (standaard 90) en niet meer na een nieuw wachtwoord, een nieuwe authenticator-app of als de"
+            " medewerker niet meer actief is. Een onbekend, verlopen of ingetrokken token geeft 401.",
         }
 
 

@@ -1,21 +1,31 @@
 from django import forms
+from django.conf import settings
 
-from regie.coa.bestand import MAX_BYTES
+from regie.beveiliging.grootte import grootte_tekst
 from regie.inburgeraars.selectors import gemeenten_voor
 
 
 class UploadForm(forms.Form):
     bestand = forms.FileField(
         label="Bestand met koppelingen (CSV)",
-        help_text="Een CSV-bestand zoals beschreven in de handleiding, gescheiden door ; of , (hoogstens 2 MB).",
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv", "class": "utrecht-textbox"}),
         error_messages={"required": "Kies een bestand.", "empty": "Het bestand is leeg."},
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bestand"].help_text = (
+            "Een CSV-bestand zoals beschreven in de handleiding, gescheiden door ; of , (hoogstens"
+            f" {grootte_tekst(settings.MAX_UPLOAD_BYTES)})."
+        )
+
     def clean_bestand(self):
         bestand = self.cleaned_data["bestand"]
-        if bestand.size > MAX_BYTES:
-            raise forms.ValidationError("Het bestand is groter dan 2 MB. Splits het in kleinere bestanden.")
+        if bestand.size > settings.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"Het bestand is groter dan {grootte_tekst(settings.MAX_UPLOAD_BYTES)}. Splits het in kleinere"
+                " bestanden."
+            )
         return bestand
 
 

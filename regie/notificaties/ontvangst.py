@@ -24,6 +24,7 @@ from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
+from regie.beveiliging.grootte import grootte_tekst, te_groot
 from regie.duo import specificaties
 from regie.notificaties.services import notificatie_ontvangen
 from regie.organisaties.models import Gemeente
@@ -75,6 +76,8 @@ def notificaties(request):
         antwoord = _antwoord(405, "Alleen POST is toegestaan.")
         antwoord["Allow"] = "POST"
         return antwoord
+    if te_groot(request, settings.MAX_JSON_BYTES):  # before anything reads the body
+        return _antwoord(413, f"Het bericht is te groot: hoogstens {grootte_tekst(settings.MAX_JSON_BYTES)}.")
     reden = afzender_geauthenticeerd(request)
     if reden:
         return _antwoord(401, reden)

@@ -49,6 +49,7 @@ def duo_gebruiker(organisatie) -> User:
             "organisatie": organisatie,
             "rol": Rol.TEAMLEIDER,
             "is_active": False,
+            "systeemaccount": True,
         },
     )
     if gemaakt:

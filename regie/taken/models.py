@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django_tasks_db.models import DBTaskResult
 
 
 class HerhaaldeTaak(models.Model):
@@ -18,3 +19,21 @@ class HerhaaldeTaak(models.Model):
 
     def __str__(self):
         return f"{self.origineel_id} → {self.nieuw_id}"
+
+
+class TaakOrganisatie(models.Model):
+    """The organisation a background task works for, recorded when it is enqueued (in the same
+    transaction as the task row: regie.taken.organisatie). A task without one works for the whole
+    installation. Removed with the task row (prune_db_task_results)."""
+
+    taak = models.OneToOneField(
+        DBTaskResult, on_delete=models.CASCADE, primary_key=True, related_name="regie_organisatie"
+    )
+    organisatie = models.ForeignKey("organisaties.Organisatie", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = "organisatie van een taak"
+        verbose_name_plural = "organisaties van taken"
+
+    def __str__(self):
+        return f"{self.taak_id} → {self.organisatie_id}"

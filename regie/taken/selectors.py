@@ -4,16 +4,25 @@ What is shown is technical: the task's name, queue, times, attempts, the excepti
 where it was raised. Arguments and return values are never shown, and the exception's message
 only with numbers, e-mail addresses and quoted text masked, so no personal data leaks into the
 page even when a task put some in its error.
+
+A functioneel beheerder sees the tasks of the own organisation only (`taken_voor`, recorded when
+each task was enqueued: regie.taken.organisatie); a superuser sees all, also the tasks that work
+for the whole installation.
 """
 
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from uuid import UUID
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
+from django.http import Http404
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from regie.accounts.rechten import log_weigering
 from regie.taken.models import HerhaaldeTaak
+
+NIET_GEVONDEN = "Deze taak bestaat niet (meer) of hoort niet bij uw organisatie."
 
 STATUS_LABELS = {
     "READY": "Wachtend",
@@ -109,18 +118,37 @@ def _regels(qs) -> list[Taakregel]:
     return [_regel(rij, opnieuw) for rij in rijen]
 
 
-def aantallen_per_status() -> list[tuple[str, int]]:
-    tellingen = dict(DBTaskResult.objects.values_list("status").annotate(n=Count("id")).order_by())
+def taken_voor(user) -> QuerySet[DBTaskResult]:
+    """The tasks the user may see: a superuser all, anyone else those of the own organisation."""
+    if user.is_superuser:
+        return DBTaskResult.objects.all()
+    if user.organisatie_id is None:
+        return DBTaskResult.objects.none()
+    return DBTaskResult.objects.filter(regie_organisatie__organisatie_id=user.organisatie_id)
+
+
+def taak_voor(user, taak_id) -> DBTaskResult:
+    """One task the user may see; 404 for one that does not exist or belongs to another
+    organisation (the same answer, so nothing tells them apart), and the attempt is logged."""
+    try:
+        return taken_voor(user).get(id=UUID(str(taak_id)))
+    except (DBTaskResult.DoesNotExist, ValueError, TypeError, AttributeError) as exc:
+        log_weigering(None, f"Achtergrondtaak: {NIET_GEVONDEN}", object_id=str(taak_id)[:64])
+        raise Http404(NIET_GEVONDEN) from exc
+
+
+def aantallen_per_status(user) -> list[tuple[str, int]]:
+    tellingen = dict(taken_voor(user).values_list("status").annotate(n=Count("id")).order_by())
     return [(label, tellingen.get(status, 0)) for status, label in STATUS_LABELS.items()]
 
 
-def wachtende_taken() -> list[Taakregel]:
-    return _regels(DBTaskResult.objects.filter(status="READY").order_by("run_after", "enqueued_at"))
+def wachtende_taken(user) -> list[Taakregel]:
+    return _regels(taken_voor(user).filter(status="READY").order_by("run_after", "enqueued_at"))
 
 
-def lopende_taken() -> list[Taakregel]:
-    return _regels(DBTaskResult.objects.filter(status="RUNNING").order_by("started_at"))
+def lopende_taken(user) -> list[Taakregel]:
+    return _regels(taken_voor(user).filter(status="RUNNING").order_by("started_at"))
 
 
-def mislukte_taken() -> list[Taakregel]:
-    return _regels(DBTaskResult.objects.filter(status="FAILED").order_by("-finished_at", "-enqueued_at"))
+def mislukte_taken(user) -> list[Taakregel]:
+    return _regels(taken_voor(user).filter(status="FAILED").order_by("-finished_at", "-enqueued_at"))

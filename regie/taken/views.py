@@ -17,10 +17,10 @@ def overzicht(request):
         request,
         "taken/overzicht.html",
         {
-            "aantallen": selectors.aantallen_per_status(),
-            "wachtend": selectors.wachtende_taken(),
-            "bezig": selectors.lopende_taken(),
-            "mislukt": selectors.mislukte_taken(),
+            "aantallen": selectors.aantallen_per_status(request.user),
+            "wachtend": selectors.wachtende_taken(request.user),
+            "bezig": selectors.lopende_taken(request.user),
+            "mislukt": selectors.mislukte_taken(request.user),
             "max_rijen": selectors.MAX_RIJEN,
         },
     )

@@ -45,18 +45,17 @@ def koppel_sqlite_functie() -> None:
     connection_created.connect(_sqlite_functie_toevoegen, dispatch_uid="regie_verwerkingslog_sqlite")
 
 
-def _sqlite_triggers(tabel: str) -> list[str]:
-    # Only the SET_NULL of gebruiker_id may change a row of the verwerking table.
-    alleen_gebruiker_weg = (
-        "NEW.gebruiker_id IS NULL AND OLD.gebruiker_id IS NOT NULL AND NEW.id = OLD.id"
-        " AND NEW.uuid = OLD.uuid AND NEW.trace_id = OLD.trace_id AND NEW.tijdstip = OLD.tijdstip"
-        " AND NEW.gebruikersnaam = OLD.gebruikersnaam AND NEW.rol = OLD.rol"
-        " AND NEW.namens_organisatie_id IS OLD.namens_organisatie_id"
-        " AND NEW.namens_organisatie = OLD.namens_organisatie AND NEW.actie = OLD.actie"
-        " AND NEW.kanaal = OLD.kanaal AND NEW.handeling = OLD.handeling AND NEW.onderdeel = OLD.onderdeel"
-        " AND NEW.object_id = OLD.object_id AND NEW.velden IS OLD.velden AND NEW.doel = OLD.doel"
-        " AND NEW.grondslag = OLD.grondslag AND NEW.ip_adres IS OLD.ip_adres"
-        " AND NEW.resultaat = OLD.resultaat AND NEW.reden = OLD.reden"
+def _sqlite_triggers(schema_editor, tabel: str) -> list[str]:
+    # Only the SET_NULL of gebruiker_id may change a row of the verwerking table: every other
+    # column must stay the same. The columns are read from the table itself, so a column added
+    # later is covered once a migration makes the triggers again (triggers_opnieuw).
+    with schema_editor.connection.cursor() as cursor:
+        kolommen = [
+            k.name for k in schema_editor.connection.introspection.get_table_description(cursor, tabel)
+        ]
+    alleen_gebruiker_weg = " AND ".join(
+        ["NEW.gebruiker_id IS NULL", "OLD.gebruiker_id IS NOT NULL"]
+        + [f'NEW."{k}" IS OLD."{k}"' for k in kolommen if k != "gebruiker_id"]
     )
     update_toegestaan = alleen_gebruiker_weg if tabel == "verwerkingslog_verwerking" else "0"
     return [
@@ -94,13 +93,19 @@ def _postgresql_triggers(tabel: str) -> list[str]:
 def triggers_aanmaken(apps, schema_editor) -> None:
     vendor = schema_editor.connection.vendor
     if vendor == "sqlite":
-        statements = [s for tabel in TABELLEN for s in _sqlite_triggers(tabel)]
+        statements = [s for tabel in TABELLEN for s in _sqlite_triggers(schema_editor, tabel)]
     elif vendor == "postgresql":
         statements = [_POSTGRESQL_FUNCTIE] + [s for tabel in TABELLEN for s in _postgresql_triggers(tabel)]
     else:
         raise NotImplementedError(f"Geen triggers voor het verwerkingslog op database '{vendor}'.")
     for statement in statements:
         schema_editor.execute(statement)
+
+
+def triggers_opnieuw(apps, schema_editor) -> None:
+    """After a migration added columns: the same triggers, made again for the new columns."""
+    triggers_verwijderen(apps, schema_editor)
+    triggers_aanmaken(apps, schema_editor)
 
 
 def triggers_verwijderen(apps, schema_editor) -> None:

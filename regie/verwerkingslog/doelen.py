@@ -83,6 +83,10 @@ DOELEN: dict[str, Doel] = {
         "Vernietiging na afloop van de bewaartermijn", "Archiefwet 1995; AVG art. 5 lid 1 sub e"
     ),
     "toegang": Doel("Beveiliging van de verwerking (geweigerde toegang)", "AVG art. 32"),
+    "accountbeheer": Doel(
+        "Beveiliging van de verwerking: wie met welke rol en welke inlogmiddelen bij de gegevens kan",
+        "AVG art. 32",
+    ),
 }
 
 

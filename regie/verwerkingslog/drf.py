@@ -18,16 +18,17 @@ def _uuids_in(data) -> list:
 
 
 class LogtLezenApi:
-    # After every 2xx answer with content, one `gelezen` entry for the persons it showed:
-    # the ones the view named (`log.betreft`), else the case below /inburgeraars/{uuid}
-    # that the view looked up, else the cases (uuid) in the answer.
-    # `verwerkingslog_onderdeel`: the part of Regie, for purpose and legal basis.
+    # After every answer that showed persons, one `gelezen` entry for them: the ones the view
+    # named (`log.betreft`, whatever the status: the view named them because its answer shows
+    # them); else, for a 2xx answer with content, the case below /inburgeraars/{uuid} that the
+    # view looked up, else the cases (uuid) in the answer. Errors are problem+json without
+    # personal data. `verwerkingslog_onderdeel`: the part of Regie, for purpose and legal basis.
 
     verwerkingslog_onderdeel = "dossier"
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if 200 <= response.status_code < 300 and response.status_code != 204 and not log._al_gelogd(request):
+        if not log._al_gelogd(request):
             personen = self._verwerkingslog_personen(response)
             if personen:
                 onderdeel = self.verwerkingslog_onderdeel
@@ -40,6 +41,8 @@ class LogtLezenApi:
         personen = log._betrokkenen(self.request)
         if personen is not None:
             return personen
+        if not 200 <= response.status_code < 300 or response.status_code == 204:
+            return []
         inburgeraar = self.__dict__.get("inburgeraar")  # DossierApi's cached, scoped look-up
         if inburgeraar is not None:
             return [inburgeraar]
@@ -52,4 +55,4 @@ class LogtLezenApi:
         if not uuids:
             return log._persoon_uit_url(self.kwargs)
         # Only cases the answer itself showed, so already scoped by the view.
-        return list(Inburgeraar.objects.filter(uuid__in=uuids).values_list("pk", "uuid"))
+        return list(Inburgeraar.objects.filter(uuid__in=uuids).values_list("pk", "uuid", "gemeente_id"))

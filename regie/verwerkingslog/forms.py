@@ -81,6 +81,23 @@ class ZoekForm(NldsMixin, forms.Form):
         }
 
 
+class InzageForm(NldsMixin, forms.Form):
+    """Why the privacy officer makes an overview for an access request: it is logged with it."""
+
+    reden = forms.CharField(
+        label="Reden van dit overzicht",
+        max_length=500,
+        strip=True,
+        help_text="Bijvoorbeeld: verzoek om inzage van de betrokkene, brief van 3 maart 2027.",
+        error_messages={
+            "required": "Schrijf op waarom u dit overzicht maakt, bijvoorbeeld: verzoek om inzage van de"
+            " betrokkene van 3 maart. Dit komt in het verwerkingslog.",
+            "max_length": "Gebruik hoogstens 500 tekens voor de reden.",
+        },
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class BsnZoekForm(NldsMixin, forms.Form):
     """BSN search: POST only, and the BSN is turned into the internal number at once."""
 

@@ -105,8 +105,9 @@ def verwerking_als_dict(v: Verwerking) -> dict:
     }
 
 
-def inzage(persoon, verwerkingen, *, door) -> dict:
-    """Everything for the access request of `persoon` (selectors.Persoon)."""
+def inzage(persoon, verwerkingen, *, door, reden: str) -> dict:
+    """Everything for the access request of `persoon` (selectors.Persoon); `reden` is why the
+    privacy officer made it (e.g. the data subject's letter), as they wrote it."""
     gegevens = None
     if persoon.inburgeraar is not None:
         gegevens = {"inburgeraar": gegevens_van(persoon.inburgeraar), **_gerelateerd(persoon.inburgeraar, 1)}
@@ -115,6 +116,7 @@ def inzage(persoon, verwerkingen, *, door) -> dict:
             "grondslag": "AVG art. 15 (recht van inzage)",
             "gemaakt_op": timezone.localtime().isoformat(timespec="seconds"),
             "gemaakt_door": str(door),
+            "reden": reden,
             "organisatie": str(door.organisatie) if door.organisatie_id else None,
         },
         "betrokkene": {

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from regie.verwerkingslog.context import (
@@ -63,34 +64,60 @@ def maskeer_velden(velden: dict | None) -> dict:
     return uit
 
 
-def _personen(inburgeraars) -> list[tuple[int, object]]:
-    """(internal id, uuid) of an Inburgeraar, an iterable of them, or of (id, uuid) pairs."""
+# A person concerned: (internal id, uuid, id of the case's municipality); uuid and municipality
+# may be None until `_aangevuld` looks them up.
+Persoon = tuple[int, object, int | None]
+
+
+def _personen(inburgeraars) -> list[Persoon]:
+    """The persons of an Inburgeraar, an iterable of them, or of (id, uuid) pairs or (id, uuid,
+    municipality id) triples; each once."""
     if inburgeraars is None:
         return []
     if hasattr(inburgeraars, "pk") or (
-        isinstance(inburgeraars, tuple) and len(inburgeraars) == 2 and isinstance(inburgeraars[0], int)
+        isinstance(inburgeraars, tuple) and len(inburgeraars) in (2, 3) and isinstance(inburgeraars[0], int)
     ):
         inburgeraars = [inburgeraars]
-    gezien: dict[int, object] = {}
+    gezien: dict[int, Persoon] = {}
     for item in inburgeraars:
         if isinstance(item, tuple):
-            pk, uuid = item
+            pk, uuid, gemeente_id = (*item, None)[:3]
         else:
-            pk, uuid = item.pk, getattr(item, "uuid", None)
+            # vars(): a deferred municipality is looked up with the others, not one query per item
+            pk, uuid, gemeente_id = item.pk, getattr(item, "uuid", None), vars(item).get("gemeente_id")
         if pk is not None and pk not in gezien:
-            gezien[pk] = uuid
-    return list(gezien.items())
+            gezien[pk] = (pk, uuid, gemeente_id)
+    return list(gezien.values())
 
 
-def _met_uuid(personen: list[tuple[int, object]]) -> list[tuple[int, object]]:
-    """Fill in the uuid of persons named by internal id only (one query)."""
-    zonder = [pk for pk, uuid in personen if uuid is None]
+def _aangevuld(personen: list[Persoon]) -> list[Persoon]:
+    """Fill in the uuid and municipality of persons named without them (one query)."""
+    zonder = [pk for pk, uuid, gemeente_id in personen if uuid is None or gemeente_id is None]
     if not zonder:
         return personen
     from regie.inburgeraars.models import Inburgeraar
 
-    gevonden = dict(Inburgeraar.objects.filter(pk__in=zonder).values_list("pk", "uuid"))
-    return [(pk, uuid if uuid is not None else gevonden.get(pk)) for pk, uuid in personen]
+    gevonden = {
+        pk: (uuid, gemeente_id)
+        for pk, uuid, gemeente_id in Inburgeraar.objects.filter(pk__in=zonder).values_list(
+            "pk", "uuid", "gemeente_id"
+        )
+    }
+    return [
+        (
+            pk,
+            uuid if uuid is not None else gevonden.get(pk, (None, None))[0],
+            gemeente_id or gevonden.get(pk, (None, None))[1],
+        )
+        for pk, uuid, gemeente_id in personen
+    ]
+
+
+def _betrokkene(verwerking: Verwerking, persoon: Persoon) -> Betrokkene:
+    pk, uuid, gemeente_id = persoon
+    return Betrokkene(
+        verwerking=verwerking, inburgeraar_id=pk, inburgeraar_uuid=uuid, gemeente_id=gemeente_id
+    )
 
 
 def _organisatie(gebruiker, organisatie, *, laden: bool) -> tuple:
@@ -150,9 +177,9 @@ def gebundeld(*, tijdstip: Callable | None = None) -> Iterator[None]:
     verwerkingen = Verwerking.objects.bulk_create([v for v, _ in bundel.regels], batch_size=500)
     Betrokkene.objects.bulk_create(
         (
-            Betrokkene(verwerking=v, inburgeraar_id=pk, inburgeraar_uuid=uuid)
+            _betrokkene(v, persoon)
             for v, (_, personen) in zip(verwerkingen, bundel.regels, strict=True)
-            for pk, uuid in personen
+            for persoon in personen
         ),
         batch_size=500,
     )
@@ -173,6 +200,7 @@ def _schrijf(
     handeling: str = "",
     doel=None,
     organisatie=None,
+    betreft_organisatie_id: int | None = None,
 ) -> Verwerking:
     ctx = _context(request)
     gebruiker = door if door is not None and door.is_authenticated else ctx.huidige_gebruiker
@@ -187,6 +215,7 @@ def _schrijf(
         rol=getattr(gebruiker, "rol", "") or "",
         namens_organisatie_id=organisatie_id,
         namens_organisatie=organisatie_naam,
+        betreft_organisatie_id=betreft_organisatie_id,
         actie=actie,
         kanaal=kanaal or ctx.kanaal,
         handeling=(handeling or ctx.handeling)[:100],
@@ -199,7 +228,7 @@ def _schrijf(
         resultaat=resultaat,
         reden=_maskeer_tekst(reden or ""),
     )
-    personen = _met_uuid(_personen(inburgeraars))
+    personen = _aangevuld(_personen(inburgeraars))
     if bundel is not None:
         bundel.regels.append((verwerking, personen))
         return verwerking
@@ -207,14 +236,9 @@ def _schrijf(
     if not isinstance(organisatie_naam, str):
         del verwerking.namens_organisatie  # read from the database when asked for
     if len(personen) == 1:
-        Betrokkene.objects.create(
-            verwerking=verwerking, inburgeraar_id=personen[0][0], inburgeraar_uuid=personen[0][1]
-        )
+        _betrokkene(verwerking, personen[0]).save()
     elif personen:
-        Betrokkene.objects.bulk_create(
-            Betrokkene(verwerking=verwerking, inburgeraar_id=pk, inburgeraar_uuid=uuid)
-            for pk, uuid in personen
-        )
+        Betrokkene.objects.bulk_create(_betrokkene(verwerking, persoon) for persoon in personen)
     return verwerking
 
 
@@ -267,9 +291,16 @@ def bijzondere_gegevens_ingezien(*, request, inburgeraar, reden: str) -> Verwerk
 
 
 def document_gemaakt(
-    *, request, inburgeraar, soort: str, onderdeel: str | None = None, kanaal: str = Kanaal.PDF
+    *,
+    request,
+    inburgeraar,
+    soort: str,
+    onderdeel: str | None = None,
+    kanaal: str = Kanaal.PDF,
+    reden: str = "",
 ) -> Verwerking:
-    """A document (PDF) or export with the person's data was made for download or print."""
+    """A document (PDF) or export with the person's data was made for download or print;
+    `reden`: why, when the user had to say (an access request)."""
     _gelogd(request)
     return _schrijf(
         actie=Actie.EXPORTEREN,
@@ -277,14 +308,14 @@ def document_gemaakt(
         inburgeraars=inburgeraar,
         request=request,
         kanaal=kanaal,
-        reden=soort,
+        reden=f"{soort}. Reden: {reden}" if reden else soort,
     )
 
 
 def toegang_geweigerd(*, request, reden: str, inburgeraar=None, object_id: str = "") -> Verwerking:
     """Access was refused (no right, or a case of another organisation or that does not exist)."""
     http_request = getattr(request, "_request", request)
-    http_request._verwerkingslog_geweigerd = True  # the middleware then does not log it twice
+    http_request._verwerkingslog_geweigerd = reden  # the middleware then does not log it twice
     return _schrijf(
         actie=Actie.GEWEIGERD,
         onderdeel="toegang",
@@ -293,6 +324,37 @@ def toegang_geweigerd(*, request, reden: str, inburgeraar=None, object_id: str =
         resultaat=Resultaat.GEWEIGERD,
         reden=reden,
         object_id=object_id or str(getattr(inburgeraar, "uuid", "") or ""),
+    )
+
+
+def geweigerd_voor_andere_organisatie(*, request, uuid, reden: str) -> Verwerking | None:
+    """A refused attempt on the case with this uuid, which belongs to another organisation than
+    the user's: a copy for THAT organisation's log, naming the person, so its privacy officer
+    sees who (of which organisation) tried. The acting organisation's own entry
+    (`toegang_geweigerd`) does not name the person: it must not learn the case exists.
+    Nothing when there is no such case or it is the user's own organisation's."""
+    from regie.inburgeraars.models import Inburgeraar
+
+    try:
+        gevonden = (
+            Inburgeraar.objects.filter(uuid=uuid)
+            .values_list("pk", "uuid", "gemeente_id", "gemeente__organisatie_id")
+            .first()
+        )
+    except (ValueError, TypeError, ValidationError):
+        return None
+    user = getattr(request, "user", None)
+    if gevonden is None or gevonden[3] == getattr(user, "organisatie_id", None):
+        return None
+    return _schrijf(
+        actie=Actie.GEWEIGERD,
+        onderdeel="toegang",
+        inburgeraars=[gevonden[:3]],
+        request=request,
+        resultaat=Resultaat.GEWEIGERD,
+        reden=reden,
+        object_id=str(gevonden[1]),
+        betreft_organisatie_id=gevonden[3],
     )
 
 
@@ -313,6 +375,49 @@ def dossier_verwijderd(*, inburgeraar_id: int, inburgeraar_uuid, reden: str, doo
         handeling="dossier_verwijderd",
         organisatie=organisatie,
     )
+
+
+# --- Accounts: who gave whom which access (beheer, own password) ---------------------------------
+# No person (inburgeraar) is concerned, but these changes decide who can see persons' data: the
+# privacy officer sees them next to the reads and changes. `door` is who did it, `gebruiker`
+# whose account it is (object_id: its internal id; velden["account"]: its user name).
+
+
+def _account(*, gebruiker, door, handeling: str, velden: dict | None = None, actie=Actie.WIJZIGEN):
+    return _schrijf(
+        actie=actie,
+        onderdeel="accountbeheer",
+        door=door,
+        handeling=handeling,
+        object_id=str(gebruiker.pk),
+        velden={"account": gebruiker.get_username(), **(velden or {})},
+    )
+
+
+def account_aangemaakt(*, gebruiker, door, velden: dict) -> Verwerking:
+    """A new account, with the rights it got (`velden`: {field: value})."""
+    return _account(
+        gebruiker=gebruiker, door=door, handeling="account_aangemaakt", velden=velden, actie=Actie.AANMAKEN
+    )
+
+
+def account_gewijzigd(*, gebruiker, door, velden: dict) -> Verwerking:
+    """Role, organisation, municipalities, provider, active or superuser of an account changed:
+    `velden` {field: [old, new]}, plus what was revoked when the account was made inactive."""
+    return _account(gebruiker=gebruiker, door=door, handeling="account_gewijzigd", velden=velden)
+
+
+def wachtwoord_gewijzigd(*, gebruiker, door, velden: dict) -> Verwerking:
+    """A new password: by the user (handeling wachtwoord_gewijzigd) or set by the functioneel
+    beheerder (wachtwoord_ingesteld). Never the password itself; what was revoked."""
+    eigen = door is not None and door.pk == gebruiker.pk
+    handeling = "wachtwoord_gewijzigd" if eigen else "wachtwoord_ingesteld"
+    return _account(gebruiker=gebruiker, door=door, handeling=handeling, velden=velden)
+
+
+def tweestaps_opnieuw(*, gebruiker, door, velden: dict) -> Verwerking:
+    """The beheerder removed the user's authenticator app (set it up again at the next log-in)."""
+    return _account(gebruiker=gebruiker, door=door, handeling="tweestaps_opnieuw", velden=velden)
 
 
 def _gelogd(request) -> None:
@@ -348,8 +453,8 @@ def betreft(request, inburgeraars: Iterable | object) -> None:
     bestaand = getattr(http_request, "_verwerkingslog_betrokkenen", None)
     if bestaand is None:
         bestaand = http_request._verwerkingslog_betrokkenen = {}
-    for pk, uuid in _personen(inburgeraars):
-        bestaand.setdefault(pk, uuid)
+    for persoon in _personen(inburgeraars):
+        bestaand.setdefault(persoon[0], persoon)
 
 
 def betreft_keuzes(request, form, veld: str = "partner") -> None:
@@ -357,43 +462,61 @@ def betreft_keuzes(request, form, veld: str = "partner") -> None:
     betreft(request, [(pk, None) for pk, _ in form.fields[veld].widget.choices if isinstance(pk, int)])
 
 
-def _betrokkenen(request) -> list[tuple[int, object]] | None:
+def _betrokkenen(request) -> list[Persoon] | None:
     gevonden = getattr(getattr(request, "_request", request), "_verwerkingslog_betrokkenen", None)
-    return None if gevonden is None else list(gevonden.items())
+    return None if gevonden is None else list(gevonden.values())
 
 
-def _persoon_uit_url(kwargs, *, huishouden: bool = False) -> list[tuple[int, object]]:
+def _persoon_uit_url(kwargs, *, huishouden: bool = False) -> list[Persoon]:
     """The case named by the address; with `huishouden` also its partner and whoever has it
-    as partner (the overview shows their names). Only after the view answered 2xx, so
-    after its own scoped look-up (`inburgeraar_voor`) let the user in."""
+    as partner (the overview shows their names). Only after the view answered with the case
+    (`toont_het_adres`), so after its own scoped look-up (`inburgeraar_voor`) let the user in."""
     if "uuid" not in kwargs:
         return []
     from django.db.models import Q
 
     from regie.inburgeraars.models import Inburgeraar
 
+    velden = ("pk", "uuid", "gemeente_id")
     if not huishouden:
-        return list(Inburgeraar.objects.filter(uuid=kwargs["uuid"]).values_list("pk", "uuid")[:1])
-    hoofd = list(Inburgeraar.objects.filter(uuid=kwargs["uuid"]).values_list("pk", "uuid", "partner_id")[:1])
+        return list(Inburgeraar.objects.filter(uuid=kwargs["uuid"]).values_list(*velden)[:1])
+    hoofd = list(Inburgeraar.objects.filter(uuid=kwargs["uuid"]).values_list(*velden, "partner_id")[:1])
     if not hoofd:
         return []
-    pk, uuid, partner_id = hoofd[0]
+    pk, uuid, gemeente_id, partner_id = hoofd[0]
     anderen = Inburgeraar.objects.filter(Q(pk=partner_id) | Q(partner_id=pk)).exclude(pk=pk)
-    return [(pk, uuid), *anderen.order_by("pk").values_list("pk", "uuid")]
+    return [(pk, uuid, gemeente_id), *anderen.order_by("pk").values_list(*velden)]
+
+
+# Answers that show nothing of the case in the address: the user or request was refused, or the
+# page is gone.
+_NIETS_GETOOND = {401, 403, 404, 405, 410, 413, 429}
+
+
+def toont_het_adres(status: int) -> bool:
+    """Whether an answer with this status showed the case its address names: a page (2xx) or a
+    page shown again with a message (4xx such as 400 with a form error, 409 after a concurrent
+    change), not a redirect, a refusal or a server error."""
+    return 200 <= status < 300 or (400 <= status < 500 and status not in _NIETS_GETOOND)
 
 
 def _na_antwoord(request, response, kwargs, *, huishouden: bool):
     """The persons to log after a view answered, or None when nothing is to be logged:
-    the case in the address (if any) and whoever the view named with `betreft`."""
-    if not 200 <= response.status_code < 300 or _al_gelogd(request):
+    whoever the view named with `betreft` (whatever the status: the view named them because
+    its answer shows them), and the case in the address when the answer showed it."""
+    if _al_gelogd(request):
         return None
-    return _persoon_uit_url(kwargs, huishouden=huishouden) + (_betrokkenen(request) or [])
+    personen = _betrokkenen(request) or []
+    if toont_het_adres(response.status_code):
+        personen = _persoon_uit_url(kwargs, huishouden=huishouden) + personen
+    return personen
 
 
 def logt_lezen(onderdeel: str, *, huishouden: bool = False, doel: str | None = None):
-    """View decorator: after a 2xx answer, one `gelezen` entry for the persons the view
-    named with `betreft(request, ...)`, or else for the case in the address (`uuid`; with
-    `huishouden` also its partner). Place it below the permission decorators."""
+    """View decorator: after the view answered, one `gelezen` entry for the persons the view
+    named with `betreft(request, ...)` and the case in the address (`uuid`; with `huishouden`
+    also its partner), also when the answer is an error page that shows them (a 400 with a form
+    error). Place it below the permission decorators."""
 
     def decorator(view):
         @wraps(view)

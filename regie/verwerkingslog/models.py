@@ -98,6 +98,11 @@ class Verwerking(AlleenToevoegenModel):
     # Acting for which organisation (a snapshot: the entry keeps it when the user moves).
     namens_organisatie_id = models.PositiveBigIntegerField("namens organisatie (id)", null=True, blank=True)
     namens_organisatie = models.CharField("namens organisatie", max_length=200, blank=True)
+    # Set on the copy of a refused attempt on a case of another organisation, written for that
+    # organisation's log: its privacy officer sees it (with the person), the acting one does not.
+    betreft_organisatie_id = models.PositiveBigIntegerField(
+        "voor het log van organisatie (id)", null=True, blank=True
+    )
 
     actie = models.CharField(max_length=20, choices=Actie.choices)
     kanaal = models.CharField(max_length=10, choices=Kanaal.choices)
@@ -124,6 +129,7 @@ class Verwerking(AlleenToevoegenModel):
         default_permissions = ("view",)
         indexes = [
             models.Index(fields=["namens_organisatie_id", "-tijdstip"], name="verwerking_org_tijd"),
+            models.Index(fields=["betreft_organisatie_id", "-tijdstip"], name="verwerking_betreft_org_tijd"),
             models.Index(fields=["gebruiker", "-tijdstip"], name="verwerking_gebruiker_tijd"),
             models.Index(fields=["-tijdstip"], name="verwerking_tijd"),
         ]
@@ -145,6 +151,9 @@ class Betrokkene(AlleenToevoegenModel):
     verwerking = models.ForeignKey(Verwerking, on_delete=models.PROTECT, related_name="betrokkenen")
     inburgeraar_id = models.PositiveBigIntegerField("inburgeraar (intern id)")
     inburgeraar_uuid = models.UUIDField("inburgeraar (uuid)", null=True, blank=True)
+    # The case's municipality when the entry was written (a case may move or be removed later):
+    # a privacy officer limited to some municipalities sees the entries about those.
+    gemeente_id = models.PositiveBigIntegerField("gemeente (id)", null=True, blank=True)
 
     objects = VerwerkingQuerySet.as_manager()
 

@@ -1,21 +1,82 @@
-"""Reading the processing log, always scoped to the auditor's own organisation."""
+"""Reading the processing log, always scoped to the auditor's own organisation, and within it to
+the municipalities of `User.gemeenten` when that is set (a privacy officer of one municipality of
+a shared service).
+
+An organisation's log holds the entries written while acting for it, and the copies of refused
+attempts on its cases by users of another organisation (`betreft_organisatie_id`); the acting
+organisation's own entry of such an attempt does not name the person.
+
+Limited to some municipalities: entries about persons of those municipalities (the municipality
+the case had when the entry was written; for entries from before that was kept, the case's
+municipality now), and entries about no person by users who work for one of them (or for all).
+"""
 
 import uuid as uuid_module
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from regie.verwerkingslog.models import Betrokkene, Verwerking
 
 
+def _gemeente_beperking(user) -> list[int] | None:
+    """None: the user works for every municipality of the organisation; else only for these."""
+    from regie.accounts.models import User
+
+    rijen = list(
+        User.gemeenten.through.objects.filter(user_id=user.pk).values_list(
+            "gemeente_id", "gemeente__organisatie_id"
+        )
+    )
+    if not rijen:
+        return None
+    return [gemeente_id for gemeente_id, organisatie_id in rijen if organisatie_id == user.organisatie_id]
+
+
+def _in_gemeenten(gemeenten: list[int]) -> Q:
+    """A Betrokkene of one of these municipalities (then, or now for entries without it)."""
+    from regie.inburgeraars.models import Inburgeraar
+
+    return Q(gemeente_id__in=gemeenten) | Q(
+        gemeente_id__isnull=True,
+        inburgeraar_id__in=Inburgeraar.objects.filter(gemeente_id__in=gemeenten).values("pk"),
+    )
+
+
 def verwerkingen_voor(user) -> QuerySet[Verwerking]:
-    """The entries written while acting for the user's organisation (none without one)."""
+    """The entries of the user's organisation's log (none without one), within `User.gemeenten`."""
     if not user.is_authenticated or user.organisatie_id is None:
         return Verwerking.objects.none()
-    return Verwerking.objects.filter(namens_organisatie_id=user.organisatie_id)
+    organisatie = user.organisatie_id
+    qs = Verwerking.objects.filter(
+        Q(betreft_organisatie_id=organisatie)
+        | Q(namens_organisatie_id=organisatie, betreft_organisatie_id__isnull=True)
+    )
+    gemeenten = _gemeente_beperking(user)
+    if gemeenten is None:
+        return qs
+    from regie.accounts.models import User
+
+    beperking = User.gemeenten.through.objects.filter(user_id=OuterRef("gebruiker_id"))
+    over_hun_personen = Exists(
+        Betrokkene.objects.filter(_in_gemeenten(gemeenten), verwerking_id=OuterRef("pk"))
+    )
+    zonder_personen = ~Exists(Betrokkene.objects.filter(verwerking_id=OuterRef("pk")))
+    door_hun_medewerkers = (
+        Q(gebruiker__isnull=True) | ~Exists(beperking) | Exists(beperking.filter(gemeente_id__in=gemeenten))
+    )
+    return qs.filter(over_hun_personen | (zonder_personen & door_hun_medewerkers))
+
+
+def zichtbare_betrokkenen(user) -> QuerySet[Betrokkene]:
+    """The persons of an entry the user may see named (within `User.gemeenten`)."""
+    gemeenten = _gemeente_beperking(user)
+    if gemeenten is None:
+        return Betrokkene.objects.all()
+    return Betrokkene.objects.filter(_in_gemeenten(gemeenten))
 
 
 def _begin_van(dag: date) -> datetime:
@@ -64,12 +125,18 @@ def verwerking_voor(user, uuid) -> Verwerking:
 
 def _inburgeraars_van_organisatie(user):
     from regie.inburgeraars.models import Inburgeraar
+    from regie.inburgeraars.selectors import gemeenten_voor
 
     if not user.is_authenticated or user.organisatie_id is None:
         return Inburgeraar.objects.none()
     # Not through inburgeraars_voor: the auditor's role reads no case content; this only
     # finds out who a person is, to search the log and answer an access request.
-    return Inburgeraar.objects.filter(gemeente__organisatie_id=user.organisatie_id)
+    return Inburgeraar.objects.filter(gemeente__in=gemeenten_voor(user))
+
+
+def _betrokkenen_in_log(user):
+    """The persons named in the user's log, as far as the user may see them named."""
+    return zichtbare_betrokkenen(user).filter(verwerking__in=verwerkingen_voor(user))
 
 
 def inburgeraar_id_voor_bsn(user, bsn: str) -> int | None:
@@ -82,9 +149,8 @@ def inburgeraar_id_voor_uuid(user, uuid) -> int | None:
     if gevonden is not None:
         return gevonden
     return (
-        Betrokkene.objects.filter(
-            inburgeraar_uuid=uuid, verwerking__namens_organisatie_id=user.organisatie_id
-        )
+        _betrokkenen_in_log(user)
+        .filter(inburgeraar_uuid=uuid)
         .values_list("inburgeraar_id", flat=True)
         .first()
     )
@@ -101,18 +167,12 @@ class Persoon:
 
 
 def persoon_voor(user, inburgeraar_id: int) -> Persoon:
-    """404 unless the person is a case of the user's organisation, or (case removed) appears
-    in its processing log."""
+    """404 unless the person is a case of the user's organisation (within `User.gemeenten`), or
+    (case removed) appears in its processing log."""
     inburgeraar = _inburgeraars_van_organisatie(user).filter(pk=inburgeraar_id).first()
     if inburgeraar is not None:
         return Persoon(inburgeraar.pk, inburgeraar.uuid, inburgeraar)
-    betrokkene = (
-        Betrokkene.objects.filter(
-            inburgeraar_id=inburgeraar_id, verwerking__namens_organisatie_id=user.organisatie_id
-        )
-        .order_by("-id")
-        .first()
-    )
+    betrokkene = _betrokkenen_in_log(user).filter(inburgeraar_id=inburgeraar_id).order_by("-id").first()
     if betrokkene is None:
         raise Http404("Over deze persoon staat niets in het verwerkingslog van uw organisatie.")
     return Persoon(inburgeraar_id, betrokkene.inburgeraar_uuid, None)

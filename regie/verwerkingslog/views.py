@@ -6,6 +6,7 @@ entries of the own organisation, and every look is itself logged.
 """
 
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from regie.accounts.rechten import Recht, vereist_recht
 from regie.pdf import pdf_antwoord, pdf_uit_template
 from regie.verwerkingslog import inzage, log, selectors
-from regie.verwerkingslog.forms import BsnZoekForm, ZoekForm
+from regie.verwerkingslog.forms import BsnZoekForm, InzageForm, ZoekForm
 from regie.verwerkingslog.models import Kanaal
 
 PER_PAGINA = 50
@@ -57,15 +58,29 @@ def zoeken(request):
             " Zoek dan op het interne nummer.",
         )
     form = ZoekForm(request.GET if request.method == "GET" and request.GET else None)
-    context = {"form": form, "bsn_form": bsn_form, "persoon": None, "pagina": None, "gezocht": form.is_bound}
+    return _zoekpagina(request, form, bsn_form)
+
+
+def _zoekpagina(request, form, bsn_form, *, inzage_form=None, status=200):
+    """The search page with its results; `inzage_form`: the access-request form with its errors."""
+    context = {
+        "form": form,
+        "bsn_form": bsn_form,
+        "inzage_form": inzage_form or InzageForm(),
+        "persoon": None,
+        "pagina": None,
+        "gezocht": form.is_bound,
+    }
     if form.is_bound and not form.is_valid():
-        return render(request, "verwerkingslog/zoeken.html", context)
+        return render(request, "verwerkingslog/zoeken.html", context, status=status)
 
     criteria = form.criteria() if form.is_bound else {}
     persoon = _persoon(request, criteria) if criteria else None
     if criteria.get("persoon_uuid") is not None and persoon is not None:
         criteria = {**criteria, "persoon_uuid": None, "persoon_id": persoon.inburgeraar_id}
-    resultaten = selectors.zoek_verwerkingen(request.user, **criteria).prefetch_related("betrokkenen")
+    resultaten = selectors.zoek_verwerkingen(request.user, **criteria).prefetch_related(
+        Prefetch("betrokkenen", queryset=selectors.zichtbare_betrokkenen(request.user))
+    )
     pagina = Paginator(resultaten, PER_PAGINA).get_page(request.GET.get("pagina"))
     rijen = []
     for verwerking in pagina.object_list:
@@ -84,14 +99,16 @@ def zoeken(request):
         zoekvraag={**criteria, "pagina": pagina.number},
         inburgeraars=[(persoon.inburgeraar_id, persoon.uuid)] if persoon else None,
     )
-    return render(request, "verwerkingslog/zoeken.html", context)
+    return render(request, "verwerkingslog/zoeken.html", context, status=status)
 
 
 @vereist_recht(INZIEN)
 @require_GET
 def detail(request, uuid):
     verwerking = selectors.verwerking_voor(request.user, uuid)
-    betrokkenen = list(verwerking.betrokkenen.order_by("inburgeraar_id"))
+    betrokkenen = list(
+        selectors.zichtbare_betrokkenen(request.user).filter(verwerking=verwerking).order_by("inburgeraar_id")
+    )
     velden = []
     for naam, waarde in (verwerking.velden or {}).items():
         if isinstance(waarde, list) and len(waarde) == 2:
@@ -116,21 +133,24 @@ FORMATEN = {"json", "pdf"}
 @vereist_recht(INZIEN)
 @require_POST
 def inzageverzoek(request, inburgeraar_id, formaat):
-    """The overview for an access request (AVG art. 15) of one person, as a download."""
+    """The overview for an access request (AVG art. 15) of one person, as a download. The
+    privacy officer says why (required); the reason is in the overview and in the log."""
     if formaat not in FORMATEN:
         raise Http404("Kies JSON of PDF.")
     persoon = selectors.persoon_voor(request.user, inburgeraar_id)
-    verwerkingen = selectors.zoek_verwerkingen(
-        request.user, persoon_id=persoon.inburgeraar_id
-    ).prefetch_related("betrokkenen")
-    inhoud = inzage.inzage(persoon, verwerkingen, door=request.user)
+    form = InzageForm(request.POST)
+    if not form.is_valid():
+        zoekform = ZoekForm({"persoon": str(persoon.inburgeraar_id)})
+        return _zoekpagina(request, zoekform, BsnZoekForm(), inzage_form=form, status=400)
+    reden = form.cleaned_data["reden"]
+    verwerkingen = selectors.zoek_verwerkingen(request.user, persoon_id=persoon.inburgeraar_id)
+    inhoud = inzage.inzage(persoon, verwerkingen, door=request.user, reden=reden)
     naam = f"inzageverzoek-{persoon.inburgeraar_id}-{timezone.localdate():%Y%m%d}"
     if formaat == "json":
         antwoord = HttpResponse(inzage.als_json(inhoud), content_type="application/json; charset=utf-8")
         antwoord["Content-Disposition"] = content_disposition_header(
             as_attachment=True, filename=f"{naam}.json"
         )
-        antwoord["Cache-Control"] = "private, no-store"
     else:
         antwoord = pdf_antwoord(
             pdf_uit_template(
@@ -145,5 +165,6 @@ def inzageverzoek(request, inburgeraar_id, formaat):
         soort=f"inzageverzoek AVG art. 15 ({formaat.upper()})",
         onderdeel="inzageverzoek",
         kanaal=Kanaal.EXPORT,
+        reden=reden,
     )
     return antwoord

@@ -16,6 +16,7 @@ their Dutch messages come back as 400 problem+json with invalidParams.
 
 from datetime import date
 
+from django.conf import settings
 from django.db import transaction
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -30,6 +31,7 @@ from rest_framework.views import APIView
 
 from regie.accounts.rechten import Recht, heeft_recht, weiger
 from regie.api.basis import Datum, Keuze, RegieApi, StrikteInvoer
+from regie.beveiliging.grootte import grootte_tekst
 from regie.trajecten.selectors import verwijzing_voor, verwijzingen_voor
 from regie.verwerkingslog import log
 from regie.voortgang import csv_invoer, services
@@ -474,6 +476,15 @@ class WeekrapportageUpload(RegieApi, APIView):
     permission_classes = [RapportageRecht]
     parser_classes = [CsvParser]
     verwerkingslog_onderdeel = "voortgang"
+
+    def max_inhoud(self) -> int:
+        return settings.MAX_UPLOAD_BYTES
+
+    def te_groot_melding(self, maximum: int) -> str:
+        return (
+            f"Het bestand is groter dan {grootte_tekst(maximum)}. Er is niets opgeslagen. Splits het bestand"
+            " in kleinere bestanden en stuur ze een voor een."
+        )
 
     @extend_schema(
         summary="CSV-bestand met aanwezigheid uploaden",

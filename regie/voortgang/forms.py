@@ -2,7 +2,9 @@
 regie.trajecten.services); their messages are shown next to the fields here."""
 
 from django import forms
+from django.conf import settings
 
+from regie.beveiliging.grootte import grootte_tekst
 from regie.intake.forms import DatumInvoer, NldsFormulier
 from regie.voortgang import csv_invoer
 from regie.voortgang.models import Examenniveau, Examenonderdeel, Niveau, Resultaatsoort, Uitslag, Vaardigheid
@@ -165,10 +167,11 @@ class UploadForm(NldsFormulier, forms.Form):
         error_messages={"required": "Kies een bestand.", "empty": "Het bestand is leeg."},
     )
 
-    MAX_GROOTTE = 2 * 1024 * 1024
-
     def clean_bestand(self):
         bestand = self.cleaned_data["bestand"]
-        if bestand.size > self.MAX_GROOTTE:
-            raise forms.ValidationError("Het bestand is groter dan 2 MB. Splits het bestand.")
+        if bestand.size > settings.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"Het bestand is groter dan {grootte_tekst(settings.MAX_UPLOAD_BYTES)}. Splits het bestand in"
+                " kleinere bestanden."
+            )
         return bestand

@@ -29,6 +29,6 @@ def test_beheerder_laat_de_app_opnieuw_instellen(client, consulent, consulent_dr
     assert not TOTPDevice.objects.filter(user=consulent).exists()
     # A user of another organisation is not in the beheerder's list: untouched.
     assert TOTPDevice.objects.filter(user=consulent_drechtsteden).exists()
-    # The consultant's open session lost its second step: back to setting up the app.
+    # The consultant's open session is gone: log in again (password, then set up the app).
     antwoord = collega.get("/werkvoorraad/")
-    assert antwoord.status_code == 302 and antwoord["Location"].startswith("/inloggen/app-instellen/")
+    assert antwoord.status_code == 302 and antwoord["Location"].startswith("/inloggen/?")

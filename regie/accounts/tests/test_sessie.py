@@ -6,8 +6,9 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.sessions.models import Session
 from django.utils import timezone
+
+from regie.accounts.models import Sessie as Session
 
 
 def sessie(client) -> Session:

@@ -64,6 +64,27 @@ def test_ingetrokken_token_is_401_met_datum(client, consulent):
     assert timezone.localdate().strftime("%d-%m-%Y") in detail
 
 
+def test_token_is_standaard_90_dagen_geldig(consulent, settings):
+    token, _ = maak_api_token(user=consulent)
+    assert settings.API_TOKEN_GELDIG_DAGEN == 90
+    assert abs(token.verloopt_op - token.aangemaakt_op - timedelta(days=90)) < timedelta(seconds=5)
+    assert token.is_actief
+    settings.API_TOKEN_GELDIG_DAGEN = 7
+    kort, _ = maak_api_token(user=consulent)
+    assert abs(kort.verloopt_op - kort.aangemaakt_op - timedelta(days=7)) < timedelta(seconds=5)
+
+
+def test_verlopen_token_is_401_met_datum(client, consulent):
+    token, sleutel = maak_api_token(user=consulent)
+    verlopen = timezone.now() - timedelta(minutes=1)
+    ApiToken.objects.filter(pk=token.pk).update(verloopt_op=verlopen)
+    detail = probleem_401(api(client, sleutel))
+    assert detail.startswith("Dit token is verlopen op ")
+    assert timezone.localtime(verlopen).strftime("%d-%m-%Y") in detail
+    token.refresh_from_db()
+    assert token.laatst_gebruikt_op is None
+
+
 def test_onbekend_token_is_401(client, db):
     assert "onbekend" in probleem_401(api(client, "regie_bestaatniet"))
 
@@ -104,6 +125,7 @@ def test_pagina_toont_alleen_eigen_tokens(client, consulent, teamleider):
     assert "Mijn koppeling" in html and eigen.prefix in html and "Nog niet gebruikt" in html
     assert "Van de teamleider" not in html
     assert '<th scope="col" class="utrecht-table__header-cell">Laatst gebruikt</th>' in html
+    assert f"Geldig tot {timezone.localtime(eigen.verloopt_op):%-d-%-m-%Y}" in html
 
 
 def test_token_maken_toont_de_sleutel_een_keer(client, consulent):

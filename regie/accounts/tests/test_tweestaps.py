@@ -54,8 +54,39 @@ def test_instellen_toont_qr_als_svg_en_het_geheim_in_groepen(client, consulent):
     groepen = re.search(r'<code class="regie-geheim" id="totp-geheim">([A-Z2-7 ]+)</code>', html).group(1)
     assert groepen.replace(" ", "") == geheim(apparaat)
     assert all(len(g) == 4 for g in groepen.split()[:-1])
-    # Reloading keeps the same secret (the same device).
-    assert groepen in client.get("/inloggen/app-instellen/").content.decode()
+
+
+def geheim_op(antwoord) -> str:
+    return re.search(r'id="totp-geheim">([A-Z2-7 ]+)</code>', antwoord.content.decode()).group(1)
+
+
+def test_elke_poging_krijgt_een_nieuw_geheim_en_een_oud_werkt_niet_meer(client, consulent):
+    """Whoever saw one QR code (over the shoulder, a screenshot) cannot use it later: every time
+    the set-up page is shown the secret is new, and only the last one shown in this session counts."""
+    wachtwoord_stap(client, consulent)
+    eerste = geheim_op(client.get("/inloggen/app-instellen/"))
+    tweede = geheim_op(client.get("/inloggen/app-instellen/"))
+    assert eerste != tweede
+    assert TOTPDevice.objects.filter(user=consulent).count() == 1
+    antwoord = client.post("/inloggen/app-instellen/", {"code": code_uit_geheim(eerste)})
+    assert "Deze code klopt niet" in antwoord.content.decode()
+    assert not TOTPDevice.objects.filter(user=consulent, confirmed=True).exists()
+
+
+def test_een_geheim_uit_een_andere_sessie_werkt_niet(client, consulent):
+    """A QR code shown in one session cannot be confirmed in another, and a newer attempt (in any
+    session) replaces it: one set-up attempt per user at a time."""
+    aanvaller = client.__class__()
+    wachtwoord_stap(aanvaller, consulent)
+    gezien = geheim_op(aanvaller.get("/inloggen/app-instellen/"))
+    wachtwoord_stap(client, consulent)
+    client.get("/inloggen/app-instellen/")
+    antwoord = aanvaller.post("/inloggen/app-instellen/", {"code": code_uit_geheim(gezien)})
+    assert antwoord.status_code == 400
+    assert "Deze QR-code is niet meer geldig" in antwoord.content.decode()
+    assert not TOTPDevice.objects.filter(user=consulent, confirmed=True).exists()
+    eigen = geheim_op(client.get("/inloggen/app-instellen/"))
+    assert client.post("/inloggen/app-instellen/", {"code": code_uit_geheim(eigen)}).status_code == 302
     assert TOTPDevice.objects.filter(user=consulent).count() == 1
 
 

@@ -8,9 +8,10 @@ from django_tasks_db.models import DBTaskResult
 
 from regie.accounts.models import Rol
 from regie.demo.factories import UserFactory
-from regie.taken.models import HerhaaldeTaak
+from regie.taken.models import HerhaaldeTaak, TaakOrganisatie
 from regie.taken.selectors import fout_samenvatting, veilig
 from regie.taken.werk import werk_taken_af
+from regie.verwerkingslog.context import systeemcontext
 
 POGINGEN = []
 
@@ -29,9 +30,11 @@ def beheerder(dronten):
 
 
 @pytest.fixture
-def mislukt():
+def mislukt(beheerder):
+    """A failed task of Dronten (enqueued for Dronten's beheerder: regie.taken.organisatie)."""
     POGINGEN.clear()
-    resultaat = wankel.enqueue(7, tekst="x")
+    with systeemcontext(gebruiker=beheerder):
+        resultaat = wankel.enqueue(7, tekst="x")
     werk_taken_af()
     return DBTaskResult.objects.get(id=resultaat.id)
 
@@ -107,21 +110,22 @@ def test_opnieuw_proberen_met_dezelfde_argumenten_en_het_origineel_blijft(client
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("waarde", "melding"),
-    [
-        ("", "Deze taak bestaat niet (meer)."),
-        ("geen-uuid", "Deze taak bestaat niet (meer)."),
-        ("00000000-0000-0000-0000-000000000000", "Deze taak bestaat niet (meer)."),
-        ("wachtend", "Alleen een mislukte taak kunt u opnieuw laten proberen."),
-    ],
-)
-def test_opnieuw_proberen_weigert(client, beheerder, waarde, melding):
-    if waarde == "wachtend":
-        waarde = str(wankel.enqueue(1, tekst="z").id)
+@pytest.mark.parametrize("waarde", ["", "geen-uuid", "00000000-0000-0000-0000-000000000000"])
+def test_opnieuw_proberen_van_een_onbekende_taak_is_404(client, beheerder, waarde):
     client.force_login(beheerder)
-    antwoord = client.post(reverse("taken:opnieuw"), {"taak": waarde}, follow=True)
-    assert melding in antwoord.content.decode()
+    antwoord = client.post(reverse("taken:opnieuw"), {"taak": waarde})
+    assert antwoord.status_code == 404
+    assert "bestaat niet, of u heeft er geen toegang toe" in antwoord.content.decode()
+    assert not HerhaaldeTaak.objects.exists()
+
+
+@pytest.mark.django_db
+def test_alleen_een_mislukte_taak_opnieuw(client, beheerder):
+    with systeemcontext(gebruiker=beheerder):
+        wachtend = wankel.enqueue(1, tekst="z")
+    client.force_login(beheerder)
+    antwoord = client.post(reverse("taken:opnieuw"), {"taak": str(wachtend.id)}, follow=True)
+    assert "Alleen een mislukte taak kunt u opnieuw laten proberen." in antwoord.content.decode()
     assert not HerhaaldeTaak.objects.exists()
 
 
@@ -136,6 +140,7 @@ def test_taak_die_niet_meer_bestaat(client, beheerder):
         run_after=timezone.now(),
         status="FAILED",
     )
+    TaakOrganisatie.objects.create(taak=rij, organisatie=beheerder.organisatie)
     client.force_login(beheerder)
     antwoord = client.post(reverse("taken:opnieuw"), {"taak": str(rij.id)}, follow=True)
     assert "bestaat niet meer in deze versie van Regie" in antwoord.content.decode()

@@ -21,6 +21,9 @@ def inzage_url(inburgeraar_id, formaat="json"):
     return reverse("verwerkingslog:inzageverzoek", args=[inburgeraar_id, formaat])
 
 
+REDEN = {"reden": "Verzoek om inzage van de betrokkene"}
+
+
 @pytest.fixture
 def auditor(client, privacy_officer):
     client.force_login(privacy_officer)
@@ -127,7 +130,7 @@ def test_alleen_regels_van_de_eigen_organisatie(client, privacy_officer_drechtst
     assert antwoord.context["persoon"] is None
     eigen = Verwerking.objects.filter(betrokkenen__inburgeraar_id=dossier.hoofd.pk).first()
     assert client.get(reverse("verwerkingslog:detail", args=[eigen.uuid])).status_code == 404
-    assert client.post(inzage_url(dossier.hoofd.pk)).status_code == 404
+    assert client.post(inzage_url(dossier.hoofd.pk), REDEN).status_code == 404
 
 
 def test_detail_van_een_regel(auditor, dossier):
@@ -155,11 +158,11 @@ def test_kijken_in_het_log_wordt_zelf_gelogd(auditor, privacy_officer, dossier):
 def test_inzageverzoek_als_json(auditor, privacy_officer, dossier):
     aantal_regels = Verwerking.objects.filter(betrokkenen__inburgeraar_id=dossier.hoofd.pk).count()
     vanaf = laatste_id()
-    antwoord = auditor.post(inzage_url(dossier.hoofd.pk, "json"))
+    antwoord = auditor.post(inzage_url(dossier.hoofd.pk, "json"), REDEN)
     assert antwoord.status_code == 200
     assert antwoord["Content-Type"].startswith("application/json")
     assert "attachment" in antwoord["Content-Disposition"]
-    assert antwoord["Cache-Control"] == "private, no-store"
+    assert antwoord["Cache-Control"] == "no-store"
     inhoud = json.loads(antwoord.content)
     assert inhoud["betrokkene"] == {"intern_id": dossier.hoofd.pk, "uuid": str(dossier.hoofd.uuid)}
     gegevens = inhoud["persoonsgegevens"]
@@ -180,7 +183,7 @@ def test_inzageverzoek_als_json(auditor, privacy_officer, dossier):
 
 
 def test_inzageverzoek_als_pdf(auditor, dossier):
-    antwoord = auditor.post(inzage_url(dossier.hoofd.pk, "pdf"))
+    antwoord = auditor.post(inzage_url(dossier.hoofd.pk, "pdf"), REDEN)
     assert antwoord.status_code == 200
     assert antwoord["Content-Type"] == "application/pdf"
     assert antwoord.content.startswith(b"%PDF")
@@ -196,7 +199,7 @@ def test_inzageverzoek_na_verwijderen_van_het_dossier(auditor, dossier, consulen
     dossier.hoofd.save()
     dossier.partner.gebeurtenissen.all().delete()
     dossier.partner.delete()
-    inhoud = json.loads(auditor.post(inzage_url(hoofd_id)).content)
+    inhoud = json.loads(auditor.post(inzage_url(hoofd_id), REDEN).content)
     assert inhoud["persoonsgegevens"] is None
     assert inhoud["betrokkene"]["uuid"] == str(hoofd_uuid)
     verwijderd = [v for v in inhoud["verwerkingen"] if v["actie"] == Actie.VERWIJDEREN]
@@ -204,8 +207,8 @@ def test_inzageverzoek_na_verwijderen_van_het_dossier(auditor, dossier, consulen
 
 
 def test_onbekende_persoon_of_formaat_geeft_404(auditor, dossier):
-    assert auditor.post(inzage_url(999999)).status_code == 404
-    assert auditor.post(inzage_url(dossier.hoofd.pk, "xml")).status_code == 404
+    assert auditor.post(inzage_url(999999), REDEN).status_code == 404
+    assert auditor.post(inzage_url(dossier.hoofd.pk, "xml"), REDEN).status_code == 404
     assert auditor.get(inzage_url(dossier.hoofd.pk)).status_code == 405
 
 
@@ -218,7 +221,7 @@ def test_andere_rollen_krijgen_403(client, dronten, dossier, rol):
     assert client.get(ZOEKEN).status_code == 403
     assert client.post(ZOEKEN, {"bsn": dossier.hoofd.bsn}).status_code == 403
     assert client.get(reverse("verwerkingslog:detail", args=[regel.uuid])).status_code == 403
-    assert client.post(inzage_url(dossier.hoofd.pk)).status_code == 403
+    assert client.post(inzage_url(dossier.hoofd.pk), REDEN).status_code == 403
     geweigerd = list(nieuw_sinds(vanaf))
     assert len(geweigerd) == 4 and {v.actie for v in geweigerd} == {Actie.GEWEIGERD}
 

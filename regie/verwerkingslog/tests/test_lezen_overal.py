@@ -386,6 +386,7 @@ LEZEN: dict[str, Verzoek] = {
         "post",
         gebruiker="privacy_officer",
         kwargs=lambda d: {"inburgeraar_id": d.hoofd.pk, "formaat": "json"},
+        data=lambda d: {"reden": "Verzoek om inzage van de betrokkene"},
         kanaal=Kanaal.EXPORT,
         actie=Actie.EXPORTEREN,
         onderdeel="inzageverzoek",

@@ -27,7 +27,7 @@ class Command(BaseCommand):
             user = get_user_model().objects.get(username=gebruikersnaam)
         except get_user_model().DoesNotExist as exc:
             raise CommandError(f"Er is geen medewerker met gebruikersnaam '{gebruikersnaam}'.") from exc
-        if not user.is_active:
+        if not user.kan_inloggen:
             raise CommandError(f"Medewerker '{gebruikersnaam}' is niet actief en krijgt geen API-token.")
         if len(naam) > 100:
             raise CommandError("Gebruik voor --naam hoogstens 100 tekens.")
