@@ -21,7 +21,7 @@ def _adressen_geladen():
 
 
 def test_consulent_verwijst_en_trekt_in(page, consulent, inburgeraar, teamleider, dronten):
-    pip_vastgesteld(inburgeraar, consulent, maatschappelijke_begeleiding=False)
+    pip_vastgesteld(inburgeraar, consulent, maatschappelijke_begeleiding=False, waarschuwingen_gezien=True)
     school = AanbiederFactory(organisatie=dronten.organisatie, naam="Taalschool Flevoland")
     ContractFactory(aanbieder=school, perceel=Perceel.B1_ROUTE, capaciteit=1)
     inloggen(page, consulent)

@@ -18,8 +18,11 @@ def contract(taalschool):
 
 @pytest.fixture
 def pip(inburgeraar, consulent):
-    """The case gets a B1-route PIP with PVT and MAP (no maatschappelijke begeleiding)."""
-    gemaakt = pip_vastgesteld(inburgeraar, consulent, maatschappelijke_begeleiding=False)
+    """The case gets a B1-route PIP with PVT and MAP (no maatschappelijke begeleiding: the
+    consultant confirmed the warning of Wi 13 lid 1)."""
+    gemaakt = pip_vastgesteld(
+        inburgeraar, consulent, maatschappelijke_begeleiding=False, waarschuwingen_gezien=True
+    )
     inburgeraar.refresh_from_db()
     return gemaakt
 
