@@ -131,6 +131,7 @@ def _inlines(model_admin):
         for inline in inlines:
             for naam in PERMISSIES:
                 setattr(inline, naam, _als_beheerder(getattr(inline, naam)))
+            inline.get_readonly_fields = _readonly_fields(inline)
         return inlines
 
     return get_inline_instances
@@ -165,6 +166,26 @@ def _fieldsets(model_admin):
         ]
 
     return get_fieldsets
+
+
+# Fields a beheerder sees but only a superuser changes. The OIN routes DUO's notices to a
+# municipality (regie/notificaties/ontvangst.py): whoever sets it receives that municipality's
+# notices, so it is set by whoever runs the installation, not by one organisation.
+ALLEEN_SUPERUSER_WIJZIGT: dict[str, tuple[str, ...]] = {"organisaties.gemeente": ("oin",)}
+
+
+def _readonly_fields(model_admin):
+    origineel = model_admin.get_readonly_fields
+
+    @wraps(origineel)
+    def get_readonly_fields(request, obj=None):
+        velden = tuple(origineel(request, obj))
+        if not _is_beheerder(request.user):
+            return velden
+        extra = ALLEEN_SUPERUSER_WIJZIGT.get(model_admin.opts.label_lower, ())
+        return velden + tuple(v for v in extra if v not in velden)
+
+    return get_readonly_fields
 
 
 def _has_permission(self, request) -> bool:
@@ -215,3 +236,4 @@ def beveilig_beheeromgeving(site: admin.AdminSite = admin.site) -> None:
             setattr(model_admin, naam, _formfield(model_admin, naam))
         model_admin.get_inline_instances = _inlines(model_admin)
         model_admin.get_fieldsets = _fieldsets(model_admin)
+        model_admin.get_readonly_fields = _readonly_fields(model_admin)
