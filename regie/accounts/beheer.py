@@ -28,6 +28,8 @@ BEHEERBAAR: dict[str, str] = {
     "organisaties.kern": "gemeente__organisatie",
     "aanbieders.aanbieder": "organisatie",
     "aanbieders.contract": "aanbieder__organisatie",
+    # Requests to DUO's notice endpoint refused as not from DUO, aimed at an own municipality.
+    "notificaties.geweigerdemelding": "gemeente__organisatie",
 }
 # What only a superuser does, also on those models: adding or removing organisations.
 ALLEEN_SUPERUSER = {
