@@ -151,6 +151,7 @@ def meet(n: int, workers: int, map_: str) -> None:
                 geboortedatum=date(1990, 1, 1),
                 doelgroep=Doelgroep.ASIELSTATUSHOUDER,
                 gemeente=dronten,
+                organisatie_id=dronten.organisatie_id,
             )
             for i, bsn in enumerate(bsns)
         ],

@@ -14,6 +14,7 @@ from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars.models import Inburgeraar, Kind
 from regie.inburgeraars.selectors import gemeenten_voor
 from regie.inburgeraars.status import EindeReden, Status, controleer_overgang
+from regie.organisaties.models import Organisatie
 from regie.tijdlijn import events
 
 # What a consultant records when registering a newcomer; forms and the API add the
@@ -66,21 +67,33 @@ def vandaag() -> date:
 
 def _valideer(inburgeraar: Inburgeraar, door: User, velden=None) -> None:
     """Raise ValidationError with a Dutch message per field. `velden`: the fields being
-    changed (None at registration) for the checks that only concern a new value."""
+    changed (None at registration) for the checks that only concern a new value.
+
+    Sets `organisatie` from the gemeente. A new BSN (or municipality) is checked against the
+    organisation's cases with the organisation's row locked until the transaction ends, so two
+    people registering the same BSN at once get the Dutch message, not the database's refusal
+    (constraint inburgeraar_bsn_uniek_per_organisatie, which also holds when this is bypassed)."""
     fouten: dict[str, list[str]] = {}
     try:
-        inburgeraar.full_clean(exclude=["consulent", "partner"])
+        # organisatie follows the gemeente; the BSN's uniqueness in it is checked below
+        inburgeraar.full_clean(exclude=["consulent", "partner", "organisatie"])
     except ValidationError as exc:
         fouten.update(exc.message_dict)
-    if "bsn" in fouten:
-        fouten["bsn"] = [
-            "Er staat al een inburgeraar met dit BSN in Regie." if "bestaat al" in m else m
-            for m in fouten["bsn"]
-        ]
     if inburgeraar.gemeente_id and not gemeenten_voor(door).filter(pk=inburgeraar.gemeente_id).exists():
         fouten.setdefault("gemeente", []).append(
             "U kunt alleen inburgeraars van uw eigen gemeenten registreren."
         )
+    elif inburgeraar.gemeente_id and "bsn" not in fouten and (velden is None or velden & {"bsn", "gemeente"}):
+        # Only within the organisation: whether another organisation knows this BSN is none of
+        # this one's business (and a newcomer who moved here from there is registered here too).
+        inburgeraar.organisatie_id = inburgeraar.gemeente.organisatie_id
+        Organisatie.objects.select_for_update().filter(pk=inburgeraar.organisatie_id).first()  # the lock
+        if (
+            Inburgeraar.objects.filter(organisatie_id=inburgeraar.organisatie_id, bsn=inburgeraar.bsn)
+            .exclude(pk=inburgeraar.pk)
+            .exists()
+        ):
+            fouten.setdefault("bsn", []).append("Er staat al een inburgeraar met dit BSN bij uw organisatie.")
     if inburgeraar.kern_id and inburgeraar.kern.gemeente_id != inburgeraar.gemeente_id:
         fouten.setdefault("kern", []).append("Deze kern hoort niet bij de gekozen gemeente.")
     if (

@@ -149,7 +149,13 @@ def verwerk(notificatie: Notificatie, *, client=None) -> Notificatie:
         )
     if not notificatie.bsn:
         return _parkeer(notificatie, "De melding heeft geen BSN, dus Regie weet niet om wie het gaat.")
-    inburgeraar = Inburgeraar.objects.select_related("gemeente").filter(bsn=notificatie.bsn).first()
+    # Only the cases of the organisation DUO addressed: a BSN that lives in another organisation
+    # is unknown here, with the same reason as any unknown BSN (no one learns it exists there).
+    inburgeraar = (
+        Inburgeraar.objects.select_related("gemeente")
+        .filter(bsn=notificatie.bsn, organisatie_id=notificatie.gemeente.organisatie_id)
+        .first()
+    )
     if inburgeraar is None:
         if gebeurtenis.nieuwe_plicht:
             return _parkeer(

@@ -106,7 +106,7 @@ def test_registreren_bsn_vorm(consulent, gegevens, bsn):
 
 def test_registreren_dubbel_bsn(consulent, gegevens, inburgeraar):
     meldingen = registreren_geweigerd(consulent, {**gegevens, "bsn": inburgeraar.bsn}, "bsn")
-    assert meldingen == ["Er staat al een inburgeraar met dit BSN in Regie."]
+    assert meldingen == ["Er staat al een inburgeraar met dit BSN bij uw organisatie."]
 
 
 def test_registreren_geboortedatum_in_de_toekomst(consulent, gegevens):

@@ -130,3 +130,26 @@ def test_superuser_kan_geen_oin_van_een_andere_gemeente_kiezen(client, superuser
     assert "Een andere gemeente heeft deze OIN al." in antwoord.content.decode()
     dordrecht.refresh_from_db()
     assert dordrecht.oin != dronten.oin
+
+
+def test_gemeente_met_dossiers_verhuist_niet_in_beheer_naar_een_andere_organisatie(
+    client, superuser, dronten, dordrecht
+):
+    """A case stores its organisation (the BSN is unique per organisation): a municipality with
+    cases keeps its organisation in Beheer, also for a superuser."""
+    from regie.demo.factories import InburgeraarFactory
+
+    InburgeraarFactory(gemeente=dronten)
+    client.force_login(superuser)
+    pagina = client.get(f"/beheer/organisaties/gemeente/{dronten.pk}/change/").content.decode()
+    assert 'name="organisatie"' not in pagina
+    client.post(
+        f"/beheer/organisaties/gemeente/{dronten.pk}/change/",
+        _gemeente_formulier(dronten, organisatie=dordrecht.organisatie_id),
+    )
+    dronten.refresh_from_db()
+    assert dronten.organisatie_id != dordrecht.organisatie_id
+    # Without cases it can still be corrected.
+    leeg = Gemeente.objects.create(cbs_code="9999", naam="Proef", organisatie=dronten.organisatie)
+    pagina = client.get(f"/beheer/organisaties/gemeente/{leeg.pk}/change/").content.decode()
+    assert 'name="organisatie"' in pagina
