@@ -1,6 +1,5 @@
 from django import forms
 
-from regie.coa.bestand import MAX_BYTES
 from regie.inburgeraars.selectors import gemeenten_voor
 
 
@@ -11,12 +10,6 @@ class UploadForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv", "class": "utrecht-textbox"}),
         error_messages={"required": "Kies een bestand.", "empty": "Het bestand is leeg."},
     )
-
-    def clean_bestand(self):
-        bestand = self.cleaned_data["bestand"]
-        if bestand.size > MAX_BYTES:
-            raise forms.ValidationError("Het bestand is groter dan 2 MB. Splits het in kleinere bestanden.")
-        return bestand
 
 
 class TaakstellingForm(forms.Form):

@@ -16,6 +16,7 @@ their Dutch messages come back as 400 problem+json with invalidParams.
 
 from datetime import date
 
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -182,7 +183,9 @@ class WeekrapportageInvoer(StrikteInvoer):
     uren_afwezig_ziek = Uren(default=0)
     uren_afwezig_afspraak = Uren(default=0)
     uren_afwezig_ongeoorloofd = Uren(default=0)
-    opmerking = serializers.CharField(allow_blank=True, default="", max_length=2000)
+    opmerking = serializers.CharField(
+        allow_blank=True, default="", validators=[MaxLengthValidator(services.MAX_TEKST)]
+    )
 
 
 def lees_week_uit_pad(tekst: str) -> date:
@@ -266,7 +269,9 @@ class MetingInvoer(StrikteInvoer):
     datum = Datum()
     onderdeel = Keuze(choices=Vaardigheid.choices)
     niveau = Keuze(choices=Niveau.choices)
-    toelichting = serializers.CharField(allow_blank=True, default="", max_length=2000)
+    toelichting = serializers.CharField(
+        allow_blank=True, default="", validators=[MaxLengthValidator(services.MAX_TEKST)]
+    )
 
 
 class ExamenSerializer(serializers.ModelSerializer):
@@ -282,7 +287,9 @@ class ExamenInvoer(StrikteInvoer):
     onderdeel = Keuze(choices=Examenonderdeel.choices)
     uitslag = Keuze(choices=Uitslag.choices)
     niveau = Keuze(choices=Examenniveau.choices, allow_blank=True, default="", help_text="Leeg bij KNM.")
-    toelichting = serializers.CharField(allow_blank=True, default="", max_length=2000)
+    toelichting = serializers.CharField(
+        allow_blank=True, default="", validators=[MaxLengthValidator(services.MAX_TEKST)]
+    )
 
 
 class ResultaatSerializer(serializers.ModelSerializer):
@@ -312,7 +319,9 @@ class ResultaatInvoer(StrikteInvoer):
         min_value=0, max_value=9999, allow_null=True, default=None, help_text="Alleen bij de Z-route."
     )
     eindgesprek_op = Datum(allow_null=True, default=None, help_text="Alleen bij de Z-route.")
-    toelichting = serializers.CharField(allow_blank=True, default="", max_length=2000)
+    toelichting = serializers.CharField(
+        allow_blank=True, default="", validators=[MaxLengthValidator(services.MAX_TEKST)]
+    )
 
 
 class EindrapportSerializer(serializers.ModelSerializer):
@@ -325,8 +334,10 @@ class EindrapportSerializer(serializers.ModelSerializer):
 
 class EindrapportInvoer(StrikteInvoer):
     datum = Datum()
-    samenvatting = serializers.CharField(max_length=5000)
-    advies = serializers.CharField(allow_blank=True, default="", max_length=5000)
+    samenvatting = serializers.CharField(validators=[MaxLengthValidator(services.MAX_RAPPORT)])
+    advies = serializers.CharField(
+        allow_blank=True, default="", validators=[MaxLengthValidator(services.MAX_RAPPORT)]
+    )
 
 
 _ANTWOORDEN: dict = {}

@@ -70,6 +70,7 @@ GENEGEERD = {
     "locatie",
 }
 MAX_REGELS = 5000
+MAX_BYTES = 2 * 1024 * 1024  # page and API alike: lees_bestand refuses more
 MAX_UREN_PER_WEEK = Decimal("60")
 
 VOORBEELD = (
@@ -209,6 +210,8 @@ def lees_bestand(inhoud: bytes) -> Bestand:
     """Read the whole file; every problem of every row is collected, nothing is stopped early."""
     if not inhoud or not inhoud.strip():
         return Bestand([], ["Het bestand is leeg."])
+    if len(inhoud) > MAX_BYTES:
+        return Bestand([], ["Het bestand is groter dan 2 MB. Splits het bestand."])
     tekst, codering = decodeer(inhoud)
     if tekst is None:
         return Bestand([], [codering])
@@ -314,7 +317,7 @@ def _lees_regel(nummer: int, rij: list[str], indeling: dict[str, int], breedte: 
         regel.uren[veld] = waarde
         if fout:
             regel.fouten.append(f"{KOLOMNAAM[veld]}: {fout}.")
-    regel.opmerking = cel("opmerking")[:500]
+    regel.opmerking = cel("opmerking")  # whole: a too long one is refused (weekrapportage_fouten)
     return regel
 
 

@@ -213,7 +213,11 @@ def beoordeel(regels: list[csv_invoer.Regel], *, door, peildatum: date | None = 
                 _meldingen(
                     _zonder_dubbel(
                         weekrapportage_fouten(
-                            verwijzing, week=regel.week, uren=regel.uren, peildatum=peildatum
+                            verwijzing,
+                            week=regel.week,
+                            uren=regel.uren,
+                            opmerking=regel.opmerking,
+                            peildatum=peildatum,
                         ),
                         regel,
                     )

@@ -238,6 +238,16 @@ def test_slecht_bestand_op_de_pagina(client, consulent):
 
 
 @pytest.mark.django_db
+def test_te_groot_bestand_op_de_pagina(client, consulent):
+    """The size limit lives in the service (bestand.decodeer): the page shows its message."""
+    client.force_login(consulent)
+    bestand = SimpleUploadedFile("k.csv", csv_tekst(rij()).encode() + b"#" * (2 * 1024 * 1024))
+    tekst = client.post(reverse("coa:imports"), {"bestand": bestand}).content.decode()
+    assert "Het bestand is groter dan 2 MB. Splits het in kleinere bestanden." in tekst
+    assert not CoaImport.objects.exists()
+
+
+@pytest.mark.django_db
 def test_voorbeeld_is_alleen_voor_wie_het_uploadde(client, consulent, teamleider, consulent_drechtsteden):
     coa_import = upload(csv_tekst(rij()), consulent)
     adres = reverse("coa:import", kwargs={"uuid": coa_import.uuid})

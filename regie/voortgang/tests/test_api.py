@@ -142,3 +142,25 @@ def test_csv_upload_met_proefdraai(api_docent, verwijzing, vorige_week):
     assert antwoord.json()["opgeslagen"] == 1
     assert Weekrapportage.objects.get().bron == "api"
     probleem(api_docent.post(adres, {"a": 1}, format="json"), 415)
+
+
+def test_csv_upload_groter_dan_2_mb_wordt_geweigerd_zoals_op_de_pagina(api_docent, verwijzing, vorige_week):
+    """The 2 MB limit was the form's only (issue 9): now lees_bestand's, for the API too."""
+    regel = f"{verwijzing.inburgeraar.bsn};{vorige_week:%d-%m-%Y};12;10;0;0;0\n"
+    kop = "bsn;week;uren_aangeboden;uren_gevolgd;afwezig_ziek;afwezig_afspraak;afwezig_ongeoorloofd\n"
+    groot = (kop + regel + "#" * (2 * 1024 * 1024)).encode()
+    adres = f"{V1}/weekrapportages/upload"
+    proef = api_docent.post(f"{adres}?proefdraai=true", groot, content_type="text/csv")
+    assert proef.json()["bestandsfouten"] == ["Het bestand is groter dan 2 MB. Splits het bestand."]
+    body = probleem(api_docent.post(adres, groot, content_type="text/csv"), 400, "bestand")
+    assert body["invalidParams"][0]["reason"] == "Het bestand is groter dan 2 MB. Splits het bestand."
+    assert not Weekrapportage.objects.exists()
+
+
+def test_te_lange_opmerking_zelfde_melding_als_op_de_pagina(api_docent, verwijzing, vorige_week):
+    adres = f"{V1}/verwijzingen/{verwijzing.uuid}/weekrapportages/{week_tekst(vorige_week)}"
+    body = probleem(api_docent.put(adres, {**UREN, "opmerking": "x" * 2001}, format="json"), 400, "opmerking")
+    assert body["invalidParams"][0]["reason"] == (
+        "Zorg dat deze waarde niet meer dan 2000 tekens bevat (het zijn er nu 2001)."
+    )
+    assert not Weekrapportage.objects.exists()
