@@ -17,7 +17,7 @@ from types import MethodType
 
 from django.contrib import admin
 
-from regie.accounts.rechten import Recht, mag_beheren, weiger
+from regie.accounts.rechten import Recht, log_weigering, mag_beheren, weiger
 
 # Model (app_label.model_name) → the path from that model to its organisation.
 BEHEERBAAR: dict[str, str] = {
@@ -190,6 +190,29 @@ def _readonly_fields(model_admin):
     return get_readonly_fields
 
 
+def _changeform_view(model_admin):
+    """A beheerder's POST that carries such a field (the page does not offer it, so someone
+    crafted the request) saves the rest as usual, ignores the field, and logs the attempt."""
+    origineel = model_admin.changeform_view
+    velden = {v for namen in ALLEEN_SUPERUSER_WIJZIGT.values() for v in namen}
+
+    @wraps(origineel)
+    def changeform_view(request, *args, **kwargs):
+        if request.method == "POST" and _is_beheerder(request.user):
+            # also inside an inline: the municipalities on the organisation's page (gemeenten-0-oin)
+            genegeerd = sorted(
+                {v for sleutel in request.POST for v in velden if sleutel == v or sleutel.endswith(f"-{v}")}
+            )
+            if genegeerd:
+                log_weigering(
+                    request,
+                    f"Alleen een superuser wijzigt {', '.join(genegeerd)}; de meegestuurde waarde is genegeerd.",
+                )
+        return origineel(request, *args, **kwargs)
+
+    return changeform_view
+
+
 def _has_permission(self, request) -> bool:
     return mag_beheren(request.user)
 
@@ -239,3 +262,4 @@ def beveilig_beheeromgeving(site: admin.AdminSite = admin.site) -> None:
         model_admin.get_inline_instances = _inlines(model_admin)
         model_admin.get_fieldsets = _fieldsets(model_admin)
         model_admin.get_readonly_fields = _readonly_fields(model_admin)
+        model_admin.changeform_view = _changeform_view(model_admin)

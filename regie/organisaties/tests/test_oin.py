@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from regie.accounts.models import Rol
 from regie.demo.factories import UserFactory
 from regie.organisaties.models import Gemeente
+from regie.verwerkingslog.models import Verwerking
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +96,9 @@ def test_beheerder_ziet_de_oin_maar_kan_hem_niet_wijzigen(client, beheerder, dro
     assert antwoord.status_code == 302
     dronten.refresh_from_db()
     assert (dronten.naam, dronten.oin) == ("Dronten!", oud)
+    # The page offers no OIN field: a POST with one was crafted, and is logged.
+    poging = Verwerking.objects.get(actie="geweigerd", gebruiker=beheerder)
+    assert "Alleen een superuser wijzigt oin" in poging.reden
 
 
 def test_beheerder_ziet_de_oin_ook_in_de_gemeenten_van_de_organisatie_alleen_als_tekst(
