@@ -100,7 +100,7 @@ def _valideer(inburgeraar: Inburgeraar, door: User, velden=None, kinderen=()) ->
     """Raise ValidationError with a Dutch message per field. `velden`: the fields being
     changed (None at registration) for the checks that only concern a new value.
 
-    Sets `organisatie` from the gemeente. A new BSN (or municipality) is checked against the
+    Sets `organisatie` from the gemeente. A new case, BSN or organisation is checked against the
     organisation's cases with the organisation's row locked until the transaction ends, so two
     people registering the same BSN at once get the Dutch message, not the database's refusal
     (constraint inburgeraar_bsn_uniek_per_organisatie, which also holds when this is bypassed)."""
@@ -129,10 +129,9 @@ def _valideer(inburgeraar: Inburgeraar, door: User, velden=None, kinderen=()) ->
         fouten.setdefault("gemeente", []).append(
             "U kunt alleen inburgeraars van uw eigen gemeenten registreren."
         )
-    elif inburgeraar.gemeente_id and "bsn" not in fouten and (velden is None or velden & {"bsn", "gemeente"}):
+    elif inburgeraar.gemeente_id and "bsn" not in fouten and _nieuw_bsn_in_organisatie(inburgeraar, velden):
         # Only within the organisation: whether another organisation knows this BSN is none of
         # this one's business (and a newcomer who moved here from there is registered here too).
-        inburgeraar.organisatie_id = inburgeraar.gemeente.organisatie_id
         Organisatie.objects.select_for_update().filter(pk=inburgeraar.organisatie_id).first()  # the lock
         if (
             Inburgeraar.objects.filter(organisatie_id=inburgeraar.organisatie_id, bsn=inburgeraar.bsn)
@@ -172,6 +171,18 @@ def _valideer(inburgeraar: Inburgeraar, door: User, velden=None, kinderen=()) ->
             fouten.setdefault(veld, []).append(f"De {label} mag niet voor de geboortedatum liggen.")
     if fouten:
         raise ValidationError(fouten)
+
+
+def _nieuw_bsn_in_organisatie(inburgeraar: Inburgeraar, velden) -> bool:
+    """Set `organisatie` from the gemeente; True when the case is new, or its BSN or organisation
+    is about to change (only then the organisation is locked: an ordinary change takes no lock)."""
+    inburgeraar.organisatie_id = inburgeraar.gemeente.organisatie_id
+    if velden is None:
+        return True
+    if not velden & {"bsn", "gemeente"}:
+        return False
+    opgeslagen = Inburgeraar.objects.filter(pk=inburgeraar.pk).values_list("bsn", "organisatie_id").first()
+    return opgeslagen != (inburgeraar.bsn, inburgeraar.organisatie_id)
 
 
 def _zelfde_postcode(nieuw, oud: str) -> bool:

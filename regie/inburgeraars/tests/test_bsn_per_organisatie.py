@@ -84,3 +84,22 @@ def test_de_organisatie_van_een_dossier_is_die_van_zijn_gemeente(consulent, dron
     inburgeraar = inburgeraar_registreren(door=consulent, **_gegevens(dronten))
     inburgeraar.refresh_from_db()
     assert inburgeraar.organisatie_id == dronten.organisatie_id
+
+
+def _organisatie_gelezen(queries) -> int:
+    return sum('FROM "organisaties_organisatie"' in q["sql"] for q in queries)
+
+
+def test_alleen_een_nieuw_bsn_vergrendelt_de_organisatie(consulent, inburgeraar):
+    """The organisation's row is locked for the uniqueness check only when the BSN (or the
+    organisation) changes: an ordinary change does not queue behind registrations."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as gewoon:
+        inburgeraar_wijzigen(
+            inburgeraar=inburgeraar, door=consulent, versie=None, telefoon="0612345678", bsn=inburgeraar.bsn
+        )
+    with CaptureQueriesContext(connection) as nieuw_bsn:
+        inburgeraar_wijzigen(inburgeraar=inburgeraar, door=consulent, versie=None, bsn=BSN)
+    assert (_organisatie_gelezen(gewoon), _organisatie_gelezen(nieuw_bsn)) == (0, 1)
