@@ -385,3 +385,26 @@ def test_beheerder_ziet_de_geweigerde_meldingen_voor_de_eigen_gemeenten(client, 
         == 403
     )
     assert GeweigerdeMelding.objects.count() == 2
+
+
+def test_proxyadressen_uit_de_omgeving(monkeypatch):
+    """REGIE_DUO_PROXY_ADRESSEN: addresses and networks; anything else stops Regie at start-up."""
+    import runpy
+    from pathlib import Path
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    import regie.settings
+
+    pad = Path(regie.settings.__file__)
+    monkeypatch.setenv("REGIE_DUO_PROXY_ADRESSEN", "10.0.0.5, 10.0.1.0/24,::1")
+    assert runpy.run_path(str(pad))["DUO_PROXY_ADRESSEN"] == [
+        ipaddress.ip_network("10.0.0.5/32"),
+        ipaddress.ip_network("10.0.1.0/24"),
+        ipaddress.ip_network("::1/128"),
+    ]
+    monkeypatch.setenv("REGIE_DUO_PROXY_ADRESSEN", "10.0.0.5,proxy.example.nl")
+    with pytest.raises(ImproperlyConfigured, match="proxy.example.nl"):
+        runpy.run_path(str(pad))
+    monkeypatch.delenv("REGIE_DUO_PROXY_ADRESSEN")
+    assert runpy.run_path(str(pad))["DUO_PROXY_ADRESSEN"] == []
