@@ -158,7 +158,8 @@ MAX_POGINGEN = 10
 
 def opnieuw_afleveren(sim) -> list[dict]:
     """Send again every notification Regie did not accept (unreachable or 5xx), with the same
-    body and berichtId, as DUO retries; at most MAX_POGINGEN attempts. Returns those retried."""
+    body and berichtId, as DUO retries, signed again now (Regie refuses an old signature); at
+    most MAX_POGINGEN attempts. Returns those retried."""
     with sim.toestand.slot:
         open_staand = [
             regel
@@ -168,9 +169,15 @@ def opnieuw_afleveren(sim) -> list[dict]:
             and regel.get("pogingen", 1) < MAX_POGINGEN
         ]
     for regel in open_staand:
-        regel["aflevering"] = gebeurtenissen.versturen(
-            sim.notificatie_url, regel["body"].encode(), regel["headers"]
+        body, kop = regel["body"].encode(), regel["headers"]
+        regel["headers"] = gebeurtenissen.headers(
+            body,
+            duo_oin=kop["bron"],
+            gemeente_oin=kop["doel"],
+            geheim=sim.geheim,
+            bericht_id=kop["berichtId"],
         )
+        regel["aflevering"] = gebeurtenissen.versturen(sim.notificatie_url, body, regel["headers"])
         regel["pogingen"] = regel.get("pogingen", 1) + 1
     if open_staand:
         sim.toestand.bewaar()

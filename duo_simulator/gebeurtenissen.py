@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import json
 import random
+import time
 import urllib.error
 import urllib.request
 import uuid
@@ -24,7 +25,9 @@ from regie.wet.perioden import overeenkomstige_dag
 from .api import Fout
 from .gegevens import ONDERDELEN, actuele_pip, datum, iso, termijn_bij_pip
 
-HANDTEKENING_HEADER = "X-Duo-Signature"  # as regie/notificaties/ontvangst.py checks it
+# as regie/notificaties/ontvangst.py checks them
+HANDTEKENING_HEADER = "X-Duo-Signature"
+TIJDSTIP_HEADER = "X-Duo-Timestamp"
 
 OMSCHRIJVING = {
     "SS101": "Persoon is inburgeringsplichtig.",
@@ -367,20 +370,41 @@ def notificatie(persoon: dict, code: str, *, nu: datetime | None = None) -> dict
     return bericht
 
 
-def handtekening(body: bytes, geheim: str) -> str:
-    """`sha256=<hex>` HMAC-SHA256 of the exact body bytes with the shared secret."""
-    return "sha256=" + hmac.new(geheim.encode(), body, hashlib.sha256).hexdigest()
+def handtekening(body: bytes, geheim: str, *, tijdstip: str, bericht_id: str, bron: str, doel: str) -> str:
+    """`sha256=<hex>` HMAC-SHA256 with the shared secret over `tijdstip.berichtId.bron.doel.` and
+    then the exact body bytes: the scheme of regie/notificaties/ontvangst.py (its docstring)."""
+    bericht = f"{tijdstip}.{bericht_id}.{bron}.{doel}.".encode() + body
+    return "sha256=" + hmac.new(geheim.encode(), bericht, hashlib.sha256).hexdigest()
 
 
-def headers(body: bytes, *, duo_oin: str, gemeente_oin: str, geheim: str | None) -> dict:
+def headers(
+    body: bytes,
+    *,
+    duo_oin: str,
+    gemeente_oin: str,
+    geheim: str | None,
+    bericht_id: str | None = None,
+    tijdstip: int | None = None,
+) -> dict:
+    """DUO's headers for a notice (a new berichtId unless given: a retry keeps it), signed with
+    `geheim` (when set) at `tijdstip` (Unix seconds, now unless given): Regie refuses a signature
+    older than a few minutes, so every delivery is signed again."""
     resultaat = {
         "Content-Type": "application/json",
         "bron": duo_oin,
         "doel": gemeente_oin,
-        "berichtId": str(uuid.uuid4()),
+        "berichtId": bericht_id or str(uuid.uuid4()),
     }
     if geheim:
-        resultaat[HANDTEKENING_HEADER] = handtekening(body, geheim)
+        resultaat[TIJDSTIP_HEADER] = str(int(time.time()) if tijdstip is None else tijdstip)
+        resultaat[HANDTEKENING_HEADER] = handtekening(
+            body,
+            geheim,
+            tijdstip=resultaat[TIJDSTIP_HEADER],
+            bericht_id=resultaat["berichtId"],
+            bron=duo_oin,
+            doel=gemeente_oin,
+        )
     return resultaat
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from urllib.parse import urlsplit
 
-from . import beheer
+from . import beheer, gebeurtenissen
 from .gegevens import gemeente_oin, nieuwe_persoon
 
 
@@ -52,11 +52,21 @@ class DuoSimulatorHulp:
             resultaat["response"] = self.notificatie_afleveren(resultaat)
         return resultaat
 
-    def notificatie_afleveren(self, resultaat: dict, **extra_headers):
-        """POST a notification from `gebeurtenis` to Regie through Django's test client."""
+    def notificatie_afleveren(self, resultaat: dict, *, opnieuw: bool = False, **extra_headers):
+        """POST a notification from `gebeurtenis` to Regie through Django's test client. With
+        `opnieuw`: as DUO resends an event, under a new berichtId and signed again now.
+        `extra_headers` replace headers after signing (a forged signature, say)."""
         from django.test import Client
 
-        kop = {k: v for k, v in resultaat["headers"].items() if k != "Content-Type"}
+        kop = resultaat["headers"]
+        if opnieuw:
+            kop = gebeurtenissen.headers(
+                resultaat["body"].encode(),
+                duo_oin=kop["bron"],
+                gemeente_oin=kop["doel"],
+                geheim=self.sim.geheim,
+            )
+        kop = {k: v for k, v in kop.items() if k != "Content-Type"}
         kop.update(extra_headers)
         return Client().post(
             urlsplit(self.sim.notificatie_url).path,

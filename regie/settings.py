@@ -4,6 +4,7 @@ Defaults are safe for production: DEBUG is off and cookies are secure. Only
 REGIE_DEMO=1, which `make run` sets for the local demo, relaxes them.
 """
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -372,9 +373,30 @@ SIGNAAL_NIET_GEACCEPTEERD_DAGEN = int(os.environ.get("REGIE_SIGNAAL_NIET_GEACCEP
 
 # Receiving DUO's notices (regie/notificaties/ontvangst.py). Behind the reverse proxy that ends
 # DUO's mutual TLS: the header in which the proxy passes the OIN of the verified client
-# certificate (the proxy must strip it from incoming requests); empty = not used. Without a proxy
-# (demo, simulator): a shared secret for the X-Duo-Signature header (HMAC-SHA256 of the body).
+# certificate (the proxy must strip it from incoming requests); empty = not used. It is trusted
+# only on requests whose REMOTE_ADDR is one of the proxy's addresses (IPs or CIDR networks);
+# empty = never. Without a proxy (demo, simulator): a shared secret for the X-Duo-Signature
+# header (HMAC-SHA256 over X-Duo-Timestamp, the Digikoppeling headers and the body), and how far
+# that timestamp may lie from Regie's clock before the notice is refused as a replay.
 DUO_NOTIFICATIE_CERT_HEADER = os.environ.get("REGIE_DUO_CLIENT_CERT_HEADER", "")
+
+
+def _netwerken(name: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    netwerken = []
+    for deel in _list(name, ""):
+        try:
+            netwerken.append(ipaddress.ip_network(deel, strict=False))
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"{name}: '{deel}' is geen IP-adres of netwerk (zoals 10.0.0.5 of 10.0.0.0/24)."
+            ) from exc
+    return netwerken
+
+
+DUO_PROXY_ADRESSEN = _netwerken("REGIE_DUO_PROXY_ADRESSEN")
 DUO_NOTIFICATIE_SECRET = os.environ.get(
     "REGIE_DUO_NOTIFICATIE_SECRET", "demo-geheim-duo-simulator" if DEMO else ""
+)
+DUO_NOTIFICATIE_TIJDVENSTER_SECONDEN = int(
+    os.environ.get("REGIE_DUO_NOTIFICATIE_TIJDVENSTER_SECONDEN", "300")
 )

@@ -145,6 +145,8 @@ BEHEERDER_BEHEERT = {
     # The provider register and its contracts (regie.aanbieders), of the own organisation.
     "aanbieders.aanbieder": {"add": 200, "delete": True, "wijzigen": (200, 302)},
     "aanbieders.contract": {"add": 200, "delete": True, "wijzigen": (200, 302)},
+    # Refused DUO notices aimed at an own municipality: only seen, never changed or removed.
+    "notificaties.geweigerdemelding": {"add": 403, "delete": False, "wijzigen": 403},
 }
 ALLEEN_SUPERUSER = [
     "auth.group",
@@ -592,6 +594,7 @@ def _maak_gegevens() -> SimpleNamespace:
     from django_tasks_db.models import DBTaskResult
 
     from regie.accounts.tokens import maak_api_token
+    from regie.notificaties.models import GeweigerdeMelding
 
     # Objects of the beheeromgeving, one per tenant.
     beheerobjecten = {}
@@ -613,6 +616,9 @@ def _maak_gegevens() -> SimpleNamespace:
             "organisaties.gemeente": gemeente.pk,
             "aanbieders.aanbieder": contracten[tenant].aanbieder.pk,
             "aanbieders.contract": contracten[tenant].pk,
+            "notificaties.geweigerdemelding": GeweigerdeMelding.objects.create(
+                status=401, reden="matrix", doel=gemeente.oin, gemeente=gemeente
+            ).pk,
             "auth.group": Group.objects.get_or_create(name=f"matrix-{tenant}")[0].pk,
             "otp_totp.totpdevice": TOTPDevice.objects.create(user=eigenaar, name="matrix", confirmed=True).pk,
             "axes.accessattempt": AccessAttempt.objects.create(

@@ -18,7 +18,7 @@ from types import MethodType
 from django.contrib import admin
 from django.shortcuts import redirect
 
-from regie.accounts.rechten import ALLEEN_SUPERUSER_VELDEN, Recht, mag_beheren, weiger
+from regie.accounts.rechten import ALLEEN_SUPERUSER_VELDEN, Recht, log_weigering, mag_beheren, weiger
 
 # Model (app_label.model_name) → the path from that model to its organisation.
 BEHEERBAAR: dict[str, str] = {
@@ -29,6 +29,8 @@ BEHEERBAAR: dict[str, str] = {
     "organisaties.kern": "gemeente__organisatie",
     "aanbieders.aanbieder": "organisatie",
     "aanbieders.contract": "aanbieder__organisatie",
+    # Requests to DUO's notice endpoint refused as not from DUO, aimed at an own municipality.
+    "notificaties.geweigerdemelding": "gemeente__organisatie",
 }
 # What only a superuser does, also on those models: adding or removing organisations.
 ALLEEN_SUPERUSER = {
@@ -141,6 +143,7 @@ def _inlines(model_admin):
         for inline in inlines:
             for naam in PERMISSIES:
                 setattr(inline, naam, _als_beheerder(getattr(inline, naam)))
+            inline.get_readonly_fields = _readonly_fields(inline)
         return inlines
 
     return get_inline_instances
@@ -173,6 +176,49 @@ def _fieldsets(model_admin):
         ]
 
     return get_fieldsets
+
+
+# Fields a beheerder sees but only a superuser changes. The OIN routes DUO's notices to a
+# municipality (regie/notificaties/ontvangst.py): whoever sets it receives that municipality's
+# notices, so it is set by whoever runs the installation, not by one organisation.
+ALLEEN_SUPERUSER_WIJZIGT: dict[str, tuple[str, ...]] = {"organisaties.gemeente": ("oin",)}
+
+
+def _readonly_fields(model_admin):
+    origineel = model_admin.get_readonly_fields
+
+    @wraps(origineel)
+    def get_readonly_fields(request, obj=None):
+        velden = tuple(origineel(request, obj))
+        if not _is_beheerder(request.user):
+            return velden
+        extra = ALLEEN_SUPERUSER_WIJZIGT.get(model_admin.opts.label_lower, ())
+        return velden + tuple(v for v in extra if v not in velden)
+
+    return get_readonly_fields
+
+
+def _changeform_view(model_admin):
+    """A beheerder's POST that carries such a field (the page does not offer it, so someone
+    crafted the request) saves the rest as usual, ignores the field, and logs the attempt."""
+    origineel = model_admin.changeform_view
+    velden = {v for namen in ALLEEN_SUPERUSER_WIJZIGT.values() for v in namen}
+
+    @wraps(origineel)
+    def changeform_view(request, *args, **kwargs):
+        if request.method == "POST" and _is_beheerder(request.user):
+            # also inside an inline: the municipalities on the organisation's page (gemeenten-0-oin)
+            genegeerd = sorted(
+                {v for sleutel in request.POST for v in velden if sleutel == v or sleutel.endswith(f"-{v}")}
+            )
+            if genegeerd:
+                log_weigering(
+                    request,
+                    f"Alleen een superuser wijzigt {', '.join(genegeerd)}; de meegestuurde waarde is genegeerd.",
+                )
+        return origineel(request, *args, **kwargs)
+
+    return changeform_view
 
 
 def _has_permission(self, request) -> bool:
@@ -230,3 +276,5 @@ def beveilig_beheeromgeving(site: admin.AdminSite = admin.site) -> None:
             setattr(model_admin, naam, _formfield(model_admin, naam))
         model_admin.get_inline_instances = _inlines(model_admin)
         model_admin.get_fieldsets = _fieldsets(model_admin)
+        model_admin.get_readonly_fields = _readonly_fields(model_admin)
+        model_admin.changeform_view = _changeform_view(model_admin)

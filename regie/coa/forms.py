@@ -19,15 +19,6 @@ class UploadForm(forms.Form):
             f" {grootte_tekst(settings.MAX_UPLOAD_BYTES)})."
         )
 
-    def clean_bestand(self):
-        bestand = self.cleaned_data["bestand"]
-        if bestand.size > settings.MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                f"Het bestand is groter dan {grootte_tekst(settings.MAX_UPLOAD_BYTES)}. Splits het in kleinere"
-                " bestanden."
-            )
-        return bestand
-
 
 class TaakstellingForm(forms.Form):
     gemeente = forms.ModelChoiceField(

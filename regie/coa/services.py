@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from regie.accounts.models import User
-from regie.accounts.rechten import Recht, heeft_recht
+from regie.accounts.rechten import Recht, heeft_recht, mag
 from regie.coa import bestand as coa_bestand
 from regie.coa.models import CoaImport, CoaKoppeling, ImportStatus, Resultaat, Taakstelling
 from regie.fouten import GelijktijdigGewijzigd
@@ -141,7 +141,14 @@ def voorbeeld(*, coa_import: CoaImport, door: User) -> Voorbeeld:
     codes = {r.rij.waarden.get("gemeente") for r in rijen} - {""}
     alle_gemeenten = {g.cbs_code: g for g in Gemeente.objects.filter(cbs_code__in=codes)}
     bsns = [r.rij.waarden["bsn"] for r in rijen if r.rij.waarden.get("bsn")]
-    bekend = {i.bsn: i for i in Inburgeraar.objects.filter(bsn__in=bsns).select_related("gemeente")}
+    # Only the own organisation's cases: a BSN another organisation knows is a new case here, with
+    # the same preview as a BSN no one knows (issue 9: no oracle).
+    bekend = {
+        i.bsn: i
+        for i in Inburgeraar.objects.filter(bsn__in=bsns, organisatie_id=door.organisatie_id).select_related(
+            "gemeente"
+        )
+    }
 
     for r in rijen:
         w = r.rij.waarden
@@ -161,17 +168,24 @@ def voorbeeld(*, coa_import: CoaImport, door: User) -> Voorbeeld:
                     )
         if r.rij.volwassen and w.get("bsn") in bekend:
             inburgeraar = bekend[w["bsn"]]
-            if inburgeraar.gemeente.cbs_code in mijn_gemeenten:
+            if inburgeraar.gemeente.cbs_code not in mijn_gemeenten:
+                r.rij.problemen.append(
+                    "Er staat al een dossier met dit BSN bij uw organisatie, bij een gemeente waar u niet"
+                    " voor werkt. Deze rij wordt niet verwerkt; overleg met die gemeente."
+                )
+            elif not mag(door, Recht.DOSSIERS_WIJZIGEN_EIGEN, inburgeraar):
+                # The case pages' check (inburgeraar_voor): a consultant changes only own cases.
+                r.rij.problemen.append(
+                    "Er staat al een dossier met dit BSN, maar u mag het niet wijzigen: u bent niet de vaste"
+                    " consulent. Deze rij wordt niet verwerkt; vraag de vaste consulent of uw teamleider om"
+                    " de koppeling in te lezen."
+                )
+            else:
                 r.bestaand = inburgeraar
                 if r.gemeente and inburgeraar.gemeente_id != r.gemeente.pk:
                     r.rij.meldingen.append(
                         f"Het dossier staat bij {inburgeraar.gemeente.naam}; die gemeente blijft zo."
                     )
-            else:
-                r.rij.problemen.append(
-                    "Er staat al een dossier met dit BSN in Regie, bij een gemeente waar u niet voor werkt."
-                    " Deze rij wordt niet verwerkt; overleg met die gemeente."
-                )
 
     per_huishouden: dict[str, list[Voorbeeldrij]] = defaultdict(list)
     for r in rijen:

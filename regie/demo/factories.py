@@ -95,6 +95,7 @@ class InburgeraarFactory(DjangoModelFactory):
     talen = "Arabisch"
     doelgroep = Doelgroep.ASIELSTATUSHOUDER
     gemeente = factory.SubFactory(GemeenteFactory)
+    organisatie = factory.LazyAttribute(lambda o: o.gemeente.organisatie)  # as the services set it
     straat = factory.LazyFunction(fake.street_name)
     huisnummer = factory.LazyFunction(fake.building_number)
     postcode = factory.LazyFunction(fake.postcode)

@@ -1,6 +1,6 @@
 from django import forms
 
-from regie.handhaving.models import Aanleiding
+from regie.handhaving.models import Aanleiding, Waarschuwing
 from regie.intake.forms import DatumInvoer, NldsFormulier, VersieVeld
 
 
@@ -14,7 +14,7 @@ class WaarschuwingForm(NldsFormulier, forms.Form):
     aanleiding_toelichting = forms.CharField(
         label="Toelichting op de aanleiding",
         required=False,
-        max_length=500,
+        max_length=Waarschuwing._meta.get_field("aanleiding_toelichting").max_length,
         help_text="Bijvoorbeeld: welke weken de inburgeraar zonder geldige reden afwezig was.",
     )
     omschrijving = forms.CharField(

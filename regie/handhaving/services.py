@@ -52,7 +52,7 @@ def waarschuwing_opstellen(
     waarschuwing = Waarschuwing(
         inburgeraar=inburgeraar,
         aanleiding=aanleiding,
-        aanleiding_toelichting=aanleiding_toelichting.strip()[:500],
+        aanleiding_toelichting=aanleiding_toelichting.strip(),  # full_clean refuses more than 500
         omschrijving=omschrijving.strip(),
         datum=datum,
         door=door,

@@ -14,7 +14,7 @@ from stdnum.nl import bsn as stdnum_bsn
 
 from regie.inburgeraars.models import Inburgeraar, valideer_bsn
 from regie.inburgeraars.selectors import gemeenten_voor, inburgeraars_voor, zoek_inburgeraars
-from regie.inburgeraars.services import REGISTRATIE_VELDEN, vandaag
+from regie.inburgeraars.services import REGISTRATIE_VELDEN, kind_fouten, postcode_opschonen
 from regie.inburgeraars.status import (
     EINDSTATUSSEN,
     REDENEN_PER_EINDSTATUS,
@@ -241,18 +241,8 @@ class InburgeraarForm(NldsMixin, forms.ModelForm):
         return _bsn_opschonen(self.cleaned_data["bsn"])
 
     def clean_postcode(self):
-        postcode = self.cleaned_data.get("postcode", "").strip().upper()
-        if not postcode:
-            return ""
-        gevonden = re.fullmatch(r"([1-9]\d{3})\s?([A-Z]{2})", postcode)
-        if not gevonden:
-            raise ValidationError("Vul een postcode in zoals 1234 AB.")
-        nieuw = f"{gevonden[1]} {gevonden[2]}"
-        if self.dossier is not None and self.dossier.postcode.replace(" ", "").upper() == nieuw.replace(
-            " ", ""
-        ):
-            return self.dossier.postcode  # the same postcode, only written differently: no change
-        return nieuw
+        # The service's rule, here too so that its message shows with the form's other messages.
+        return postcode_opschonen(self.cleaned_data.get("postcode", ""))
 
     def gegevens(self) -> dict:
         """What the services take: every model field of the form."""
@@ -290,15 +280,14 @@ class KindForm(NldsMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        voornaam, geboortedatum = data.get("voornaam", "").strip(), data.get("geboortedatum")
         if "geboortedatum" in self.errors:
             return data
-        if voornaam and not geboortedatum:
-            self.add_error("geboortedatum", "Vul ook de geboortedatum van het kind in.")
-        if geboortedatum and not voornaam:
-            self.add_error("voornaam", "Vul ook de voornaam van het kind in.")
-        if geboortedatum and geboortedatum > vandaag():
-            self.add_error("geboortedatum", "De geboortedatum van het kind mag niet in de toekomst liggen.")
+        # The service's rule (inburgeraar_registreren checks every child the same way).
+        for veld, meldingen in kind_fouten(
+            voornaam=data.get("voornaam", ""), geboortedatum=data.get("geboortedatum")
+        ).items():
+            for melding in meldingen:
+                self.add_error(veld, melding)
         return data
 
     def kind(self) -> dict | None:

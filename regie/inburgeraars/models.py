@@ -39,7 +39,10 @@ class Geslacht(models.TextChoices):
 
 class Inburgeraar(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    bsn = models.CharField("BSN", max_length=9, unique=True, validators=[valideer_bsn])
+    # Unique per organisation (constraint below), not per installation: a newcomer who moves to a
+    # municipality of another organisation is registered there too, and no organisation learns
+    # from a refusal that another one knows the BSN.
+    bsn = models.CharField("BSN", max_length=9, validators=[valideer_bsn])
     voornamen = models.CharField(max_length=200)
     tussenvoegsel = models.CharField(max_length=20, blank=True)
     geslachtsnaam = models.CharField(max_length=200)
@@ -55,6 +58,12 @@ class Inburgeraar(models.Model):
 
     gemeente = models.ForeignKey(
         "organisaties.Gemeente", on_delete=models.PROTECT, related_name="inburgeraars"
+    )
+    # Always the gemeente's organisation (set by the services; a municipality with cases does not
+    # move to another organisation in Beheer): stored so that the database can hold the BSN unique
+    # per organisation.
+    organisatie = models.ForeignKey(
+        "organisaties.Organisatie", on_delete=models.PROTECT, related_name="+", editable=False
     )
     kern = models.ForeignKey("organisaties.Kern", on_delete=models.SET_NULL, null=True, blank=True)
     straat = models.CharField(max_length=200, blank=True)
@@ -114,6 +123,12 @@ class Inburgeraar(models.Model):
             models.Index(fields=["gemeente", "status"]),
             models.Index(fields=["consulent", "status"]),
             models.Index(fields=["geboortedatum"]),
+        ]
+        constraints = [
+            # BSN first: the index also serves every look-up by BSN alone.
+            models.UniqueConstraint(
+                fields=["bsn", "organisatie"], name="inburgeraar_bsn_uniek_per_organisatie"
+            )
         ]
 
     def __str__(self):

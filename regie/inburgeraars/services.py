@@ -1,6 +1,7 @@
 """Changing cases. Each service runs in one transaction and writes its timeline entry
 in that same transaction."""
 
+import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars.models import Inburgeraar, Kind
 from regie.inburgeraars.selectors import gemeenten_voor
 from regie.inburgeraars.status import EindeReden, Status, controleer_overgang
+from regie.organisaties.models import Organisatie
 from regie.tijdlijn import events
 
 # What a consultant records when registering a newcomer; forms and the API add the
@@ -68,23 +70,79 @@ def vandaag() -> date:
     return timezone.localdate()
 
 
-def _valideer(inburgeraar: Inburgeraar, door: User, velden=None) -> None:
-    """Raise ValidationError with a Dutch message per field. `velden`: the fields being
-    changed (None at registration) for the checks that only concern a new value."""
+_POSTCODE = re.compile(r"([1-9][0-9]{3}) ?([A-Z]{2})")
+
+
+def postcode_opschonen(waarde: str) -> str:
+    """A Dutch postcode written as '1234 AB' (four digits, the first not 0, two letters; '8256ab'
+    is fine), or '' for none. The registration and change services apply it, and the form calls
+    it so its message shows next to the field with the others."""
+    waarde = (waarde or "").strip().upper()
+    if not waarde:
+        return ""
+    gevonden = _POSTCODE.fullmatch(waarde)
+    if not gevonden:
+        raise ValidationError("Vul een postcode in zoals 1234 AB.", code="postcode")
+    return f"{gevonden[1]} {gevonden[2]}"
+
+
+def kind_fouten(*, voornaam: str, geboortedatum: date | None) -> dict[str, list[str]]:
+    """What is wrong with one child of the household, per field (also used by KindForm)."""
     fouten: dict[str, list[str]] = {}
+    if (voornaam or "").strip() and not geboortedatum:
+        fouten["geboortedatum"] = ["Vul ook de geboortedatum van het kind in."]
+    if geboortedatum and not (voornaam or "").strip():
+        fouten["voornaam"] = ["Vul ook de voornaam van het kind in."]
+    if geboortedatum and geboortedatum > vandaag():
+        fouten.setdefault("geboortedatum", []).append(
+            "De geboortedatum van het kind mag niet in de toekomst liggen."
+        )
+    return fouten
+
+
+def _valideer(inburgeraar: Inburgeraar, door: User, velden=None, kinderen=()) -> None:
+    """Raise ValidationError with a Dutch message per field. `velden`: the fields being
+    changed (None at registration) for the checks that only concern a new value.
+
+    Sets `organisatie` from the gemeente. A new case, BSN or organisation is checked against the
+    organisation's cases with the organisation's row locked until the transaction ends, so two
+    people registering the same BSN at once get the Dutch message, not the database's refusal
+    (constraint inburgeraar_bsn_uniek_per_organisatie, which also holds when this is bypassed)."""
+    fouten: dict[str, list[str]] = {}
+    postcode_fout = None
+    if velden is None or "postcode" in velden:
+        try:
+            inburgeraar.postcode = postcode_opschonen(inburgeraar.postcode)
+        except ValidationError as exc:
+            postcode_fout = exc.messages
     try:
-        inburgeraar.full_clean(exclude=["consulent", "partner"])
+        # organisatie follows the gemeente; the BSN's uniqueness in it is checked below
+        inburgeraar.full_clean(exclude=["consulent", "partner", "organisatie"])
     except ValidationError as exc:
         fouten.update(exc.message_dict)
-    if "bsn" in fouten:
-        fouten["bsn"] = [
-            "Er staat al een inburgeraar met dit BSN in Regie." if "bestaat al" in m else m
-            for m in fouten["bsn"]
-        ]
+    if postcode_fout:
+        fouten["postcode"] = postcode_fout  # instead of "too long": what a postcode looks like
+    for nummer, kind in enumerate(kinderen, start=1):
+        for meldingen in kind_fouten(
+            voornaam=kind.get("voornaam", ""), geboortedatum=kind.get("geboortedatum")
+        ).values():
+            fouten.setdefault("kinderen", []).extend(
+                f"Kind {nummer}: {m[0].lower()}{m[1:]}" for m in meldingen
+            )
     if inburgeraar.gemeente_id and not gemeenten_voor(door).filter(pk=inburgeraar.gemeente_id).exists():
         fouten.setdefault("gemeente", []).append(
             "U kunt alleen inburgeraars van uw eigen gemeenten registreren."
         )
+    elif inburgeraar.gemeente_id and "bsn" not in fouten and _nieuw_bsn_in_organisatie(inburgeraar, velden):
+        # Only within the organisation: whether another organisation knows this BSN is none of
+        # this one's business (and a newcomer who moved here from there is registered here too).
+        Organisatie.objects.select_for_update().filter(pk=inburgeraar.organisatie_id).first()  # the lock
+        if (
+            Inburgeraar.objects.filter(organisatie_id=inburgeraar.organisatie_id, bsn=inburgeraar.bsn)
+            .exclude(pk=inburgeraar.pk)
+            .exists()
+        ):
+            fouten.setdefault("bsn", []).append("Er staat al een inburgeraar met dit BSN bij uw organisatie.")
     if inburgeraar.kern_id and inburgeraar.kern.gemeente_id != inburgeraar.gemeente_id:
         fouten.setdefault("kern", []).append("Deze kern hoort niet bij de gekozen gemeente.")
     if (
@@ -119,6 +177,22 @@ def _valideer(inburgeraar: Inburgeraar, door: User, velden=None) -> None:
         raise ValidationError(fouten)
 
 
+def _nieuw_bsn_in_organisatie(inburgeraar: Inburgeraar, velden) -> bool:
+    """Set `organisatie` from the gemeente; True when the case is new, or its BSN or organisation
+    is about to change (only then the organisation is locked: an ordinary change takes no lock)."""
+    inburgeraar.organisatie_id = inburgeraar.gemeente.organisatie_id
+    if velden is None:
+        return True
+    if not velden & {"bsn", "gemeente"}:
+        return False
+    opgeslagen = Inburgeraar.objects.filter(pk=inburgeraar.pk).values_list("bsn", "organisatie_id").first()
+    return opgeslagen != (inburgeraar.bsn, inburgeraar.organisatie_id)
+
+
+def _zelfde_postcode(nieuw, oud: str) -> bool:
+    return isinstance(nieuw, str) and nieuw.replace(" ", "").upper() == oud.replace(" ", "").upper()
+
+
 def neem_versie(inburgeraar: Inburgeraar, versie: int | None) -> None:
     """Claim the next version of the case, or refuse when the form showed an older one."""
     verwacht = inburgeraar.versie if versie is None else versie
@@ -136,10 +210,10 @@ def inburgeraar_registreren(*, door: User, kinderen: list[dict] = (), **gegevens
     inburgeraar = Inburgeraar(**gegevens)
     if inburgeraar.consulent_id is None and not door.is_teamleider:
         inburgeraar.consulent = door
-    _valideer(inburgeraar, door)
+    _valideer(inburgeraar, door, kinderen=kinderen)
     inburgeraar.save()
     for kind in kinderen:
-        Kind.objects.create(ouder=inburgeraar, **kind)
+        Kind.objects.create(ouder=inburgeraar, **{**kind, "voornaam": kind["voornaam"].strip()})
     events.inburgeraar_geregistreerd(inburgeraar, door)
     if inburgeraar.consulent_id:
         events.consulent_toegewezen(inburgeraar, door, None, inburgeraar.consulent, "Bij registratie")
@@ -154,6 +228,8 @@ def inburgeraar_wijzigen(
     verboden = set(wijzigingen) & NIET_VIA_WIJZIGEN
     if verboden:
         raise TypeError(f"Deze velden wijzigt u via hun eigen service: {sorted(verboden)}")
+    if _zelfde_postcode(wijzigingen.get("postcode"), inburgeraar.postcode):
+        del wijzigingen["postcode"]  # only written differently: no change
     oud = {veld: getattr(inburgeraar, veld) for veld in wijzigingen}
     for veld, waarde in wijzigingen.items():
         setattr(inburgeraar, veld, waarde)

@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from regie.intake.models import Afspraak, BredeIntake, Diploma
-from regie.intake.services import INTAKE_VELDEN
+from regie.intake.services import INTAKE_VELDEN, tolk_fouten
 
 # In the app's own templates folder: the form renderer looks there, not in regie/templates.
 VELD_TEMPLATE = "intake/_veld.html"
@@ -168,8 +168,10 @@ class BredeIntakeForm(NldsFormulier, forms.ModelForm):
 
     def clean(self):
         gegevens = super().clean()
-        if gegevens.get("tolk_gebruikt") and not (gegevens.get("tolk_taal") or "").strip():
-            self.add_error("tolk_taal", "Vul in welke taal de tolk sprak.")
+        for veld, meldingen in tolk_fouten(
+            tolk_gebruikt=gegevens.get("tolk_gebruikt", False), tolk_taal=gegevens.get("tolk_taal", "")
+        ).items():
+            self.add_error(veld, meldingen)
         return gegevens
 
     def velden(self) -> dict:

@@ -41,6 +41,14 @@ INTAKE_VELDEN = (
 )
 
 
+def tolk_fouten(*, tolk_gebruikt: bool, tolk_taal: str) -> dict[str, list[str]]:
+    """Bi 5.2 asks to record how the talk went: with an interpreter, in which language (also
+    checked by BredeIntakeForm, so the message shows with the form's others)."""
+    if tolk_gebruikt and not (tolk_taal or "").strip():
+        return {"tolk_taal": ["Vul in welke taal de tolk sprak."]}
+    return {}
+
+
 @transaction.atomic
 def brede_intake_opslaan(
     *, inburgeraar: Inburgeraar, door: User, versie: int | None, **velden
@@ -55,6 +63,11 @@ def brede_intake_opslaan(
             fouten[veld] = ["Deze datum mag niet in de toekomst liggen."]
         elif waarde and inburgeraar.geboortedatum and waarde < inburgeraar.geboortedatum:
             fouten[veld] = ["Deze datum mag niet voor de geboortedatum liggen."]
+    # The intake as it will be: a PATCH may switch the interpreter on and leave the language as stored.
+    fouten |= tolk_fouten(
+        tolk_gebruikt=velden.get("tolk_gebruikt", intake.tolk_gebruikt),
+        tolk_taal=velden.get("tolk_taal", intake.tolk_taal),
+    )
     if fouten:
         raise ValidationError(fouten)
     gewijzigd = []

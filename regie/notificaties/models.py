@@ -111,3 +111,34 @@ class Afstemming(models.Model):
 
     def __str__(self):
         return f"Afstemming van {self.gestart_op:%d-%m-%Y %H:%M}"
+
+
+class GeweigerdeMelding(models.Model):
+    """A request to the notice endpoint that Regie refused because it did not come from DUO
+    (401: no valid certificate or signature, a replay outside the time window) or was not for
+    this installation (403: bron not DUO, doel no municipality of Regie). Nothing was stored or
+    changed; this row is the trace for the functioneel beheerder (Beheer, own organisation by
+    `gemeente`) and the security log line goes to Python's log.
+
+    The headers are kept as the sender claimed them (truncated); the body never: it is not DUO's
+    data and may hold a BSN."""
+
+    ontvangen_op = models.DateTimeField(auto_now_add=True, db_index=True)
+    status = models.PositiveSmallIntegerField("HTTP-status")
+    reden = models.CharField(max_length=200)
+    ip_adres = models.GenericIPAddressField("IP-adres", null=True, blank=True)
+    bron = models.CharField("bron (zoals opgegeven)", max_length=40, blank=True)
+    doel = models.CharField("doel (zoals opgegeven)", max_length=40, blank=True)
+    bericht_id = models.CharField("berichtId (zoals opgegeven)", max_length=64, blank=True)
+    # The municipality whose OIN the sender named as doel: whose beheerder sees the attempt.
+    gemeente = models.ForeignKey(
+        "organisaties.Gemeente", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "geweigerde DUO-melding"
+        verbose_name_plural = "geweigerde DUO-meldingen"
+        ordering = ["-ontvangen_op", "-id"]
+
+    def __str__(self):
+        return f"{self.status} op {self.ontvangen_op:%d-%m-%Y %H:%M}: {self.reden}"

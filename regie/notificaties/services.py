@@ -24,10 +24,14 @@ from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars.models import Inburgeraar
 from regie.notificaties.duo import Opzoeker
 from regie.notificaties.gebeurtenissen import GEBEURTENISSEN, Parkeren, Verwerking
-from regie.notificaties.models import DuoStand, Notificatie, Status
+from regie.notificaties.models import DuoStand, GeweigerdeMelding, Notificatie, Status
+from regie.organisaties.models import Gemeente
 from regie.verwerkingslog.context import systeemcontext
 
 logger = logging.getLogger("regie.notificaties")
+# Refused requests to the notice endpoint, under the endpoint's name so a log shipper can route
+# them to the security log.
+beveiligingslog = logging.getLogger("regie.notificaties.ontvangst")
 
 # Back-off when DUO cannot be reached: 1, 2, 4, ... minutes, at most 12 tries (about 68 hours).
 MAX_POGINGEN = 12
@@ -87,6 +91,33 @@ def notificatie_ontvangen(
     return notificatie, True
 
 
+def melding_geweigerd(
+    *, status: int, reden: str, ip_adres: str | None, bron: str, doel: str, bericht_id: str
+):
+    """Record a request the endpoint refused (GeweigerdeMelding: what the functioneel beheerder
+    sees in Beheer) and write a security log line. The headers are what the sender claimed,
+    cut to the field lengths; `doel` names the municipality whose beheerder sees it."""
+    gemeente = Gemeente.objects.filter(oin=doel).first() if len(doel) == 20 and doel.isdigit() else None
+    geweigerd = GeweigerdeMelding.objects.create(
+        status=status,
+        reden=reden[:200],
+        ip_adres=ip_adres,
+        bron=bron[:40],
+        doel=doel[:40],
+        bericht_id=bericht_id[:64],
+        gemeente=gemeente,
+    )
+    beveiligingslog.warning(
+        "DUO-melding geweigerd (%s) van %s, doel %r, berichtId %r: %s",
+        status,
+        ip_adres or "onbekend adres",
+        geweigerd.doel,
+        geweigerd.bericht_id,
+        reden,
+    )
+    return geweigerd
+
+
 def _tijdstip(tekst: str) -> datetime:
     moment = datetime.fromisoformat(tekst.replace("Z", "+00:00"))
     if timezone.is_naive(moment):
@@ -119,7 +150,13 @@ def verwerk(notificatie: Notificatie, *, client=None) -> Notificatie:
         )
     if not notificatie.bsn:
         return _parkeer(notificatie, "De melding heeft geen BSN, dus Regie weet niet om wie het gaat.")
-    inburgeraar = Inburgeraar.objects.select_related("gemeente").filter(bsn=notificatie.bsn).first()
+    # Only the cases of the organisation DUO addressed: a BSN that lives in another organisation
+    # is unknown here, with the same reason as any unknown BSN (no one learns it exists there).
+    inburgeraar = (
+        Inburgeraar.objects.select_related("gemeente")
+        .filter(bsn=notificatie.bsn, organisatie_id=notificatie.gemeente.organisatie_id)
+        .first()
+    )
     if inburgeraar is None:
         if gebeurtenis.nieuwe_plicht:
             return _parkeer(

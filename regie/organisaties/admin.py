@@ -21,6 +21,14 @@ class OrganisatieAdmin(admin.ModelAdmin):
 
 @admin.register(Gemeente)
 class GemeenteAdmin(admin.ModelAdmin):
-    list_display = ["naam", "cbs_code", "organisatie"]
+    list_display = ["naam", "cbs_code", "oin", "organisatie"]
     list_filter = ["organisatie"]
     inlines = [KernInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Each case stores its municipality's organisation (the BSN is unique per organisation):
+        # moving a municipality with cases to another organisation is a migration, not a click.
+        velden = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.inburgeraars.exists():
+            velden.append("organisatie")
+        return velden

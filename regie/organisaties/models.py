@@ -27,7 +27,8 @@ class Gemeente(models.Model):
     naam = models.CharField(max_length=200)
     organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="gemeenten")
     # The municipality is the 'bron' of every message to DUO and the 'doel' of DUO's
-    # notifications (Digikoppeling headers, see regie/duo/specs/README.md).
+    # notifications (Digikoppeling headers, see regie/duo/specs/README.md). Only a superuser sets
+    # it (regie/accounts/beheer.py): whoever holds a municipality's OIN receives its notices.
     oin = models.CharField(
         "OIN",
         max_length=20,
@@ -39,6 +40,17 @@ class Gemeente(models.Model):
     class Meta:
         verbose_name_plural = "gemeenten"
         ordering = ["naam"]
+        constraints = [
+            # A notice DUO addresses to an OIN must reach exactly one municipality; several may
+            # still be without an OIN (not yet connected to DUO).
+            models.UniqueConstraint(
+                fields=["oin"],
+                condition=~models.Q(oin=""),
+                name="gemeente_oin_uniek",
+                violation_error_code="unique",
+                violation_error_message="Een andere gemeente heeft deze OIN al. Elke gemeente heeft een eigen OIN.",
+            )
+        ]
 
     def __str__(self):
         return f"{self.naam} ({self.cbs_code})"

@@ -17,6 +17,7 @@ their Dutch messages come back as 400 problem+json with invalidParams.
 from datetime import date
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -184,7 +185,9 @@ class WeekrapportageInvoer(StrikteInvoer):
     uren_afwezig_ziek = Uren(default=0)
     uren_afwezig_afspraak = Uren(default=0)
     uren_afwezig_ongeoorloofd = Uren(default=0)
-    opmerking = serializers.CharField(allow_blank=True, default="", max_length=2000)
+    opmerking = serializers.CharField(
+        allow_blank=True, default="", validators=[MaxLengthValidator(services.MAX_TEKST)]
+    )
 
 
 def lees_week_uit_pad(tekst: str) -> date:
@@ -268,7 +271,9 @@ class MetingInvoer(StrikteInvoer):
     datum = Datum()
     onderdeel = Keuze(choices=Vaardigheid.choices)
     niveau = Keuze(choices=Niveau.choices)
-    toelichting = serializers.CharField(allow_blank=True, default="", max_length=2000)
+    toelichting = serializers.CharField(
+        allow_blank=True, default="", validators=[MaxLengthValidator(services.MAX_TEKST)]
+    )
 
 
 class ExamenSerializer(serializers.ModelSerializer):
@@ -284,7 +289,9 @@ class ExamenInvoer(StrikteInvoer):
     onderdeel = Keuze(choices=Examenonderdeel.choices)
     uitslag = Keuze(choices=Uitslag.choices)
     niveau = Keuze(choices=Examenniveau.choices, allow_blank=True, default="", help_text="Leeg bij KNM.")
-    toelichting = serializers.CharField(allow_blank=True, default="", max_length=2000)
+    toelichting = serializers.CharField(
+        allow_blank=True, default="", validators=[MaxLengthValidator(services.MAX_TEKST)]
+    )
 
 
 class ResultaatSerializer(serializers.ModelSerializer):
@@ -314,7 +321,9 @@ class ResultaatInvoer(StrikteInvoer):
         min_value=0, max_value=9999, allow_null=True, default=None, help_text="Alleen bij de Z-route."
     )
     eindgesprek_op = Datum(allow_null=True, default=None, help_text="Alleen bij de Z-route.")
-    toelichting = serializers.CharField(allow_blank=True, default="", max_length=2000)
+    toelichting = serializers.CharField(
+        allow_blank=True, default="", validators=[MaxLengthValidator(services.MAX_TEKST)]
+    )
 
 
 class EindrapportSerializer(serializers.ModelSerializer):
@@ -327,8 +336,10 @@ class EindrapportSerializer(serializers.ModelSerializer):
 
 class EindrapportInvoer(StrikteInvoer):
     datum = Datum()
-    samenvatting = serializers.CharField(max_length=5000)
-    advies = serializers.CharField(allow_blank=True, default="", max_length=5000)
+    samenvatting = serializers.CharField(validators=[MaxLengthValidator(services.MAX_RAPPORT)])
+    advies = serializers.CharField(
+        allow_blank=True, default="", validators=[MaxLengthValidator(services.MAX_RAPPORT)]
+    )
 
 
 _ANTWOORDEN: dict = {}
@@ -508,7 +519,7 @@ class WeekrapportageUpload(RegieApi, APIView):
             raise weiger(request, request.user, Recht.VERWIJZINGEN_EIGEN_AANBIEDER)
         proefdraai = request.query_params.get("proefdraai", "").lower() in ("true", "1", "ja")
         inhoud = request.data if isinstance(request.data, bytes) else b""
-        bestand = csv_invoer.lees_bestand(inhoud)
+        bestand = csv_invoer.lees_bestand(inhoud, max_bytes=settings.MAX_UPLOAD_BYTES)
         rijen = [] if bestand.fouten else upload_module.beoordeel(bestand.regels, door=request.user)
         personen = {r.verwijzing for r in rijen if r.verwijzing}
         if personen:

@@ -205,10 +205,14 @@ def _scheidingsteken(kopregel: str) -> str:
     return teken if tellingen[teken] else ";"
 
 
-def lees_bestand(inhoud: bytes) -> Bestand:
-    """Read the whole file; every problem of every row is collected, nothing is stopped early."""
+def lees_bestand(inhoud: bytes, *, max_bytes: int | None = None) -> Bestand:
+    """Read the whole file; every problem of every row is collected, nothing is stopped early.
+    `max_bytes` is the upload limit (settings.MAX_UPLOAD_BYTES, REGIE_MAX_UPLOAD_MB, passed in by
+    the page and the API alike: this module has no Django)."""
     if not inhoud or not inhoud.strip():
         return Bestand([], ["Het bestand is leeg."])
+    if max_bytes is not None and len(inhoud) > max_bytes:
+        return Bestand([], [f"Het bestand is groter dan {max_bytes / 1024 / 1024:g} MB. Splits het bestand."])
     tekst, codering = decodeer(inhoud)
     if tekst is None:
         return Bestand([], [codering])
@@ -314,7 +318,7 @@ def _lees_regel(nummer: int, rij: list[str], indeling: dict[str, int], breedte: 
         regel.uren[veld] = waarde
         if fout:
             regel.fouten.append(f"{KOLOMNAAM[veld]}: {fout}.")
-    regel.opmerking = cel("opmerking")[:500]
+    regel.opmerking = cel("opmerking")  # whole: a too long one is refused (weekrapportage_fouten)
     return regel
 
 

@@ -2,12 +2,11 @@
 regie.trajecten.services); their messages are shown next to the fields here."""
 
 from django import forms
-from django.conf import settings
 
-from regie.beveiliging.grootte import grootte_tekst
 from regie.intake.forms import DatumInvoer, NldsFormulier
 from regie.voortgang import csv_invoer
 from regie.voortgang.models import Examenniveau, Examenonderdeel, Niveau, Resultaatsoort, Uitslag, Vaardigheid
+from regie.voortgang.services import MAX_RAPPORT, MAX_TEKST
 
 DATUM_FOUTEN = {
     "required": "Vul de datum in.",
@@ -52,7 +51,7 @@ class WeekForm(NldsFormulier, forms.Form):
         label="Afwezig: ongeoorloofd", help_text="Afwezig zonder geldige reden."
     )
     opmerking = forms.CharField(
-        label="Opmerking", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label="Opmerking", required=False, max_length=MAX_TEKST, widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def clean_week(self):
@@ -73,7 +72,7 @@ class VoortgangForm(NldsFormulier, forms.Form):
         error_messages={"required": "Kies een niveau."},
     )
     toelichting = forms.CharField(
-        label="Toelichting", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label="Toelichting", required=False, max_length=MAX_TEKST, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
@@ -94,7 +93,7 @@ class ExamenForm(NldsFormulier, forms.Form):
         label="Niveau", required=False, choices=[("", "Geen (KNM of niet verschenen)"), *Examenniveau.choices]
     )
     toelichting = forms.CharField(
-        label="Toelichting", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label="Toelichting", required=False, max_length=MAX_TEKST, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
@@ -122,7 +121,7 @@ class ResultaatForm(NldsFormulier, forms.Form):
     )
     eindgesprek_op = _datum("Datum eindgesprek (alleen Z-route)", required=False)
     toelichting = forms.CharField(
-        label="Toelichting", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        label="Toelichting", required=False, max_length=MAX_TEKST, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
@@ -130,14 +129,14 @@ class EindrapportForm(NldsFormulier, forms.Form):
     datum = _datum("Datum")
     samenvatting = forms.CharField(
         label="Samenvatting",
-        max_length=5000,
+        max_length=MAX_RAPPORT,
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": "Schrijf een samenvatting van het traject."},
     )
     advies = forms.CharField(
         label="Advies aan de gemeente",
         required=False,
-        max_length=5000,
+        max_length=MAX_RAPPORT,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -166,12 +165,3 @@ class UploadForm(NldsFormulier, forms.Form):
         help_text="Een bestand met de aanwezigheid per persoon per week, opgeslagen als CSV (puntkomma of komma).",
         error_messages={"required": "Kies een bestand.", "empty": "Het bestand is leeg."},
     )
-
-    def clean_bestand(self):
-        bestand = self.cleaned_data["bestand"]
-        if bestand.size > settings.MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                f"Het bestand is groter dan {grootte_tekst(settings.MAX_UPLOAD_BYTES)}. Splits het bestand in"
-                " kleinere bestanden."
-            )
-        return bestand

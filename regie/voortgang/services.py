@@ -19,6 +19,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils import timezone
 
@@ -108,11 +109,30 @@ def _als_decimal(waarde) -> Decimal | None:
         return Decimal("-1")
 
 
+# The longest texts a provider writes: the forms and the API offer these limits, the services
+# refuse more (with the message of Django's MaxLengthValidator, as the forms show it).
+MAX_TEKST = 2000  # opmerking, toelichting
+MAX_RAPPORT = 5000  # samenvatting and advies of the end report
+
+
+def _lengte(fouten: dict, veld: str, tekst: str, maximum: int = MAX_TEKST) -> None:
+    try:
+        MaxLengthValidator(maximum)(tekst)
+    except ValidationError as fout:
+        fouten.setdefault(veld, []).extend(fout.messages)
+
+
 def weekrapportage_fouten(
-    verwijzing: Verwijzing, *, week: date | None, uren: dict, peildatum: date | None = None
+    verwijzing: Verwijzing,
+    *,
+    week: date | None,
+    uren: dict,
+    opmerking: str = "",
+    peildatum: date | None = None,
 ) -> dict[str, list[str]]:
     """Every problem of a week's report, without storing anything (also for the CSV preview)."""
     fouten: dict[str, list[str]] = {}
+    _lengte(fouten, "opmerking", (opmerking or "").strip())
     reden = niet_rapporteerbaar(verwijzing)
     if reden:
         fouten["verwijzing"] = [reden]
@@ -165,10 +185,10 @@ def weekrapportage_vastleggen(
         "uren_afwezig_afspraak": _als_decimal(uren_afwezig_afspraak),
         "uren_afwezig_ongeoorloofd": _als_decimal(uren_afwezig_ongeoorloofd),
     }
-    fouten = weekrapportage_fouten(verwijzing, week=week, uren=uren)
+    opmerking = (opmerking or "").strip()
+    fouten = weekrapportage_fouten(verwijzing, week=week, uren=uren, opmerking=opmerking)
     if fouten:
         raise ValidationError(fouten)
-    opmerking = (opmerking or "").strip()
     vorige = (
         Weekrapportage.objects.select_for_update()
         .filter(verwijzing=verwijzing, week=week, actueel=True)
@@ -255,6 +275,7 @@ def voortgang_vastleggen(
     _keuze(
         niveau, Niveau, "niveau", "Kies een niveau (A0 tot en met B2), of op koers / niet op koers.", fouten
     )
+    _lengte(fouten, "toelichting", (toelichting or "").strip())
     if fouten:
         raise ValidationError(fouten)
     return _vastleggen_per_sleutel(
@@ -293,6 +314,7 @@ def examenpoging_vastleggen(
         fouten.setdefault("niveau", []).append("Het examen KNM heeft geen taalniveau. Laat het niveau leeg.")
     elif onderdeel != Examenonderdeel.KNM and uitslag != Uitslag.NIET_VERSCHENEN and not niveau:
         fouten.setdefault("niveau", []).append("Vul het niveau van het examen in (A1, A2, B1 of B2).")
+    _lengte(fouten, "toelichting", (toelichting or "").strip())
     if fouten:
         raise ValidationError(fouten)
     toelichting = (toelichting or "").strip()
@@ -354,6 +376,7 @@ def onderdeelresultaat_vastleggen(
         ):
             if waarde is not None:
                 fouten.setdefault(veld, []).append("Dit vult u alleen in bij de Z-route.")
+    _lengte(fouten, "toelichting", (toelichting or "").strip())
     if fouten:
         raise ValidationError(fouten)
     waarden = {
@@ -396,6 +419,8 @@ def eindrapport_vastleggen(
     samenvatting, advies = (samenvatting or "").strip(), (advies or "").strip()
     if not samenvatting:
         fouten.setdefault("samenvatting", []).append("Schrijf een samenvatting van het traject.")
+    _lengte(fouten, "samenvatting", samenvatting, MAX_RAPPORT)
+    _lengte(fouten, "advies", advies, MAX_RAPPORT)
     if fouten:
         raise ValidationError(fouten)
     waarden = {"datum": datum, "samenvatting": samenvatting, "advies": advies}

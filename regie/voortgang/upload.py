@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -213,7 +214,11 @@ def beoordeel(regels: list[csv_invoer.Regel], *, door, peildatum: date | None = 
                 _meldingen(
                     _zonder_dubbel(
                         weekrapportage_fouten(
-                            verwijzing, week=regel.week, uren=regel.uren, peildatum=peildatum
+                            verwijzing,
+                            week=regel.week,
+                            uren=regel.uren,
+                            opmerking=regel.opmerking,
+                            peildatum=peildatum,
                         ),
                         regel,
                     )
@@ -291,7 +296,7 @@ def voorbeeld_maken(*, inhoud: bytes, bestandsnaam: str, door) -> CsvUpload:
     opruimen()
     if door.aanbieder_id is None:
         raise ValidationError({"bestand": ["Uw account hoort niet bij een aanbieder."]})
-    bestand = csv_invoer.lees_bestand(inhoud)
+    bestand = csv_invoer.lees_bestand(inhoud, max_bytes=settings.MAX_UPLOAD_BYTES)
     rijen = [] if bestand.fouten else beoordeel(bestand.regels, door=door)
     return CsvUpload.objects.create(
         aanbieder_id=door.aanbieder_id,

@@ -291,8 +291,9 @@ def upload_kiezen(request):
     if request.method == "POST" and form.is_valid():
         bestand = form.cleaned_data["bestand"]
         try:
+            # One byte more than the limit is enough for lees_bestand to refuse a file that is too big.
             gemaakt = upload_module.voorbeeld_maken(
-                inhoud=bestand.read(), bestandsnaam=bestand.name, door=request.user
+                inhoud=bestand.read(csv_invoer.MAX_BYTES + 1), bestandsnaam=bestand.name, door=request.user
             )
         except ValidationError as fout:
             form.fouten_van_service(fout)

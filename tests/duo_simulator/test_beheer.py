@@ -1,8 +1,6 @@
 """The simulator's control side: events and notifications, failure injection, persistence,
 TLS with client certificates, the command line and the demo mode."""
 
-import hashlib
-import hmac
 import json
 import os
 import random
@@ -22,10 +20,11 @@ import requests
 
 from duo_simulator import Simulator, Toestand
 from duo_simulator.__main__ import argumenten, demo_stap
-from duo_simulator.gebeurtenissen import CODES, HANDTEKENING_HEADER
+from duo_simulator.gebeurtenissen import CODES, HANDTEKENING_HEADER, TIJDSTIP_HEADER
 from duo_simulator.gegevens import DUO_OIN, gemeente_oin, nieuwe_persoon
 from duo_simulator.server import start_in_thread, tls_context, vrije_poort
 from regie.duo import specificaties
+from regie.notificaties.ontvangst import onderteken
 
 BSN = "999990019"
 VANDAAG = date.today()
@@ -125,10 +124,16 @@ def test_elke_gebeurtenis_geeft_een_geldige_notificatie(duo_simulator, code):
     assert kop["bron"] == DUO_OIN
     assert kop["doel"] == gemeente_oin(details.get("gemeentecode", "0303"))
     uuid.UUID(kop["berichtId"])
-    verwacht = hmac.new(
-        duo_simulator.sim.geheim.encode(), resultaat["body"].encode(), hashlib.sha256
-    ).hexdigest()
-    assert kop[HANDTEKENING_HEADER] == f"sha256={verwacht}"
+    # signed as Regie checks it (its own copy of the scheme), at the moment of the event
+    assert abs(int(kop[TIJDSTIP_HEADER]) - time.time()) < 60
+    assert kop[HANDTEKENING_HEADER] == onderteken(
+        body=resultaat["body"].encode(),
+        geheim=duo_simulator.sim.geheim,
+        tijdstip=kop[TIJDSTIP_HEADER],
+        bericht_id=kop["berichtId"],
+        bron=kop["bron"],
+        doel=kop["doel"],
+    )
     assert duo_simulator.notificaties()[-1]["notificatie"] == resultaat["notificatie"]
 
 
@@ -235,10 +240,13 @@ def test_gebeurtenis_via_http_post_de_notificatie_naar_regie(duo_simulator, ontv
     assert specificaties.fouten("Notificatie", "Notificatie", body) == []
     kop = {k.lower(): v for k, v in verzoek["headers"].items()}
     assert kop["bron"] == DUO_OIN and kop["doel"] == gemeente_oin("0303")
-    geheim = duo_simulator.sim.geheim.encode()
-    assert (
-        kop[HANDTEKENING_HEADER.lower()]
-        == "sha256=" + hmac.new(geheim, verzoek["body"], hashlib.sha256).hexdigest()
+    assert kop[HANDTEKENING_HEADER.lower()] == onderteken(
+        body=verzoek["body"],
+        geheim=duo_simulator.sim.geheim,
+        tijdstip=kop[TIJDSTIP_HEADER.lower()],
+        bericht_id=kop["berichtid"],
+        bron=kop["bron"],
+        doel=kop["doel"],
     )
     assert duo_simulator.persoon(BSN)["lbt"]["examennummer"]
 
@@ -480,11 +488,24 @@ def test_niet_afgeleverde_notificaties_gaan_opnieuw_met_hetzelfde_berichtid(ontv
     sim.toestand.personen[BSN] = nieuwe_persoon(BSN)
     eerste = gebeurtenis(sim, BSN, "SS137")
     assert eerste["aflevering"]["status"] is None
+    bericht_id = eerste["headers"]["berichtId"]
+    sim.toestand.gegevens["notificaties"][-1]["headers"][TIJDSTIP_HEADER] = "1000000000"  # long ago
     sim.notificatie_url = ontvanger.url
     [opnieuw] = opnieuw_afleveren(sim)
     assert opnieuw["aflevering"]["status"] == 201 and opnieuw["pogingen"] == 2
-    kop = {k.lower(): v for k, v in ontvanger.verzoeken[0]["headers"].items()}
-    assert kop["berichtid"] == eerste["headers"]["berichtId"]
+    verzoek = ontvanger.verzoeken[0]
+    kop = {k.lower(): v for k, v in verzoek["headers"].items()}
+    assert kop["berichtid"] == bericht_id
+    # signed again now, as Regie checks it: an old signature would be refused as a replay
+    assert abs(int(kop[TIJDSTIP_HEADER.lower()]) - time.time()) < 60
+    assert kop[HANDTEKENING_HEADER.lower()] == onderteken(
+        body=verzoek["body"],
+        geheim="g",
+        tijdstip=kop[TIJDSTIP_HEADER.lower()],
+        bericht_id=bericht_id,
+        bron=kop["bron"],
+        doel=kop["doel"],
+    )
     assert opnieuw_afleveren(sim) == []  # delivered: not again
 
 

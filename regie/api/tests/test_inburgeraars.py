@@ -214,15 +214,18 @@ def test_dubbel_bsn_wordt_geweigerd(api_consulent, inburgeraar):
     body = probleem(
         api_consulent.post(LIJST, geldige_registratie(bsn=inburgeraar.bsn), format="json"), 400, "bsn"
     )
-    assert reden(body, "bsn") == "Er staat al een inburgeraar met dit BSN in Regie."
+    assert reden(body, "bsn") == "Er staat al een inburgeraar met dit BSN bij uw organisatie."
     assert stand() == voor
 
 
-def test_bsn_van_andere_organisatie_geeft_dezelfde_melding(api_ander, inburgeraar):
-    """A duplicate is refused across organisations (the BSN is unique in Regie)."""
+def test_bsn_van_andere_organisatie_wordt_gewoon_geregistreerd(api_ander, inburgeraar):
+    """The BSN is unique per organisation (issue 9): a newcomer who moved from Dronten to
+    Dordrecht is registered there, and the answer is the one for a BSN no one knows."""
     gegevens = geldige_registratie(bsn=inburgeraar.bsn, gemeente="0505", kern="")
-    body = probleem(api_ander.post(LIJST, gegevens, format="json"), 400, "bsn")
-    assert "al een inburgeraar" in reden(body, "bsn")
+    antwoord = api_ander.post(LIJST, gegevens, format="json")
+    assert antwoord.status_code == 201, antwoord.content
+    assert antwoord.json()["bsn"] == inburgeraar.bsn
+    assert Inburgeraar.objects.filter(bsn=inburgeraar.bsn).count() == 2
 
 
 # --- detail ---------------------------------------------------------------------------

@@ -104,11 +104,64 @@ def test_medewerker_die_alleen_voor_dordrecht_werkt(dordrecht):
     assert vooraf.rijen[0].problemen == ["U werkt niet voor de gemeente Zwijndrecht (0642)."]
 
 
+def _uitkomst(vooraf) -> list[tuple]:
+    return [(r.uitkomst, r.problemen, r.meldingen, r.bestaand) for r in vooraf.rijen]
+
+
 @pytest.mark.django_db
-def test_bsn_dat_al_bij_een_andere_organisatie_staat(consulent, dordrecht):
-    InburgeraarFactory(bsn=geldig_bsn(500), gemeente=dordrecht)
+def test_bsn_dat_al_bij_een_andere_organisatie_staat_is_hier_onbekend(consulent, dordrecht):
+    """The preview for a BSN another organisation knows is the one for a BSN no one knows, and
+    confirming registers the newcomer here (moved from there; issue 9)."""
+    onbekend = services.voorbeeld(coa_import=upload(csv_tekst(rij()), consulent), door=consulent)
+    daar = InburgeraarFactory(bsn=geldig_bsn(500), gemeente=dordrecht)
     vooraf = services.voorbeeld(coa_import=upload(csv_tekst(rij()), consulent), door=consulent)
-    assert "bij een gemeente waar u niet voor werkt" in vooraf.rijen[0].problemen[0]
+    assert _uitkomst(vooraf) == _uitkomst(onbekend) == [(services.NIEUW, [], [], None)]
+    services.bevestigen(coa_import=CoaImport.objects.latest("pk"), door=consulent)
+    hier = Inburgeraar.objects.get(bsn=geldig_bsn(500), organisatie=consulent.organisatie)
+    assert hier.pk != daar.pk
+
+
+@pytest.mark.django_db
+def test_bsn_bij_een_gemeente_van_de_eigen_organisatie_waar_u_niet_voor_werkt(dordrecht):
+    zwijndrecht = Gemeente.objects.get(cbs_code="0642")
+    InburgeraarFactory(bsn=geldig_bsn(500), gemeente=zwijndrecht)
+    medewerker = UserFactory(organisatie=dordrecht.organisatie, rol=Rol.CONSULENT)
+    medewerker.gemeenten.set([dordrecht])
+    vooraf = services.voorbeeld(
+        coa_import=upload(csv_tekst(rij(gemeente="0505")), medewerker), door=medewerker
+    )
+    assert vooraf.rijen[0].problemen == [
+        "Er staat al een dossier met dit BSN bij uw organisatie, bij een gemeente waar u niet voor werkt."
+        " Deze rij wordt niet verwerkt; overleg met die gemeente."
+    ]
+
+
+@pytest.mark.django_db
+def test_dossier_dat_de_importeur_niet_mag_wijzigen_wordt_overgeslagen(consulent, teamleider, dronten):
+    """A consultant changes only their own cases (mag(..., DOSSIERS_WIJZIGEN_EIGEN), as on the
+    case pages): a colleague's case in the file is reported and left alone."""
+    collega = UserFactory(username="collega", organisatie=dronten.organisatie, rol=Rol.CONSULENT)
+    van_collega = InburgeraarFactory(bsn=geldig_bsn(600), gemeente=dronten, consulent=collega)
+    voor = Inburgeraar.objects.values().get(pk=van_collega.pk)
+    coa_import = upload(csv_tekst(*gezin(), rij("H2", bsn=geldig_bsn(700))), consulent)
+    vooraf = services.voorbeeld(coa_import=coa_import, door=consulent)
+    assert vooraf.rijen[0].uitkomst == services.FOUT and vooraf.rijen[0].bestaand is None
+    assert vooraf.rijen[0].problemen == [
+        "Er staat al een dossier met dit BSN, maar u mag het niet wijzigen: u bent niet de vaste"
+        " consulent. Deze rij wordt niet verwerkt; vraag de vaste consulent of uw teamleider om de"
+        " koppeling in te lezen."
+    ]
+    assert {r.uitkomst for r in vooraf.rijen[1:4]} == {services.OVERSLAAN}  # the rest of the family
+    verwerkt = services.bevestigen(coa_import=coa_import, door=consulent)
+    assert Inburgeraar.objects.values().get(pk=van_collega.pk) == voor
+    assert not CoaKoppeling.objects.filter(inburgeraar=van_collega).exists()
+    assert not Kind.objects.filter(ouder=van_collega).exists()
+    assert verwerkt.aantal_nieuw == 1  # household H2
+    assert [n for n, _ in verwerkt.overgeslagen] == [2, 3, 4, 5]
+    assert "niet de vaste consulent" in verwerkt.overgeslagen[0][1]
+    # The team lead may change every case of the team: the same file updates it.
+    vooraf = services.voorbeeld(coa_import=upload(csv_tekst(*gezin()), teamleider), door=teamleider)
+    assert vooraf.rijen[0].uitkomst == services.BIJWERKEN and vooraf.rijen[0].bestaand == van_collega
 
 
 @pytest.mark.django_db
@@ -181,6 +234,16 @@ def test_slecht_bestand_op_de_pagina(client, consulent):
     tekst = antwoord.content.decode()
     assert "Het bestand is niet ingelezen. Er is niets opgeslagen." in tekst
     assert "verplichte kolommen ontbreken: bsn" in tekst
+    assert not CoaImport.objects.exists()
+
+
+@pytest.mark.django_db
+def test_te_groot_bestand_op_de_pagina(client, consulent):
+    """The size limit lives in the service (bestand.decodeer): the page shows its message."""
+    client.force_login(consulent)
+    bestand = SimpleUploadedFile("k.csv", csv_tekst(rij()).encode() + b"#" * (2 * 1024 * 1024))
+    tekst = client.post(reverse("coa:imports"), {"bestand": bestand}).content.decode()
+    assert "Het bestand is groter dan 2 MB. Splits het in kleinere bestanden." in tekst
     assert not CoaImport.objects.exists()
 
 

@@ -36,6 +36,17 @@ def test_opstellen_foute_invoer(inburgeraar, consulent):
     assert not Waarschuwing.objects.exists()
 
 
+def test_te_lange_toelichting_wordt_geweigerd_niet_ingekort(inburgeraar, consulent):
+    """Nothing is lost silently: 501 characters are refused, as the page refuses them."""
+    with pytest.raises(ValidationError) as fout:
+        maak(inburgeraar, consulent, aanleiding_toelichting="x" * 501)
+    assert fout.value.message_dict["aanleiding_toelichting"] == [
+        "Zorg dat deze waarde niet meer dan 500 tekens bevat (het zijn er nu 501)."  # as the form says it
+    ]
+    assert not Waarschuwing.objects.exists()
+    assert maak(inburgeraar, consulent, aanleiding_toelichting="x" * 500).aanleiding_toelichting == "x" * 500
+
+
 def test_verzonden_een_keer_en_niet_in_de_toekomst(inburgeraar, consulent):
     waarschuwing = maak(inburgeraar, consulent)
     with pytest.raises(ValidationError):

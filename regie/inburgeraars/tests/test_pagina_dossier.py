@@ -226,7 +226,7 @@ class TestWijzigen:
         formulier["bsn"] = ander.bsn
         voor = stand(inburgeraar)
         html = client.post(self.url(inburgeraar), formulier).content.decode()
-        assert "Er staat al een inburgeraar met dit BSN in Regie." in html
+        assert "Er staat al een inburgeraar met dit BSN bij uw organisatie." in html
         assert stand(inburgeraar) == voor
 
     def test_partner_kan_niet_zichzelf_zijn(self, client, formulier, inburgeraar):

@@ -181,7 +181,7 @@ def test_dubbel_bsn(client, consulent, geldig, inburgeraar):
     client.force_login(consulent)
     voor = aantallen()
     html = client.post(URL, geldig).content.decode()
-    assert "Er staat al een inburgeraar met dit BSN in Regie." in html
+    assert "Er staat al een inburgeraar met dit BSN bij uw organisatie." in html
     assert aantallen() == voor
 
 

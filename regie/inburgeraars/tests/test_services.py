@@ -106,7 +106,43 @@ def test_registreren_bsn_vorm(consulent, gegevens, bsn):
 
 def test_registreren_dubbel_bsn(consulent, gegevens, inburgeraar):
     meldingen = registreren_geweigerd(consulent, {**gegevens, "bsn": inburgeraar.bsn}, "bsn")
-    assert meldingen == ["Er staat al een inburgeraar met dit BSN in Regie."]
+    assert meldingen == ["Er staat al een inburgeraar met dit BSN bij uw organisatie."]
+
+
+@pytest.mark.parametrize(
+    ("invoer", "opgeslagen"), [("8256ab", "8256 AB"), (" 8256 AB ", "8256 AB"), ("", "")]
+)
+def test_registreren_postcode_netjes(consulent, gegevens, invoer, opgeslagen):
+    inburgeraar = inburgeraar_registreren(door=consulent, postcode=invoer, **gegevens)
+    inburgeraar.refresh_from_db()
+    assert inburgeraar.postcode == opgeslagen
+
+
+@pytest.mark.parametrize("postcode", ["0256 AB", "8256", "8256 A", "8256ABC", "AB 8256"])
+def test_registreren_postcode_fout(consulent, gegevens, postcode):
+    meldingen = registreren_geweigerd(consulent, {**gegevens, "postcode": postcode}, "postcode")
+    assert meldingen == ["Vul een postcode in zoals 1234 AB."]
+
+
+def test_wijzigen_postcode_fout_verandert_niets(consulent, inburgeraar):
+    voor = Inburgeraar.objects.values().get(pk=inburgeraar.pk)
+    with pytest.raises(ValidationError) as exc:
+        inburgeraar_wijzigen(inburgeraar=inburgeraar, door=consulent, versie=None, postcode="12")
+    assert exc.value.message_dict == {"postcode": ["Vul een postcode in zoals 1234 AB."]}
+    assert Inburgeraar.objects.values().get(pk=inburgeraar.pk) == voor
+
+
+def test_registreren_kind_met_geboortedatum_in_de_toekomst(consulent, gegevens):
+    with pytest.raises(ValidationError) as exc:
+        inburgeraar_registreren(
+            door=consulent,
+            kinderen=[{"voornaam": "Sami", "geboortedatum": vandaag() + timedelta(days=1)}],
+            **gegevens,
+        )
+    assert exc.value.message_dict["kinderen"] == [
+        "Kind 1: de geboortedatum van het kind mag niet in de toekomst liggen."
+    ]
+    assert not Inburgeraar.objects.exists() and not Kind.objects.exists()
 
 
 def test_registreren_geboortedatum_in_de_toekomst(consulent, gegevens):

@@ -54,6 +54,18 @@ def test_eerste_opslag_maakt_intake_en_zet_status(inburgeraar, consulent):
     assert (status.gegevens["van"], status.gegevens["naar"]) == ("aangemeld", "brede_intake")
 
 
+def test_tolk_zonder_taal_slaat_niets_op(inburgeraar, consulent):
+    """Once a rule of the form only (issue 9): the service refuses it for every caller."""
+    with pytest.raises(ValidationError) as fout:
+        brede_intake_opslaan(
+            inburgeraar=inburgeraar, door=consulent, versie=1, tolk_gebruikt=True, tolk_taal=" "
+        )
+    assert fout.value.message_dict == {"tolk_taal": ["Vul in welke taal de tolk sprak."]}
+    assert (
+        not BredeIntake.objects.exists() and not Gebeurtenis.objects.filter(inburgeraar=inburgeraar).exists()
+    )
+
+
 def test_bijwerken_schrijft_alleen_intake_gebeurtenis(inburgeraar, consulent, teamleider):
     brede_intake_opslaan(inburgeraar=inburgeraar, door=consulent, versie=1, opleidingsniveau="mbo")
     brede_intake_opslaan(

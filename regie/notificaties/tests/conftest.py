@@ -1,4 +1,5 @@
 import json
+import time
 import uuid
 
 import pytest
@@ -15,23 +16,49 @@ def _geheim(settings):
     settings.DUO_NOTIFICATIE_CERT_HEADER = "X-Client-Cert-OIN"
 
 
-def koppen(doel: str, *, bericht_id: str | None = None, body: bytes = b"", ondertekend: bool = True, **extra):
+def koppen(
+    doel: str,
+    *,
+    bericht_id: str | None = None,
+    body: bytes = b"",
+    ondertekend: bool = True,
+    tijdstip: int | str | None = None,
+    **extra,
+):
+    """DUO's headers for a notice, signed as regie/notificaties/ontvangst.py checks it: `extra`
+    replaces a header before signing (a wrong bron is signed too), so only what a test leaves
+    unsigned (`ondertekend=False`) fails authentication."""
     kop = {"bron": settings.DUO_OIN, "doel": doel, "berichtId": bericht_id or str(uuid.uuid4())}
-    if ondertekend:
-        kop["X-Duo-Signature"] = onderteken(body, settings.DUO_NOTIFICATIE_SECRET)
     kop.update(extra)
+    if ondertekend:
+        tijdstip = str(int(time.time()) if tijdstip is None else tijdstip)
+        kop["X-Duo-Timestamp"] = tijdstip
+        kop["X-Duo-Signature"] = onderteken(
+            body=body,
+            geheim=settings.DUO_NOTIFICATIE_SECRET,
+            tijdstip=tijdstip,
+            bericht_id=kop["berichtId"],
+            bron=kop["bron"],
+            doel=kop["doel"],
+        )
     return kop
 
 
-def stuur(client, doel: str, body, *, bericht_id=None, ondertekend=True, **extra):
-    """POST a notice to Regie's endpoint as DUO would (signed unless `ondertekend` is False)."""
+def stuur(
+    client, doel: str, body, *, bericht_id=None, ondertekend=True, tijdstip=None, remote_addr=None, **extra
+):
+    """POST a notice to Regie's endpoint as DUO would (signed unless `ondertekend` is False),
+    from `remote_addr` (the test client's 127.0.0.1 unless given)."""
     tekst = body if isinstance(body, bytes) else json.dumps(body).encode()
     return client.generic(
         "POST",
         "/duo/v1/notificaties",
         tekst,
         content_type="application/json",
-        headers=koppen(doel, bericht_id=bericht_id, body=tekst, ondertekend=ondertekend, **extra),
+        headers=koppen(
+            doel, bericht_id=bericht_id, body=tekst, ondertekend=ondertekend, tijdstip=tijdstip, **extra
+        ),
+        **({"REMOTE_ADDR": remote_addr} if remote_addr else {}),
     )
 
 

@@ -3,7 +3,6 @@ Attentiesignalen.md): the notice goes through the real endpoint, the queue proce
 handler looks the data up at the simulator and changes the case through the services. Then the
 same event again under a new berichtId: nothing changes the second time."""
 
-import uuid
 from datetime import date, timedelta
 
 import pytest
@@ -219,7 +218,7 @@ def test_elke_gebeurtenis_heeft_effect_en_tweede_keer_niets(
 
     # The same event again, under a new berichtId (DUO resends): nothing changes.
     voor = stand(inburgeraar)
-    antwoord = duo_simulator.notificatie_afleveren(resultaat, berichtId=str(uuid.uuid4()))
+    antwoord = duo_simulator.notificatie_afleveren(resultaat, opnieuw=True)
     assert antwoord.status_code == 201
     werk_taken_af()
     tweede = Notificatie.objects.exclude(pk=notificatie.pk).get()

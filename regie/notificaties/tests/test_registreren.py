@@ -231,6 +231,25 @@ def test_andere_gemeente_dan_de_melding_slaat_niets_op(
     assert Inburgeraar.objects.get(bsn=BSN).gemeente == dordrecht
 
 
+def test_verhuisd_uit_een_andere_organisatie_wordt_hier_geregistreerd(
+    client, consulent, dronten, dordrecht, duo_simulator
+):
+    """The newcomer has a case at Drechtsteden (the previous municipality); DUO announces them to
+    Dronten (SS121): Dronten registers them, the old case stays as it is."""
+    daar = InburgeraarFactory(bsn=BSN, gemeente=dordrecht)
+    notificatie = _geparkeerd(client, dronten, duo_simulator)
+    client.force_login(consulent)
+    antwoord = client.post(_url(notificatie), _invoer(dronten))
+    assert antwoord.status_code == 302, antwoord.context and antwoord.context["form"].errors
+    hier = Inburgeraar.objects.get(bsn=BSN, gemeente=dronten)
+    werk_taken_af()
+    notificatie.refresh_from_db()
+    assert notificatie.status == NStatus.VERWERKT, notificatie.reden
+    assert notificatie.inburgeraar == hier
+    assert Inburgeraar.objects.get(pk=daar.pk).gemeente == dordrecht
+    assert not Gebeurtenis.objects.filter(inburgeraar=daar).exists()
+
+
 def test_ongeldige_invoer_slaat_niets_op(client, consulent, dronten, duo_simulator):
     notificatie = _geparkeerd(client, dronten, duo_simulator)
     client.force_login(consulent)

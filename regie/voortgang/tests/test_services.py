@@ -182,3 +182,44 @@ def test_examens_en_resultaten(verwijzing, medewerker_taalschool, inburgeraar):
     assert set(afgerond) == {"map", "examen_lezen"}
     assert afgerond["examen_lezen"].niveau == "B1"
     assert Onderdeelresultaat.objects.count() == 1
+
+
+TE_LANG = "Zorg dat deze waarde niet meer dan 2000 tekens bevat (het zijn er nu 2001)."
+
+
+def test_te_lange_teksten_weigert_de_service_zoals_het_formulier(
+    verwijzing, vorige_week, medewerker_taalschool
+):
+    """The forms' limits live in the service (issue 9), so a CSV row or any other caller meets
+    them too, with the message the page shows."""
+    door = medewerker_taalschool
+    with pytest.raises(ValidationError) as fout:
+        melden(verwijzing, vorige_week, door, opmerking="x" * 2001)
+    assert fout.value.message_dict["opmerking"] == [TE_LANG]
+    with pytest.raises(ValidationError) as fout:
+        voortgang_vastleggen(
+            verwijzing=verwijzing,
+            datum=vandaag(),
+            onderdeel="lezen",
+            niveau="A2",
+            toelichting="x" * 2001,
+            door=door,
+        )
+    assert fout.value.message_dict["toelichting"] == [TE_LANG]
+    with pytest.raises(ValidationError) as fout:
+        examenpoging_vastleggen(
+            verwijzing=verwijzing,
+            datum=vandaag(),
+            onderdeel="knm",
+            uitslag="behaald",
+            toelichting="x" * 2001,
+            door=door,
+        )
+    assert fout.value.message_dict["toelichting"] == [TE_LANG]
+    with pytest.raises(ValidationError) as fout:
+        eindrapport_vastleggen(
+            verwijzing=verwijzing, datum=vandaag(), samenvatting="x" * 5001, advies="y" * 5001, door=door
+        )
+    assert set(fout.value.message_dict) == {"samenvatting", "advies"}
+    assert not Weekrapportage.objects.exists() and not Examenpoging.objects.exists()
+    assert melden(verwijzing, vorige_week, door, opmerking="x" * 2000).object.opmerking == "x" * 2000

@@ -141,6 +141,22 @@ def test_bevestigen_slaat_alle_goede_regels_op(
     assert Weekrapportage.objects.count() == 4
 
 
+def test_lange_opmerking_wordt_niet_stil_ingekort(verwijzing, vorige_week, medewerker_taalschool):
+    """Nothing is lost silently (issue 9): the reader cut an opmerking to 500 characters."""
+    regels = [
+        f"{verwijzing.inburgeraar.bsn};;{vorige_week:%d-%m-%Y};12;10;2;0;0;{'a' * 600}",
+        f"{verwijzing.inburgeraar.bsn};;{vorige_week - timedelta(weeks=1):%d-%m-%Y};12;10;2;0;0;{'b' * 2001}",
+    ]
+    upload = voorbeeld_maken(
+        inhoud=("\n".join([KOP, *regels])).encode(), bestandsnaam="x.csv", door=medewerker_taalschool
+    )
+    eerste, tweede = rijen_van(upload)
+    assert eerste.status == "nieuw" and tweede.status == "fout"
+    assert tweede.fouten == ["Zorg dat deze waarde niet meer dan 2000 tekens bevat (het zijn er nu 2001)."]
+    assert upload_bevestigen(upload=upload, door=medewerker_taalschool) == 1
+    assert Weekrapportage.objects.get().opmerking == "a" * 600
+
+
 def test_bevestigen_na_een_wijziging_slaat_niets_op(verwijzing, vorige_week, medewerker_taalschool):
     upload = voorbeeld_maken(
         inhoud=f"{KOP}\n{verwijzing.inburgeraar.bsn};;{vorige_week:%d-%m-%Y};12;10;2;0;0;".encode(),
