@@ -245,7 +245,8 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
         finally:
             post_save.disconnect(bouwer.gebeurtenis_bewaard, sender=Gebeurtenis)
         bouwer.stempels_zetten()
-        gesprekken_demo()  # the PIP's progress talks, held ones with an outcome (regie.voortgangsgesprekken)
+        # The PIP's progress talks, held ones with an outcome (regie.voortgangsgesprekken).
+        gesprekken_demo(vandaag=plan.vandaag)
         coa_demo()  # taakstelling per municipality and half year (regie.coa)
         from regie.trajecten.demo import bouw_trajecten
 

@@ -4,12 +4,12 @@ import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
 from regie.demo.factories import DEMO_WACHTWOORD
 from regie.demo.generator import STANDAARD_SEED, plan_demo
 from regie.demo.opbouw import bouw_demo, demo_gebruikers, demo_gegevens_aanwezig
 from regie.demo.tweestaps import demo_tweestaps_instellen
+from regie.inburgeraars.services import vandaag
 from regie.inburgeraars.status import STATUS_LABELS, Status
 
 MAX_SCALE = 10  # the demo BSN range holds about 9,000 numbers
@@ -62,7 +62,7 @@ class Command(BaseCommand):
             self.stdout.write("De database is leeggemaakt.")
 
         begin = time.perf_counter()
-        plan = plan_demo(seed=seed, scale=scale, vandaag=timezone.localdate())
+        plan = plan_demo(seed=seed, scale=scale, vandaag=vandaag())
         resultaat = bouw_demo(plan)
         demo_tweestaps_instellen(demo_gebruikers())
         duur = time.perf_counter() - begin
