@@ -143,6 +143,7 @@ AUTH_PASSWORD_VALIDATORS = [
 OIDC_AAN = bool(os.environ.get("REGIE_OIDC_RP_CLIENT_ID"))
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses while a username+IP is locked out
+    "regie.demo.inloggen.DemoAccountsAlleenInDeDemo",  # refuses demo accounts outside REGIE_DEMO
     "django.contrib.auth.backends.ModelBackend",
     *(["regie.accounts.oidc.RegieOIDCBackend"] if OIDC_AAN else []),
 ]
