@@ -10,7 +10,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.apps import apps
 from django.contrib.sessions.models import Session
-from django.core.management import ManagementUtility, call_command
+from django.core.management import CommandError, call_command
 from django_otp.oath import TOTP
 
 from regie.accounts.models import Rol, User
@@ -31,23 +31,14 @@ def inhoud() -> dict:
 
 
 def manage(*argumenten) -> tuple[int, str, str]:
-    """`manage.py ...` as typed on the command line, in this process (and its test database):
-    exit code, standard output and standard error."""
-    uit, fout = StringIO(), StringIO()
-    oud = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = uit, fout
+    """`manage.py ...` in this process (and its test database): the exit code the command line
+    gives (a CommandError's returncode), standard output and the error message."""
+    uit = StringIO()
     try:
-        # Django's own command-line path (CommandError: message on stderr, exit code 1), without
-        # setting Django up again as `execute()` would.
-        ManagementUtility(["manage.py"]).fetch_command(argumenten[0]).run_from_argv(
-            ["manage.py", *argumenten]
-        )
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    finally:
-        sys.stdout, sys.stderr = oud
-    return code, uit.getvalue(), fout.getvalue()
+        call_command(*argumenten, stdout=uit)
+    except CommandError as exc:
+        return exc.returncode, uit.getvalue(), str(exc)
+    return 0, uit.getvalue(), ""
 
 
 class TestDemoTegenProductie:
