@@ -9,6 +9,7 @@ data and marked then.
 
 from django.apps import apps
 
+from duo_simulator.gegevens import NIEUW_BSN_BEGIN
 from regie.accounts.models import User
 from regie.demo.generator import DEMO_BSN_BEGIN
 from regie.demo.models import Demomarkering
@@ -16,10 +17,6 @@ from regie.demo.opbouw import DEMO_GEBRUIKERSNAAM, demo_gebruikers
 from regie.demo.organisaties import ORGANISATIES
 from regie.inburgeraars.models import Inburgeraar
 from regie.organisaties.models import Organisatie
-
-# Newcomers the DUO simulator announces get a BSN starting with this (duo_simulator.gegevens.nieuw_bsn):
-# in a demo that ran `make run` for a while, they are cases too.
-SIMULATOR_BSN_BEGIN = "9988"
 
 
 def is_demodatabase() -> bool:
@@ -52,6 +49,6 @@ def oude_demo() -> bool:
         and not User.objects.exclude(username__regex=DEMO_GEBRUIKERSNAAM.pattern).exists()
         and not Organisatie.objects.exclude(naam__in=ORGANISATIES).exists()
         and not Inburgeraar.objects.exclude(bsn__startswith=DEMO_BSN_BEGIN)
-        .exclude(bsn__startswith=SIMULATOR_BSN_BEGIN)
+        .exclude(bsn__startswith=NIEUW_BSN_BEGIN)  # announced by the DUO simulator in `make run`
         .exists()
     )
