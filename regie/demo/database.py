@@ -4,7 +4,7 @@ A database in real use must never get the demo's accounts (a public password and
 anyone can compute) and must never be emptied by `seed_demo --flush`. So `seed_demo` marks the
 database it builds in (`Demomarkering`) and refuses any other database that holds a row in one
 of Regie's own tables (issue 9). A demo built before the mark existed is recognised by its
-data and marked then.
+data (`oude_demo`); `seed_demo --if-empty` then gives it the mark.
 """
 
 from django.apps import apps
