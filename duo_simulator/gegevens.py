@@ -114,10 +114,13 @@ def bsn_geldig(bsn: str) -> bool:
     return som % 11 == 0 and bsn != "000000000"
 
 
+NIEUW_BSN_BEGIN = "9988"  # newcomers the simulator announces: next to the demo's 9999...
+
+
 def nieuw_bsn(kans, bezet) -> str:
     """A valid BSN in the 9988xxxxx range (next to the demo's) not in `bezet`."""
     while True:
-        prefix = f"9988{kans.randrange(10_000):04d}"
+        prefix = f"{NIEUW_BSN_BEGIN}{kans.randrange(10_000):04d}"
         som = sum(int(c) * w for c, w in zip(prefix, range(9, 1, -1), strict=True))
         if som % 11 != 10 and (bsn := f"{prefix}{som % 11}") not in bezet:
             return bsn

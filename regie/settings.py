@@ -25,14 +25,47 @@ def _list(name: str, default: str) -> list[str]:
 
 DEMO = _bool("REGIE_DEMO")
 DEBUG = _bool("REGIE_DEBUG", default=DEMO)
+TESTING = _bool("REGIE_TESTING")  # set by regie/settings_test.py; only adds the local-host rule below
 
 SECRET_KEY = os.environ.get("REGIE_SECRET_KEY", "")
 if not SECRET_KEY:
-    if not (DEMO or DEBUG or os.environ.get("REGIE_TESTING")):
-        raise ImproperlyConfigured("Zet REGIE_SECRET_KEY: zonder geheime sleutel start Regie niet.")
-    SECRET_KEY = "regie-demo-only-not-secret"  # noqa: S105 - demo and tests only
+    # The built-in key is public: only the demo may use it, never a debug or test setting alone.
+    if not DEMO:
+        raise ImproperlyConfigured(
+            "Zet REGIE_SECRET_KEY: zonder geheime sleutel start Regie niet."
+            " Alleen de demo (REGIE_DEMO=1) heeft een ingebouwde sleutel."
+        )
+    SECRET_KEY = "regie-demo-only-not-secret"  # noqa: S105 - demo only
 
 ALLOWED_HOSTS = _list("REGIE_ALLOWED_HOSTS", "127.0.0.1,localhost" if (DEMO or DEBUG) else "")
+
+
+def _lokaal(host: str) -> bool:
+    """Whether a host name of ALLOWED_HOSTS only reaches this machine: localhost and its
+    subdomains (RFC 6761), a loopback address, or Django's test client."""
+    host = host.lower().lstrip(".").removeprefix("[").removesuffix("]")
+    if host in {"localhost", "testserver"} or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+# Demo, debug and test mode are for one's own computer (error pages with details, the demo's
+# public accounts and key): never on an address others can reach.
+if DEMO or DEBUG or TESTING:
+    _publiek = [host for host in ALLOWED_HOSTS if not _lokaal(host)]
+    if _publiek:
+        _modi = {"REGIE_DEMO": DEMO, "REGIE_DEBUG": DEBUG, "REGIE_TESTING": TESTING}
+        _aan = [naam for naam, aan in _modi.items() if aan]
+        raise ImproperlyConfigured(
+            f"Regie start niet. De demo-, debug- of testmodus staat aan ({', '.join(_aan)}). Dan mag Regie"
+            " alleen op deze computer te bereiken zijn, maar REGIE_ALLOWED_HOSTS noemt ook"
+            f" {', '.join(_publiek)}. Zet in REGIE_ALLOWED_HOSTS alleen localhost, 127.0.0.1 of ::1,"
+            " of zet REGIE_DEMO en REGIE_DEBUG uit."
+        )
+
 CSRF_TRUSTED_ORIGINS = _list("REGIE_CSRF_TRUSTED_ORIGINS", "")
 
 DATABASES = {
@@ -144,6 +177,7 @@ AUTH_PASSWORD_VALIDATORS = [
 OIDC_AAN = bool(os.environ.get("REGIE_OIDC_RP_CLIENT_ID"))
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses while a username+IP is locked out
+    "regie.demo.inloggen.DemoAccountsAlleenInDeDemo",  # refuses demo accounts outside REGIE_DEMO
     "regie.accounts.backends.RegieModelBackend",  # Django's, but never for a system account
     *(["regie.accounts.oidc.RegieOIDCBackend"] if OIDC_AAN else []),
 ]

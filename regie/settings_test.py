@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("REGIE_TESTING", "1")
+# The production settings only give the demo a built-in key; the tests bring their own.
+os.environ.setdefault("REGIE_SECRET_KEY", "regie-tests-only-not-secret")
 
 from regie.settings import *  # noqa: E402,F403
 

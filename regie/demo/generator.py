@@ -95,7 +95,8 @@ LOCATIES = {
 
 # --- Intake over the years ---------------------------------------------------------------
 # National intake in thousands (reference: ~26k 2022, ~36k 2023 and 2024); 2025-2026 assumed
-# at the 2024 level. Weights the start dates of the cases.
+# at the 2024 level, and so is every later year (the demo runs on any day). Weights the start
+# dates of the cases.
 INSTROOM_PER_JAAR = {2022: 26, 2023: 36, 2024: 36, 2025: 36, 2026: 36}
 
 # --- Who ---------------------------------------------------------------------------------
@@ -410,7 +411,8 @@ class _Planner:
         rng = self.rng
         laatste = self.vandaag - timedelta(days=1)
         jaren = {}
-        for jaar, gewicht in INSTROOM_PER_JAAR.items():
+        for jaar in range(WET_IN_WERKING.year, laatste.year + 1):
+            gewicht = INSTROOM_PER_JAAR.get(jaar, INSTROOM_PER_JAAR[max(INSTROOM_PER_JAAR)])
             begin = max(date(jaar, 1, 1), WET_IN_WERKING)
             eind = min(date(jaar, 12, 31), laatste)
             if begin <= eind:
@@ -970,6 +972,7 @@ def _huishouden(planner: _Planner, organisatie: str, cbs_code: str, doel: Status
 
     # Draw histories until one is in the wanted status today (rejection sampling keeps the
     # dates natural while the mix of statuses follows STATUS_VERDELING).
+    casus = None
     for _ in range(400):
         melding = planner.melding()
         volledig = planner.geschiedenis(p, organisatie, melding, huishouden=huishouden)
@@ -979,6 +982,8 @@ def _huishouden(planner: _Planner, organisatie: str, cbs_code: str, doel: Status
         casus = _casus(planner, g, p, organisatie, cbs_code, kern, adres, kinderen, nummer)
         if casus.status == doel:
             break
+    if casus is None:
+        return []  # no history of this household reaches registration before today (a demo of 2022's first days)
     uit = [casus]
     if not met_partner:
         return uit

@@ -19,7 +19,9 @@ from regie.accounts.models import Rol, User
 from regie.coa.demo import coa_demo
 from regie.demo.factories import DEMO_WACHTWOORD
 from regie.demo.generator import DEMO_BSN_BEGIN, KORTE_NAAM, Casus, DemoPlan
+from regie.demo.models import Demomarkering
 from regie.demo.organisaties import maak_organisaties
+from regie.demo.tweestaps import demo_tweestaps_instellen
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.services import consulent_toewijzen, inburgeraar_registreren, status_wijzigen
 from regie.inburgeraars.status import ACTIEF, EindeReden, Status
@@ -66,8 +68,8 @@ def demo_gebruikers():
 
 
 def demo_gegevens_aanwezig() -> dict[str, int]:
-    """Demo data already in the database: demo log-ins and cases with a demo BSN. Other data
-    (e.g. cases someone typed in) does not count: the demo can be added next to it."""
+    """How much of the demo a demo database holds, for a message: demo log-ins and cases with a
+    demo BSN. (Which database may hold the demo at all: `regie.demo.database`.)"""
     aanwezig = {
         ("demo-inburgeraar", "demo-inburgeraars"): Inburgeraar.objects.filter(
             bsn__startswith=DEMO_BSN_BEGIN
@@ -231,11 +233,14 @@ class _Bouwer:
 
 
 def bouw_demo(plan: DemoPlan) -> Resultaat:
-    """Create the organisations, the demo users and every planned case, in one transaction."""
+    """Create the organisations, the demo users (with their log-in codes) and every planned
+    case, and mark the database as the demo's, in one transaction."""
     with transaction.atomic():
+        Demomarkering.zetten()
         organisaties = maak_organisaties()
         bouwer = _Bouwer(plan)
         bouwer.gebruikers_maken(organisaties)
+        demo_tweestaps_instellen(demo_gebruikers())
         post_save.connect(bouwer.gebeurtenis_bewaard, sender=Gebeurtenis, weak=False)
         try:
             # The processing-log entries in a few bulk inserts, at the planned moments.
@@ -245,7 +250,8 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
         finally:
             post_save.disconnect(bouwer.gebeurtenis_bewaard, sender=Gebeurtenis)
         bouwer.stempels_zetten()
-        gesprekken_demo()  # the PIP's progress talks, held ones with an outcome (regie.voortgangsgesprekken)
+        # The PIP's progress talks, held ones with an outcome (regie.voortgangsgesprekken).
+        gesprekken_demo(vandaag=plan.vandaag)
         coa_demo()  # taakstelling per municipality and half year (regie.coa)
         from regie.trajecten.demo import bouw_trajecten
 

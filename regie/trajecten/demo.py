@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from regie.aanbieders.models import Aanbieder, Contract, Inkoopvorm, Perceel, PrijsPer
 from regie.accounts.models import Rol, User
+from regie.inburgeraars import services as inburgeraars_services
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.status import ACTIEF
 from regie.organisaties.models import Organisatie
@@ -132,6 +133,9 @@ VERZENDEN_NA = {
     P.MAATSCHAPPELIJKE_BEGELEIDING: (1, 10),
     P.TOLK: (1, 20),
 }
+# Days after sending that the provider answers (a refusal takes a little longer), or that the
+# municipality withdraws. A day after yesterday has not come yet: the referral still waits.
+ANTWOORD_NA = {"accepteren": (1, 12), "weigeren": (2, 10), "intrekken": (1, 12)}
 # How long a trajectory runs once started (days).
 DUUR = {
     P.B1_ROUTE: (420, 900),
@@ -263,14 +267,20 @@ class _Bouwer:
             if leeftijd < 21 and self.rng.random() < (0.85 if leeftijd < 14 else 0.35):
                 continue  # waiting for the provider's answer
             # Refusals and withdrawals in a fixed proportion (also in a small demo), the rest by chance.
-            self.beantwoord += 1
-            if self.beantwoord % ELKE_GEWEIGERD == 3:
-                plan.afloop.append(("weigeren", self.dag(verzonden, 2, min(10, leeftijd)), None))
+            volgende = self.beantwoord + 1
+            if volgende % ELKE_GEWEIGERD == 3:
+                stap = "weigeren"
+            elif volgende % ELKE_INGETROKKEN == 7:
+                stap = "intrekken"
+            else:
+                stap = "accepteren"
+            beantwoord = self.dag(verzonden, *ANTWOORD_NA[stap])
+            if beantwoord > gisteren:
+                continue  # the answer is still to come: a referral sent days ago waits
+            self.beantwoord = volgende
+            if stap != "accepteren":
+                plan.afloop.append((stap, beantwoord, None))
                 continue
-            if self.beantwoord % ELKE_INGETROKKEN == 7:
-                plan.afloop.append(("intrekken", self.dag(verzonden, 1, min(12, leeftijd)), None))
-                continue
-            beantwoord = self.dag(verzonden, 1, min(12, leeftijd))
             start = self.dag(beantwoord, 5, 45)
             plan.afloop.append(("accepteren", beantwoord, start))
             if start > gisteren:
@@ -293,7 +303,7 @@ def _contract_voor(contracten: list[Contract], onderdeel: str, dag: date, *, nie
 def bouw_trajecten(*, vandaag: date | None = None, seed: int = 2021) -> dict[str, int]:
     """Providers, contracts, the aanbieder demo accounts' provider, and referrals for the active
     demo cases with a PIP (once: a second run adds no referrals). Returns the number per status."""
-    vandaag = vandaag or timezone.localdate()
+    vandaag = vandaag or inburgeraars_services.vandaag()
     bouwer = _Bouwer(vandaag=vandaag, seed=seed)
     with transaction.atomic():
         per_organisatie = aanbieders_maken()

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 
+from regie.inburgeraars import services as inburgeraars_services
 from regie.tijdlijn import events
 from regie.tijdlijn.models import Gebeurtenis
 from regie.trajecten.models import Verwijzing, VerwijzingStatus
@@ -80,6 +81,10 @@ class _Vuller:
             if self.rng.random() < 0.05:  # a week the provider forgot
                 maandag += timedelta(weeks=1)
                 continue
+            # Reported in the days after the week; a report due today or later is not in yet.
+            ingediend = maandag + timedelta(days=8 + self.rng.randint(0, 2))
+            if ingediend >= self.vandaag:
+                break
             aangeboden = Decimal(per_week)
             recent = (laatste - maandag).days < 35
             if verzuim and recent:
@@ -104,9 +109,7 @@ class _Vuller:
                     opmerking="Griep" if ziek >= 4 else "",
                     bron=Bron.CSV if self.rng.random() < 0.6 else Bron.PORTAAL,
                     ingediend_door=medewerker,
-                    ingediend_op=_moment(
-                        maandag + timedelta(days=8 + self.rng.randint(0, 2)), 9 + self.rng.random() * 7
-                    ),
+                    ingediend_op=_moment(ingediend, 9 + self.rng.random() * 7),
                 )
             )
             maandag += timedelta(weeks=1)
@@ -175,9 +178,11 @@ class _Vuller:
             dag += timedelta(weeks=4)
 
     def examens(self, verwijzing, begin: date, einde: date, medewerker) -> None:
-        if verwijzing.onderdeel != "b1_route" or (einde - begin).days < 180:
+        if verwijzing.onderdeel != "b1_route":
             return
         dag = begin + timedelta(days=170 + self.rng.randint(0, 20))
+        if dag > einde:
+            return  # not yet taken: no exam after the last reported day
         for onderdeel in ("lezen", "luisteren", "knm"):
             behaald = self.rng.random() < 0.7
             self._met_tijdlijn(
@@ -261,7 +266,7 @@ def vul_rapportages(*, vandaag: date | None = None, seed: int = 2021) -> dict[st
     """Reports for every demo referral that was accepted, started or finished and has none yet."""
     from regie.accounts.models import Rol, User
 
-    vandaag = vandaag or timezone.localdate()
+    vandaag = vandaag or inburgeraars_services.vandaag()
     vuller = _Vuller(vandaag=vandaag, seed=seed)
     vorige_week = maandag_van(vandaag) - timedelta(weeks=1)
     verwijzingen = list(

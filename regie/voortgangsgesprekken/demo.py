@@ -10,14 +10,17 @@ data. Cases that already have talks are left alone. Called from `regie.demo.opbo
 import random
 from datetime import date, datetime, time, timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
+from regie.inburgeraars import services as inburgeraars_services
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import dagtekening_eerste_pip
 from regie.inburgeraars.status import ACTIEF
 from regie.pip.services import huidig_pip
 from regie.tijdlijn import events
 from regie.tijdlijn.models import Gebeurtenis
+from regie.verwerkingslog import log as verwerkingslog
 from regie.voortgangsgesprekken.models import Aanleiding, Uitkomst, Voortgangsgesprek
 from regie.voortgangsgesprekken.planning import spreiden
 from regie.wet.termijnen import inburgeringstermijn, termijn_start
@@ -33,7 +36,7 @@ UITKOMSTEN = [
 def gesprekken_demo(*, vandaag: date | None = None, seed: int = 2021) -> int:
     """Plan (and for the past: record) the PIP's talks of every active demo case. Returns how
     many talks were made."""
-    vandaag = vandaag or timezone.localdate()
+    vandaag = vandaag or inburgeraars_services.vandaag()
     rng = random.Random(seed)
     gisteravond = timezone.make_aware(datetime.combine(vandaag - timedelta(days=1), time(17)))
     gemaakt = 0
@@ -44,38 +47,41 @@ def gesprekken_demo(*, vandaag: date | None = None, seed: int = 2021) -> int:
         .select_related("consulent")
         .order_by("pk")
     )
-    for persoon in personen:
-        pip = huidig_pip(persoon)
-        if pip is None or not pip.aantal_voortgangsgesprekken:
-            continue
-        eerste = dagtekening_eerste_pip(persoon) or pip.dagtekening
-        datums = spreiden(
-            aantal=pip.aantal_voortgangsgesprekken,
-            vanaf=termijn_start(eerste),
-            tot=inburgeringstermijn(eerste).datum,
-        )
-        gesprekken = []
-        for dag in datums:
-            gesprek = Voortgangsgesprek(
-                inburgeraar=persoon,
-                gepland_op=dag,
-                consulent=persoon.consulent,
-                aanleiding=Aanleiding.PIP,
-                aanleiding_toelichting=f"PIP versie {pip.versie}",
+    moment = None
+    with transaction.atomic(), verwerkingslog.gebundeld(tijdstip=lambda: moment):
+        for persoon in personen:
+            pip = huidig_pip(persoon)
+            if pip is None or not pip.aantal_voortgangsgesprekken:
+                continue
+            eerste = dagtekening_eerste_pip(persoon) or pip.dagtekening
+            datums = spreiden(
+                aantal=pip.aantal_voortgangsgesprekken,
+                vanaf=termijn_start(eerste),
+                tot=inburgeringstermijn(eerste).datum,
             )
-            if dag < vandaag:
-                uitkomst, notitie = rng.choice(UITKOMSTEN)
-                gesprek.gevoerd_op = dag
-                gesprek.uitkomst = uitkomst
-                gesprek.notities = notitie
-                gesprek.met_wie = "Inburgeraar" + (" en tolk" if persoon.tolk_nodig else "")
-            gesprekken.append(gesprek)
-        Voortgangsgesprek.objects.bulk_create(gesprekken)
-        gebeurtenis = events.voortgangsgesprekken_gepland(
-            persoon, persoon.consulent, gesprekken, Aanleiding.PIP
-        )
-        # Planned right after the PIP was decided (and never today: the demo's history is past).
-        moment = min(pip.vastgesteld_op + timedelta(minutes=5), gisteravond)
-        Gebeurtenis.objects.filter(pk=gebeurtenis.pk).update(op=moment)
-        gemaakt += len(gesprekken)
+            gesprekken = []
+            for dag in datums:
+                gesprek = Voortgangsgesprek(
+                    inburgeraar=persoon,
+                    gepland_op=dag,
+                    consulent=persoon.consulent,
+                    aanleiding=Aanleiding.PIP,
+                    aanleiding_toelichting=f"PIP versie {pip.versie}",
+                )
+                if dag < vandaag:
+                    uitkomst, notitie = rng.choice(UITKOMSTEN)
+                    gesprek.gevoerd_op = dag
+                    gesprek.uitkomst = uitkomst
+                    gesprek.notities = notitie
+                    gesprek.met_wie = "Inburgeraar" + (" en tolk" if persoon.tolk_nodig else "")
+                gesprekken.append(gesprek)
+            Voortgangsgesprek.objects.bulk_create(gesprekken)
+            # Planned right after the PIP was decided (and never today: the demo's history is past);
+            # the timeline entry and its processing-log entry get that moment.
+            moment = min(pip.vastgesteld_op + timedelta(minutes=5), gisteravond)
+            gebeurtenis = events.voortgangsgesprekken_gepland(
+                persoon, persoon.consulent, gesprekken, Aanleiding.PIP
+            )
+            Gebeurtenis.objects.filter(pk=gebeurtenis.pk).update(op=moment)
+            gemaakt += len(gesprekken)
     return gemaakt

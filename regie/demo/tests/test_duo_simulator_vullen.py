@@ -4,12 +4,13 @@ import json
 from datetime import date, timedelta
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from duo_simulator import Simulator, Toestand
 from duo_simulator.beheer import persoon_fouten
 from regie.demo.duo import VERSCHILLEN, duo_toestand
 from regie.demo.factories import InburgeraarFactory
+from regie.demo.models import Demomarkering
 from regie.inburgeraars.models import Doelgroep
 from regie.pip.services import pip_vaststellen
 
@@ -83,7 +84,23 @@ def test_bewuste_verschillen(dronten, consulent):
             assert plicht["redenGeenInburgeringsplicht"] == "Inburgeringsplicht voldaan"
 
 
-def test_commando_schrijft_het_bestand_dat_de_simulator_leest(zaken, tmp_path):
+def test_commando_alleen_in_de_demo_met_de_demo(zaken, tmp_path, settings):
+    """It writes every case's BSN to a file: never from a real database (issue 9)."""
+    bestand = tmp_path / "duo.json"
+    settings.DEMO = False
+    Demomarkering.zetten()
+    with pytest.raises(CommandError, match="alleen in de demo"):
+        call_command("duo_simulator_vullen", state=str(bestand))
+    settings.DEMO = True
+    Demomarkering.objects.all().delete()  # the cases of `zaken` are not the demo's
+    with pytest.raises(CommandError, match="Er is niets geschreven"):
+        call_command("duo_simulator_vullen", state=str(bestand))
+    assert not bestand.exists()
+
+
+def test_commando_schrijft_het_bestand_dat_de_simulator_leest(zaken, tmp_path, settings):
+    settings.DEMO = True
+    Demomarkering.zetten()
     met_pip, _ = zaken
     bestand = tmp_path / "duo.json"
     call_command("duo_simulator_vullen", state=str(bestand), zonder_verschillen=True)
@@ -120,7 +137,7 @@ def test_regie_leest_de_pip_bij_de_simulator(zaken, duo_simulator):
     assert r.json()["pip"]["dagtekeningPip"] == (VANDAAG - timedelta(days=20)).isoformat()
 
 
-def test_duo_kent_de_demo_aanbieders(zaken, tmp_path):
+def test_duo_kent_de_demo_aanbieders(zaken, tmp_path, settings):
     """The simulator's GET /instellingen lists the demo providers' instellingsnummers (a known
     instelling is a condition of DUO's Inburgeringsaanbod), also in a state file from before."""
     from duo_simulator.gegevens import INSTELLINGEN
@@ -136,6 +153,8 @@ def test_duo_kent_de_demo_aanbieders(zaken, tmp_path):
     for instelling in gegevens["instellingen"]:
         assert specificaties.fouten("Inburgeringsaanbod", "Instelling", instelling) == []
     bestand = tmp_path / "duo.json"
+    settings.DEMO = True
+    Demomarkering.zetten()
     call_command("duo_simulator_vullen", state=str(bestand), zonder_verschillen=True)
     oud = json.loads(bestand.read_text())
     oud["instellingen"] = [i for i in oud["instellingen"] if i["instellingsnummer"] not in demo]

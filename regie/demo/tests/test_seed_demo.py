@@ -8,10 +8,15 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count
+from django.test import override_settings
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from regie.accounts.models import Rol, User
-from regie.demo.factories import DEMO_WACHTWOORD
+from regie.demo.database import is_demodatabase
+from regie.demo.factories import DEMO_WACHTWOORD, InburgeraarFactory
+from regie.demo.opbouw import demo_gebruikers
+from regie.demo.tweestaps import demo_totp_sleutel
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.status import Status
 from regie.pip.models import Pip
@@ -27,13 +32,14 @@ def seed(*args) -> str:
 @pytest.fixture(scope="module")
 def gezaaid_eenmalig(django_db_setup, django_db_blocker):
     """Seed once for this module; every test runs in a savepoint inside it (the `db` fixture)."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with django_db_blocker.unblock(), transaction.atomic(), override_settings(DEMO=True):
         yield seed("--seed", "3", "--scale", "0.08")
         transaction.set_rollback(True)
 
 
 @pytest.fixture
-def gezaaid(gezaaid_eenmalig, db):
+def gezaaid(gezaaid_eenmalig, db, settings):
+    settings.DEMO = True
     return gezaaid_eenmalig
 
 
@@ -93,6 +99,20 @@ def test_weigert_als_er_al_gegevens_zijn(gezaaid):
     uit = seed("--if-empty")
     assert "niets toegevoegd" in uit and "teamleider.dronten" in uit
     assert Inburgeraar.objects.count() == aantal
+
+
+def test_de_demo_markeert_zijn_database_en_geeft_elk_demo_account_zijn_code(gezaaid):
+    assert is_demodatabase()
+    for gebruiker in demo_gebruikers():
+        assert TOTPDevice.objects.filter(user=gebruiker, key=demo_totp_sleutel(gebruiker.username)).exists()
+
+
+def test_wat_in_de_demo_is_ingevoerd_hoort_bij_de_demo(gezaaid, dronten):
+    """A case typed into the demo (a BSN outside the demo's range) does not make it a real database."""
+    InburgeraarFactory(gemeente=dronten)
+    assert "niets toegevoegd" in seed("--if-empty")
+    with pytest.raises(CommandError, match="Er staan al gegevens in de database"):
+        seed("--scale", "0.05")
 
 
 def test_demo_accounts_voor_elke_rol(gezaaid):

@@ -1,14 +1,23 @@
-"""`python manage.py duo_simulator_vullen`: write the DUO simulator's state file from the demo cases."""
+"""`python manage.py duo_simulator_vullen`: write the DUO simulator's state file from the demo cases.
+
+Only in the demo (REGIE_DEMO=1) and on a database that holds the demo (`regie.demo.database`):
+the file holds every case's BSN and history, so a real database is never written out (issue 9).
+"""
 
 import json
+import logging
 import os
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from duo_simulator.toestand import Toestand
+from regie.demo.database import is_demodatabase, oude_demo
 from regie.demo.duo import duo_toestand, instellingen_aanvullen
 from regie.inburgeraars.models import Inburgeraar
+
+logger = logging.getLogger("regie.demo")
 
 
 class Command(BaseCommand):
@@ -34,6 +43,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, state, als_nodig, zonder_verschillen, **options):
+        if not (settings.DEMO and (is_demodatabase() or oude_demo())):
+            logger.warning("duo_simulator_vullen geweigerd: geen demo (REGIE_DEMO) of geen demodatabase.")
+            raise CommandError(
+                "duo_simulator_vullen werkt alleen in de demo (REGIE_DEMO=1) en met een database waarin de"
+                " demo staat (manage.py seed_demo): het schrijft de gegevens van alle inburgeraars naar een"
+                " bestand. Er is niets geschreven."
+            )
         bestand = Path(state)
         if als_nodig and bestand.exists():
             try:

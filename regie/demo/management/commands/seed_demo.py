@@ -1,18 +1,33 @@
-"""`python manage.py seed_demo`: fill the database with realistic demo cases and log-ins."""
+"""`python manage.py seed_demo`: fill the database with realistic demo cases and log-ins.
 
+Only in the demo (REGIE_DEMO=1), and only in an empty database or one that already holds the
+demo (`regie.demo.database`): the demo's accounts have a public password and log-in codes, and
+`--flush` empties everything, so a database in real use is refused and left as it is (issue 9).
+"""
+
+import logging
 import time
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
+from django.db import transaction
 
+from regie.demo.database import gegevens_in_database, is_demodatabase, oude_demo
 from regie.demo.factories import DEMO_WACHTWOORD
 from regie.demo.generator import STANDAARD_SEED, plan_demo
+from regie.demo.models import Demomarkering
 from regie.demo.opbouw import bouw_demo, demo_gebruikers, demo_gegevens_aanwezig
 from regie.demo.tweestaps import demo_tweestaps_instellen
+from regie.inburgeraars.services import vandaag
 from regie.inburgeraars.status import STATUS_LABELS, Status
 
 MAX_SCALE = 10  # the demo BSN range holds about 9,000 numbers
+logger = logging.getLogger("regie.demo")
+
+
+def _opsomming(aantallen: dict[str, int]) -> str:
+    return ", ".join(f"{aantal} {naam}" for naam, aantal in aantallen.items())
 
 
 class Command(BaseCommand):
@@ -21,7 +36,7 @@ class Command(BaseCommand):
         "Vult de database met demogegevens: de drie organisaties, demo-accounts en ongeveer"
         " 600 inburgeraars (bij --scale 1) met een echte tijdlijn van 2022 tot gisteren. Alle datums"
         " zijn relatief ten opzichte van vandaag; met dezelfde --seed op dezelfde dag ontstaan"
-        " dezelfde gegevens."
+        " dezelfde gegevens. Alleen met REGIE_DEMO=1, in een lege database of een database met de demo."
     )
 
     def add_arguments(self, parser):
@@ -33,23 +48,42 @@ class Command(BaseCommand):
         groep.add_argument(
             "--flush",
             action="store_true",
-            help="Maak eerst de hele database leeg (alle gegevens gaan verloren).",
+            help="Maak eerst de hele database leeg (alleen een database met de demo; alle gegevens gaan verloren).",
         )
         groep.add_argument(
             "--if-empty",
             action="store_true",
-            help="Doe niets (en toon de demo-accounts) als er al gegevens zijn.",
+            help="Doe niets (en toon de demo-accounts) als de demo er al in staat.",
         )
 
     def handle(self, *args, seed, scale, flush, if_empty, **options):
+        if not settings.DEMO:
+            logger.warning("seed_demo geweigerd: REGIE_DEMO staat niet aan.")
+            raise CommandError(
+                "seed_demo werkt alleen in de demo (REGIE_DEMO=1). Er is niets veranderd."
+                " Demo-accounts hebben een openbaar wachtwoord en horen niet in een echte database."
+            )
         if not 0 < scale <= MAX_SCALE:
             raise CommandError(f"Kies voor --scale een getal groter dan 0 en hoogstens {MAX_SCALE}.")
-        aanwezig = demo_gegevens_aanwezig()
-        if aanwezig:
-            wat = " en ".join(f"{aantal} {naam}" for naam, aantal in aanwezig.items())
+        demo = is_demodatabase() or oude_demo()
+        if not demo and (vreemd := gegevens_in_database()):
+            logger.warning("seed_demo geweigerd: de database bevat gegevens die niet van de demo zijn.")
+            raise CommandError(
+                f"Deze database bevat gegevens die de demo niet heeft gemaakt ({_opsomming(vreemd)})."
+                " Er is niets veranderd: seed_demo vult en leegt alleen een lege database of een"
+                " database met de demo, ook met --flush of --if-empty. Gebruik voor de demo een"
+                " nieuwe, lege database (verwijder bijvoorbeeld regie.sqlite3, of laat"
+                " REGIE_DATABASE_URL naar een nieuwe database wijzen)."
+            )
+        if demo:
+            wat = " en ".join(f"{aantal} {naam}" for naam, aantal in demo_gegevens_aanwezig().items())
+            wat = wat or "de demo"
             if if_empty:
                 self.stdout.write(f"Er staan al gegevens in de database ({wat}); er is niets toegevoegd.")
-                demo_tweestaps_instellen(demo_gebruikers())  # demo data made before log-in had two steps
+                # A demo built by an older Regie gets what it lacks: the mark and the log-in codes.
+                with transaction.atomic():
+                    Demomarkering.zetten()
+                    demo_tweestaps_instellen(demo_gebruikers())
                 self.toon_inloggegevens()
                 return
             if not flush:
@@ -62,9 +96,8 @@ class Command(BaseCommand):
             self.stdout.write("De database is leeggemaakt.")
 
         begin = time.perf_counter()
-        plan = plan_demo(seed=seed, scale=scale, vandaag=timezone.localdate())
+        plan = plan_demo(seed=seed, scale=scale, vandaag=vandaag())
         resultaat = bouw_demo(plan)
-        demo_tweestaps_instellen(demo_gebruikers())
         duur = time.perf_counter() - begin
 
         self.stdout.write(

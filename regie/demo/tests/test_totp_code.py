@@ -1,4 +1,5 @@
-"""`manage.py totp_code`: a demo account's current code; refused outside the demo."""
+"""`manage.py totp_code`: a demo account's current code; refused outside the demo and for an
+account that is not the demo's (issue 9)."""
 
 from io import StringIO
 
@@ -7,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from regie.accounts.tests.helpers import apparaat_van, wachtwoord_stap
+from regie.demo.tweestaps import demo_tweestaps_instellen
 
 
 def totp_code(username) -> str:
@@ -17,14 +19,14 @@ def totp_code(username) -> str:
 
 def test_weigert_buiten_de_demo(consulent, settings):
     settings.DEMO = False
-    apparaat_van(consulent)
+    demo_tweestaps_instellen([consulent])
     with pytest.raises(CommandError, match="alleen in de demo"):
         totp_code(consulent.username)
 
 
 def test_code_werkt_bij_het_inloggen(client, consulent, settings):
     settings.DEMO = True
-    apparaat_van(consulent)
+    demo_tweestaps_instellen([consulent])
     code = totp_code(consulent.username)
     assert len(code) == 6 and code.isdigit()
     wachtwoord_stap(client, consulent)
@@ -35,6 +37,14 @@ def test_code_werkt_bij_het_inloggen(client, consulent, settings):
     client.logout()
     wachtwoord_stap(client, consulent)
     assert client.post("/inloggen/code/", {"code": tweede})["Location"] == "/werkvoorraad/"
+
+
+def test_geen_code_van_een_echte_authenticator_app(consulent, settings):
+    """Also in the demo: a device with its own secret (a real user's app) keeps its codes."""
+    settings.DEMO = True
+    apparaat_van(consulent)
+    with pytest.raises(CommandError, match="is geen demo-account"):
+        totp_code(consulent.username)
 
 
 def test_zonder_app_of_gebruiker_een_nederlandse_fout(consulent, settings):
