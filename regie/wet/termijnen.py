@@ -145,30 +145,32 @@ def inburgeringstermijn(dagtekening_eerste_pip: date, verlenging: VerlengingDuo 
         return Termijn(
             Soort.INBURGERINGSTERMIJN, berekend, "Wet inburgering 2021, art. 11 lid 1, 2 en 3", toelichting
         )
-    grond = f" (grond: {verlenging.grond})" if verlenging.grond else ""
-    bericht = f", bericht van {datum_tekst(verlenging.bericht_van)}" if verlenging.bericht_van else ""
     return Termijn(
         Soort.INBURGERINGSTERMIJN,
         verlenging.laatste_dag,
         "Wet inburgering 2021, art. 11 lid 1, 2 en 3; art. 12",
-        f"Verlengd door DUO tot en met {datum_tekst(verlenging.laatste_dag)}{bericht}{grond}. Zonder"
-        f" verlenging was de laatste dag {datum_tekst(berekend)}: {INBURGERINGSTERMIJN_JAREN} jaar vanaf"
-        f" {datum_tekst(start)}, de dag na de dagtekening van het eerste PIP.",
+        f"{_verlengd(verlenging)} Zonder verlenging was de laatste dag {datum_tekst(berekend)}:"
+        f" {INBURGERINGSTERMIJN_JAREN} jaar vanaf {datum_tekst(start)}, de dag na de dagtekening van het"
+        " eerste PIP.",
     )
 
 
 def inburgeringstermijn_volgens_duo(verlenging: VerlengingDuo) -> Termijn:
     """Wi 12: DUO extended the termijn, but Regie does not know the dagtekening of the first PIP
     (e.g. decided by a municipality before Regie was used): DUO's end is still the end."""
-    bericht = f", bericht van {datum_tekst(verlenging.bericht_van)}" if verlenging.bericht_van else ""
-    grond = f" (grond: {verlenging.grond})" if verlenging.grond else ""
     return Termijn(
         Soort.INBURGERINGSTERMIJN,
         verlenging.laatste_dag,
         "Wet inburgering 2021, art. 12",
-        f"Verlengd door DUO tot en met {datum_tekst(verlenging.laatste_dag)}{bericht}{grond}. De dagtekening"
-        " van het eerste PIP staat niet in Regie; vul die in bij het dossier als u hem kent.",
+        f"{_verlengd(verlenging)} De dagtekening van het eerste PIP staat niet in Regie; vul die in bij het"
+        " dossier als u hem kent.",
     )
+
+
+def _verlengd(verlenging: VerlengingDuo) -> str:
+    bericht = f", bericht van {datum_tekst(verlenging.bericht_van)}" if verlenging.bericht_van else ""
+    grond = f" (grond: {verlenging.grond})" if verlenging.grond else ""
+    return f"Verlengd door DUO tot en met {datum_tekst(verlenging.laatste_dag)}{bericht}{grond}."
 
 
 def leerroute_wijzigen(dagtekening_eerste_pip: date) -> Termijn:
