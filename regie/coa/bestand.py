@@ -17,9 +17,6 @@ from stdnum.nl import bsn as stdnum_bsn
 from regie.beveiliging.grootte import grootte_tekst
 from regie.wet.leeftijd import MINIMUMLEEFTIJD, heeft_minimumleeftijd
 
-# REGIE_MAX_UPLOAD_MB, read once (regie.coa.services reads at most this much of a file); the
-# upload form checks the size first, with the setting as it is at that moment.
-MAX_BYTES = settings.MAX_UPLOAD_BYTES
 MAX_RIJEN = 5000
 
 VERPLICHT = (
@@ -147,10 +144,9 @@ def decodeer(inhoud: bytes) -> tuple[str, str]:
     Windows-1252 as Excel saves a 'CSV (gescheiden door lijstscheidingsteken)'."""
     if not inhoud or not inhoud.strip():
         raise BestandFout("Het bestand is leeg.")
-    if len(inhoud) > MAX_BYTES:
-        raise BestandFout(
-            f"Het bestand is groter dan {grootte_tekst(MAX_BYTES)}. Splits het in kleinere bestanden."
-        )
+    if len(inhoud) > settings.MAX_UPLOAD_BYTES:  # REGIE_MAX_UPLOAD_MB
+        grens = grootte_tekst(settings.MAX_UPLOAD_BYTES)
+        raise BestandFout(f"Het bestand is groter dan {grens}. Splits het in kleinere bestanden.")
     if inhoud[:4] == b"PK\x03\x04" or inhoud[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise BestandFout(
             "Dit is een Excel-bestand, geen CSV-bestand. Kies in Excel ‘Opslaan als’ en dan ‘CSV UTF-8"

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -96,7 +97,8 @@ def _kan_importeren(door: User) -> None:
 
 def _tekst_van(bestand) -> tuple[str, str]:
     bestand.seek(0)
-    inhoud = bestand.read(coa_bestand.MAX_BYTES + 1)
+    # One byte more than the limit is enough for decodeer to refuse a file that is too big.
+    inhoud = bestand.read(settings.MAX_UPLOAD_BYTES + 1)
     return coa_bestand.decodeer(inhoud)
 
 

@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from regie.beveiliging.grootte import grootte_tekst
 from regie.trajecten.selectors import verwijzingen_voor
 from regie.voortgang import csv_invoer
 from regie.voortgang.csv_invoer import KOLOMNAAM, UREN_VELDEN
@@ -296,7 +297,11 @@ def voorbeeld_maken(*, inhoud: bytes, bestandsnaam: str, door) -> CsvUpload:
     opruimen()
     if door.aanbieder_id is None:
         raise ValidationError({"bestand": ["Uw account hoort niet bij een aanbieder."]})
-    bestand = csv_invoer.lees_bestand(inhoud, max_bytes=settings.MAX_UPLOAD_BYTES)
+    if len(inhoud) > settings.MAX_UPLOAD_BYTES:
+        # Too big is refused at the field and nothing is kept, as on the COA import page.
+        grens = grootte_tekst(settings.MAX_UPLOAD_BYTES)
+        raise ValidationError({"bestand": [f"Het bestand is groter dan {grens}. Splits het bestand."]})
+    bestand = csv_invoer.lees_bestand(inhoud)
     rijen = [] if bestand.fouten else beoordeel(bestand.regels, door=door)
     return CsvUpload.objects.create(
         aanbieder_id=door.aanbieder_id,

@@ -7,6 +7,7 @@ Every page that shows a person writes the processing log (`logt_lezen` + `betref
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -293,7 +294,9 @@ def upload_kiezen(request):
         try:
             # One byte more than the limit is enough for lees_bestand to refuse a file that is too big.
             gemaakt = upload_module.voorbeeld_maken(
-                inhoud=bestand.read(csv_invoer.MAX_BYTES + 1), bestandsnaam=bestand.name, door=request.user
+                inhoud=bestand.read(settings.MAX_UPLOAD_BYTES + 1),
+                bestandsnaam=bestand.name,
+                door=request.user,
             )
         except ValidationError as fout:
             form.fouten_van_service(fout)
