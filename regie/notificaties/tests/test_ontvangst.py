@@ -96,6 +96,18 @@ def test_zonder_geheim_in_de_instellingen_telt_een_handtekening_niet(client, dro
 # --- The proxy's certificate header: only from the proxy's own address ------------------------
 
 
+def met_certificaat(client, gemeente, *, adres: str, oin: str):
+    """An unsigned notice from `adres` with the client certificate's OIN in the proxy's header."""
+    return stuur(
+        client,
+        gemeente.oin,
+        melding(BSN, "SS101"),
+        ondertekend=False,
+        remote_addr=adres,
+        **{"X-Client-Cert-OIN": oin},
+    )
+
+
 @pytest.fixture
 def proxy(settings):
     """Regie behind a reverse proxy at 10.0.0.7 (REGIE_DUO_PROXY_ADRESSEN=10.0.0.0/24)."""
@@ -104,64 +116,29 @@ def proxy(settings):
 
 
 def test_certificaat_oin_van_duo_via_proxy_volstaat(client, dronten, settings, proxy):
-    antwoord = stuur(
-        client,
-        dronten.oin,
-        melding(BSN, "SS101"),
-        ondertekend=False,
-        remote_addr=proxy,
-        **{"X-Client-Cert-OIN": settings.DUO_OIN},
-    )
+    antwoord = met_certificaat(client, dronten, adres=proxy, oin=settings.DUO_OIN)
     assert antwoord.status_code == 201
 
 
 def test_proxy_adres_als_ipv4_in_ipv6(client, dronten, settings, proxy):
-    antwoord = stuur(
-        client,
-        dronten.oin,
-        melding(BSN, "SS101"),
-        ondertekend=False,
-        remote_addr="::ffff:10.0.0.7",
-        **{"X-Client-Cert-OIN": settings.DUO_OIN},
-    )
+    antwoord = met_certificaat(client, dronten, adres="::ffff:10.0.0.7", oin=settings.DUO_OIN)
     assert antwoord.status_code == 201
 
 
 def test_certificaat_van_een_ander_401(client, dronten, proxy):
-    antwoord = stuur(
-        client,
-        dronten.oin,
-        melding(BSN, "SS101"),
-        ondertekend=False,
-        remote_addr=proxy,
-        **{"X-Client-Cert-OIN": "0" * 20},
-    )
+    antwoord = met_certificaat(client, dronten, adres=proxy, oin="0" * 20)
     assert antwoord.status_code == 401
     assert "certificaat" in _fout(antwoord)
 
 
 def test_certificaatkop_telt_niet_als_die_niet_is_ingesteld(client, dronten, settings, proxy):
     settings.DUO_NOTIFICATIE_CERT_HEADER = ""
-    antwoord = stuur(
-        client,
-        dronten.oin,
-        melding(BSN, "SS101"),
-        ondertekend=False,
-        remote_addr=proxy,
-        **{"X-Client-Cert-OIN": settings.DUO_OIN},
-    )
+    antwoord = met_certificaat(client, dronten, adres=proxy, oin=settings.DUO_OIN)
     assert antwoord.status_code == 401
 
 
 def test_certificaatkop_van_een_ander_adres_dan_de_proxy_telt_niet(client, dronten, settings, proxy):
-    antwoord = stuur(
-        client,
-        dronten.oin,
-        melding(BSN, "SS101"),
-        ondertekend=False,
-        remote_addr="10.0.1.7",
-        **{"X-Client-Cert-OIN": settings.DUO_OIN},
-    )
+    antwoord = met_certificaat(client, dronten, adres="10.0.1.7", oin=settings.DUO_OIN)
     assert antwoord.status_code == 401
     assert "alleen van de proxy" in _fout(antwoord)
     assert not Notificatie.objects.exists()
