@@ -2,7 +2,7 @@
 
 from django import forms
 
-from regie.intake.forms import NldsFormulier
+from regie.formulieren import NldsFormulier
 
 
 class ContactpersoonForm(NldsFormulier, forms.Form):

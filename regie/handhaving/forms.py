@@ -1,7 +1,7 @@
 from django import forms
 
+from regie.formulieren import DatumInvoer, NldsFormulier, VersieVeld
 from regie.handhaving.models import Aanleiding, Waarschuwing
-from regie.intake.forms import DatumInvoer, NldsFormulier, VersieVeld
 
 
 class WaarschuwingForm(NldsFormulier, forms.Form):

@@ -2,16 +2,17 @@
 
 Forms only read and check the input's shape (types, choices, the user's own
 organisation); the services check the rest and their messages are put next to the
-right field with `fouten_toevoegen`.
+right field with `fouten_van_service` (regie.formulieren).
 """
 
 import re
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from stdnum.nl import bsn as stdnum_bsn
 
+from regie.formulieren import DatumInvoer, NldsFormulier
 from regie.inburgeraars.models import Inburgeraar, valideer_bsn
 from regie.inburgeraars.selectors import gemeenten_voor, inburgeraars_voor, zoek_inburgeraars
 from regie.inburgeraars.services import REGISTRATIE_VELDEN, kind_fouten, postcode_opschonen
@@ -29,49 +30,13 @@ PARTNER_MAX_RESULTATEN = 25
 MAX_KINDEREN = 20
 
 
-class NldsMixin:
-    """Gives every widget the NL Design System class for its kind."""
-
-    KLASSEN = {
-        "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
-        "select": "utrecht-select utrecht-select--html-select",
-        "textarea": "utrecht-textarea utrecht-textarea--html-textarea",
-    }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for veld in self.fields.values():
-            if veld.widget.is_hidden:
-                continue
-            soort = veld.widget.__class__.__name__.lower()
-            soort = next((k for k in self.KLASSEN if k in soort), "textbox")
-            veld.widget.attrs.setdefault(
-                "class", self.KLASSEN.get(soort, "utrecht-textbox utrecht-textbox--html-input")
-            )
-
-
-def datumwidget() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date", "autocomplete": "off"}, format="%Y-%m-%d")
-
-
-def fouten_toevoegen(form: forms.BaseForm, exc: ValidationError, veldnamen: dict[str, str] | None = None):
-    """Put a service's ValidationError next to the matching fields of `form`."""
-    veldnamen = veldnamen or {}
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for veld, fouten in exc.message_dict.items():
-        veld = veldnamen.get(veld, veld)
-        form.add_error(veld if veld in form.fields else NON_FIELD_ERRORS, fouten)
-
-
 def _bsn_opschonen(waarde: str) -> str:
     waarde = stdnum_bsn.compact(waarde or "")
     valideer_bsn(waarde)
     return waarde
 
 
-class InburgeraarForm(NldsMixin, forms.ModelForm):
+class InburgeraarForm(NldsFormulier, forms.ModelForm):
     """All case data a consultant enters when registering or changing a newcomer."""
 
     GROEPEN = [
@@ -157,12 +122,12 @@ class InburgeraarForm(NldsMixin, forms.ModelForm):
             "partner": {"invalid_choice": "Kies de partner uit de lijst. Zoek eerst op naam."},
         }
         widgets = {
-            "geboortedatum": datumwidget(),
-            "datum_melding_duo": datumwidget(),
-            "datum_koppeling_coa": datumwidget(),
-            "datum_inschrijving_brp": datumwidget(),
-            "datum_huisvesting": datumwidget(),
-            "dagtekening_eerste_pip_elders": datumwidget(),
+            "geboortedatum": DatumInvoer(),
+            "datum_melding_duo": DatumInvoer(),
+            "datum_koppeling_coa": DatumInvoer(),
+            "datum_inschrijving_brp": DatumInvoer(),
+            "datum_huisvesting": DatumInvoer(),
+            "dagtekening_eerste_pip_elders": DatumInvoer(),
             "voornamen": forms.TextInput(attrs={"autocomplete": "off"}),
             "tussenvoegsel": forms.TextInput(attrs={"autocomplete": "off"}),
             "geslachtsnaam": forms.TextInput(attrs={"autocomplete": "off"}),
@@ -266,9 +231,9 @@ def herhaal_invoer(form_class, data, **kwargs):
     return form_class(initial=initial, **kwargs)
 
 
-class KindForm(NldsMixin, forms.Form):
+class KindForm(NldsFormulier, forms.Form):
     voornaam = forms.CharField(label="Voornaam", required=False, max_length=200)
-    geboortedatum = forms.DateField(label="Geboortedatum", required=False, widget=datumwidget())
+    geboortedatum = forms.DateField(label="Geboortedatum", required=False, widget=DatumInvoer())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -322,7 +287,7 @@ def kinderen_uit_invoer(data, *, erbij: int = 0):
     return kinderen_formset(initial=rijen, extra=extra)
 
 
-class StatusForm(NldsMixin, forms.Form):
+class StatusForm(NldsFormulier, forms.Form):
     naar = forms.ChoiceField(
         label="Nieuwe status",
         error_messages={
@@ -399,7 +364,7 @@ class WijzigForm(InburgeraarForm):
         self.initial.setdefault("versie", dossier.versie)
 
 
-class NaamZoekForm(NldsMixin, forms.Form):
+class NaamZoekForm(NldsFormulier, forms.Form):
     naam = forms.CharField(
         label="Naam",
         required=False,
@@ -407,7 +372,7 @@ class NaamZoekForm(NldsMixin, forms.Form):
         help_text="Voornaam, achternaam of een deel daarvan.",
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    geboortedatum = forms.DateField(label="Geboortedatum", required=False, widget=datumwidget())
+    geboortedatum = forms.DateField(label="Geboortedatum", required=False, widget=DatumInvoer())
 
     def clean_naam(self):
         naam = self.cleaned_data["naam"].strip()
@@ -427,7 +392,7 @@ class NaamZoekForm(NldsMixin, forms.Form):
         return data
 
 
-class BsnZoekForm(NldsMixin, forms.Form):
+class BsnZoekForm(NldsFormulier, forms.Form):
     bsn = forms.CharField(
         label="BSN",
         max_length=20,

@@ -92,7 +92,7 @@ def registratiepagina(request, *, initial=None, registreer=None, na_registratie=
                 **form.gegevens(),
             )
         except ValidationError as exc:
-            f.fouten_toevoegen(form, exc)
+            form.fouten_van_service(exc)
         else:
             if na_registratie is not None:
                 return na_registratie(inburgeraar)
@@ -153,7 +153,7 @@ def status(request, uuid):
             messages.error(request, str(exc))
             return redirect("inburgeraars:dossier", uuid=uuid)
         except ValidationError as exc:
-            f.fouten_toevoegen(form, exc, {"status": "naar", "einde_reden": "reden"})
+            form.fouten_van_service(exc, {"status": "naar", "einde_reden": "reden"})
         else:
             messages.success(request, f"De status is nu '{inburgeraar.get_status_display()}'.")
             return redirect("inburgeraars:dossier", uuid=uuid)
@@ -195,7 +195,7 @@ def wijzigen(request, uuid):
         except GelijktijdigGewijzigd as exc:
             gelijktijdig = str(exc)
         except ValidationError as exc:
-            f.fouten_toevoegen(form, exc)
+            form.fouten_van_service(exc)
         else:
             messages.success(request, "De gegevens zijn opgeslagen.")
             return redirect("inburgeraars:dossier", uuid=uuid)

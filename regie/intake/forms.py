@@ -1,84 +1,11 @@
-"""Forms for the brede intake pages.
-
-`NldsFormulier` gives every field the NL Design System (Utrecht) classes and one field
-template (label, description, error, input, with the error and description linked to
-the input by aria-describedby). The PIP forms use it too.
-"""
+"""Forms for the brede intake pages (the form kit is regie.formulieren)."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 
+from regie.formulieren import DatumInvoer, DatumTijdInvoer, NldsFormulier, VersieVeld
 from regie.intake.models import Afspraak, BredeIntake, Diploma
 from regie.intake.services import INTAKE_VELDEN, tolk_fouten
-
-# In the app's own templates folder: the form renderer looks there, not in regie/templates.
-VELD_TEMPLATE = "intake/_veld.html"
-
-WIDGET_KLASSEN = {
-    forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
-    forms.Select: "utrecht-select utrecht-select--html-select",
-    forms.CheckboxInput: "utrecht-form-field__input utrecht-checkbox utrecht-checkbox--html-input",
-    forms.RadioSelect: "utrecht-form-field__input utrecht-radio-button utrecht-radio-button--html-input",
-}
-TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
-
-
-class DatumInvoer(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
-class DatumTijdInvoer(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
-
-
-class NldsFormulier:
-    """Mixin for forms: Utrecht classes on each widget and the shared field template."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for veld in self.fields.values():
-            veld.template_name = VELD_TEMPLATE
-            widget = veld.widget
-            if widget.is_hidden:
-                continue
-            klasse = next((k for soort, k in WIDGET_KLASSEN.items() if isinstance(widget, soort)), TEXTBOX)
-            if isinstance(widget, forms.NumberInput):
-                klasse += " utrecht-textbox--numeric"
-            widget.attrs["class"] = " ".join(filter(None, [widget.attrs.get("class"), klasse]))
-
-    def fouten_van_service(self, fout: ValidationError) -> None:
-        """Put each message of a service's ValidationError next to its field; messages for
-        other keys (also `__all__`) go above the form."""
-        meldingen = fout.message_dict if hasattr(fout, "error_dict") else {NON_FIELD_ERRORS: fout.messages}
-        for veld, teksten in meldingen.items():
-            self.add_error(veld if veld in self.fields else None, teksten)
-
-    @property
-    def veldfouten(self) -> list:
-        """(bound field, message) for each error of a visible field, for the summary above the form."""
-        return [(veld, fout) for veld in self.visible_fields() for fout in veld.errors]
-
-
-class VersieVeld(forms.IntegerField):
-    """The hidden `versie` of the case when the form was shown (optimistic locking)."""
-
-    widget = forms.HiddenInput
-
-    def __init__(self, **kwargs):
-        super().__init__(
-            min_value=1,
-            error_messages={
-                "required": "Het formulier mist gegevens. Open de pagina opnieuw.",
-                "invalid": "Het formulier mist gegevens. Open de pagina opnieuw.",
-            },
-            **kwargs,
-        )
 
 
 def _tekstvak(regels: int = 3) -> forms.Textarea:

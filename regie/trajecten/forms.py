@@ -3,7 +3,7 @@
 from django import forms
 
 from regie.aanbieders.models import Perceel
-from regie.intake.forms import DatumInvoer, NldsFormulier, VersieVeld
+from regie.formulieren import DatumInvoer, NldsFormulier, VersieVeld
 from regie.trajecten.models import VerwijzingStatus
 
 

@@ -3,11 +3,11 @@ import uuid
 from django import forms
 from stdnum.nl import bsn as stdnum_bsn
 
-from regie.inburgeraars.forms import NldsMixin, datumwidget
+from regie.formulieren import DatumInvoer, NldsFormulier
 from regie.verwerkingslog.models import Actie
 
 
-class ZoekForm(NldsMixin, forms.Form):
+class ZoekForm(NldsFormulier, forms.Form):
     """Search the processing log (GET: nothing in it is a BSN)."""
 
     persoon = forms.CharField(
@@ -20,13 +20,13 @@ class ZoekForm(NldsMixin, forms.Form):
     van = forms.DateField(
         label="Van (datum)",
         required=False,
-        widget=datumwidget(),
+        widget=DatumInvoer(),
         error_messages={"invalid": "Vul een datum in, bijvoorbeeld 2026-03-01."},
     )
     tot = forms.DateField(
         label="Tot en met (datum)",
         required=False,
-        widget=datumwidget(),
+        widget=DatumInvoer(),
         error_messages={"invalid": "Vul een datum in, bijvoorbeeld 2026-03-31."},
     )
     actie = forms.ChoiceField(
@@ -81,7 +81,7 @@ class ZoekForm(NldsMixin, forms.Form):
         }
 
 
-class InzageForm(NldsMixin, forms.Form):
+class InzageForm(NldsFormulier, forms.Form):
     """Why the privacy officer makes an overview for an access request: it is logged with it."""
 
     reden = forms.CharField(
@@ -98,7 +98,7 @@ class InzageForm(NldsMixin, forms.Form):
     )
 
 
-class BsnZoekForm(NldsMixin, forms.Form):
+class BsnZoekForm(NldsFormulier, forms.Form):
     """BSN search: POST only, and the BSN is turned into the internal number at once."""
 
     bsn = forms.CharField(

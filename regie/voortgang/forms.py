@@ -3,7 +3,7 @@ regie.trajecten.services); their messages are shown next to the fields here."""
 
 from django import forms
 
-from regie.intake.forms import DatumInvoer, NldsFormulier
+from regie.formulieren import DatumInvoer, NldsFormulier
 from regie.voortgang import csv_invoer
 from regie.voortgang.models import Examenniveau, Examenonderdeel, Niveau, Resultaatsoort, Uitslag, Vaardigheid
 from regie.voortgang.services import MAX_RAPPORT, MAX_TEKST

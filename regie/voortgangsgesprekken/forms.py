@@ -2,7 +2,7 @@
 
 from django import forms
 
-from regie.intake.forms import DatumInvoer, NldsFormulier, VersieVeld
+from regie.formulieren import DatumInvoer, NldsFormulier, VersieVeld
 from regie.voortgangsgesprekken.models import Aanleiding, Uitkomst
 
 DATUM_FOUT = "Vul een datum in, bijvoorbeeld 15-03-2027."

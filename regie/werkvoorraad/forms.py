@@ -1,11 +1,11 @@
 from django import forms
 
-from regie.inburgeraars.forms import NldsMixin
+from regie.formulieren import NldsFormulier
 from regie.werkvoorraad import signalen
 from regie.werkvoorraad.selectors import ZONDER_CONSULENT, medewerkers, statuskeuzes
 
 
-class FilterForm(NldsMixin, forms.Form):
+class FilterForm(NldsFormulier, forms.Form):
     """Filters of a worklist. Sent with GET: the filter is part of the address."""
 
     signaal = forms.ChoiceField(
