@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every check `make test` (and CI) runs: ruff, the whole pytest suite on SQLite, then the
+# Every check `make test` (and CI) runs: ruff, the import layers (.importlinter), the whole pytest suite on SQLite, then the
 # suite again on a throwaway PostgreSQL cluster in /tmp that is removed afterwards. Two parts run
 # once, to stay inside the 10-minute CI budget: the browser tests on SQLite (they drive the same
 # views and services the rest of the suite runs on PostgreSQL too) and the access matrix on
@@ -18,6 +18,9 @@ pytest_args=(-q -n 2) # two workers: pytest-xdist, two cores
 
 zeg "ruff check"
 uv run ruff check . || resultaat=1
+
+zeg "lagen van de code (import-linter, .importlinter)"
+uv run lint-imports --no-cache || resultaat=1
 
 zeg "pytest op SQLite (zonder de toegangsmatrix)"
 env -u REGIE_DATABASE_URL uv run pytest "${pytest_args[@]}" -m "not matrix" "$@" || resultaat=1
