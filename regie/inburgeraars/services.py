@@ -322,12 +322,12 @@ def status_wijzigen(
     if probleem:
         raise ValidationError({"status": [probleem]})
     reden = EindeReden(reden) if reden else None
-    van = inburgeraar.status
+    van = Status(inburgeraar.status)
     neem_versie(inburgeraar, versie)
     inburgeraar.status = naar
     inburgeraar.einde_reden = reden or ""
     inburgeraar.save(update_fields=["status", "einde_reden", "versie", "gewijzigd_op"])
-    events.status_gewijzigd(inburgeraar, door, van, naar, reden or "", toelichting)
+    events.status_gewijzigd(inburgeraar, door, van, Status(naar), reden, toelichting)
     return inburgeraar
 
 

@@ -89,7 +89,7 @@ def brede_intake_opslaan(
         inburgeraar.status = Status.BREDE_INTAKE
         inburgeraar.save(update_fields=["status", "versie", "gewijzigd_op"])
         events.status_gewijzigd(
-            inburgeraar, door, Status.AANGEMELD, Status.BREDE_INTAKE, "", "Brede intake gestart"
+            inburgeraar, door, Status.AANGEMELD, Status.BREDE_INTAKE, None, "Brede intake gestart"
         )
     return intake
 

@@ -165,8 +165,8 @@ def pip_vaststellen(
     events.pip_vastgesteld(inburgeraar, door, pip)
     duo.meld_pip(pip, door=door)  # every stored PIP version goes to DUO (regie.duo.berichten)
     if inburgeraar.status in (Status.AANGEMELD, Status.BREDE_INTAKE):
-        van = inburgeraar.status
+        van = Status(inburgeraar.status)
         inburgeraar.status = Status.PIP_VASTGESTELD
         inburgeraar.save(update_fields=["status", "versie", "gewijzigd_op"])
-        events.status_gewijzigd(inburgeraar, door, van, Status.PIP_VASTGESTELD, "", "PIP vastgesteld")
+        events.status_gewijzigd(inburgeraar, door, van, Status.PIP_VASTGESTELD, None, "PIP vastgesteld")
     return pip

@@ -10,6 +10,7 @@ from django.utils import timezone
 from regie.tijdlijn.models import Gebeurtenis
 from regie.verwerkingslog import log as verwerkingslog
 from regie.verwerkingslog.models import Actie
+from regie.wet.einde import EindeReden
 
 # Per kind of entry: what the processing log records (actie, onderdeel).
 VERWERKING = {
@@ -84,12 +85,13 @@ def gegevens_gewijzigd(inburgeraar, door, wijzigingen: dict[str, tuple]) -> Gebe
     )
 
 
-def status_gewijzigd(inburgeraar, door, van: str, naar: str, reden: str, toelichting: str) -> Gebeurtenis:
-    from regie.inburgeraars.status import EindeReden, Status
-
-    omschrijving = f"Status van '{Status(van).label}' naar '{Status(naar).label}'"
+def status_gewijzigd(inburgeraar, door, van, naar, reden: EindeReden | None, toelichting: str) -> Gebeurtenis:
+    """`van` and `naar` are the case's `Status` (regie.inburgeraars.status): members with a
+    label, passed in because the timeline sits below the case app."""
+    omschrijving = f"Status van '{van.label}' naar '{naar.label}'"
     if reden:
-        omschrijving += f" ({EindeReden(reden).label})"
+        omschrijving += f" ({reden.label})"
+    reden = reden or ""
     return _schrijf(
         inburgeraar,
         door,

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from regie.demo.factories import UserFactory
+from regie.inburgeraars.status import EindeReden, Status
 from regie.intake.models import Afspraak
 from regie.pip.models import Pip
 from regie.tijdlijn import events
@@ -36,10 +37,10 @@ def test_gegevens_gewijzigd_met_lege_waarden(inburgeraar, consulent):
 
 
 def test_status_gewijzigd_met_en_zonder_reden(inburgeraar, consulent):
-    g = events.status_gewijzigd(inburgeraar, consulent, "aangemeld", "brede_intake", "", "")
+    g = events.status_gewijzigd(inburgeraar, consulent, Status.AANGEMELD, Status.BREDE_INTAKE, None, "")
     assert g.omschrijving == "Status van 'Aangemeld' naar 'Brede intake'"
     g = events.status_gewijzigd(
-        inburgeraar, consulent, "in_uitvoering", "afgerond", "diploma", "Examen gehaald"
+        inburgeraar, consulent, Status.IN_UITVOERING, Status.AFGEROND, EindeReden.DIPLOMA, "Examen gehaald"
     )
     assert g.omschrijving == "Status van 'In uitvoering' naar 'Afgerond' (Diploma behaald)"
     assert g.gegevens == {
@@ -107,7 +108,7 @@ def test_pip_vastgesteld(inburgeraar, consulent, leerroute, taalniveau, tekst):
 
 def test_tijdlijn_nieuwste_eerst(inburgeraar, consulent):
     eerste = events.inburgeraar_geregistreerd(inburgeraar, consulent)
-    tweede = events.status_gewijzigd(inburgeraar, consulent, "aangemeld", "brede_intake", "", "")
+    tweede = events.status_gewijzigd(inburgeraar, consulent, Status.AANGEMELD, Status.BREDE_INTAKE, None, "")
     assert list(inburgeraar.gebeurtenissen.all()) == [tweede, eerste]
     assert str(tweede) == tweede.omschrijving
 
