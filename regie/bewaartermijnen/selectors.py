@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.status import EINDSTATUSSEN
-from regie.tijdlijn.models import Gebeurtenis
+from regie.tijdlijn.models import Gebeurtenis, Soort
 from regie.wet.perioden import laatste_dag, laatste_start
 
 
@@ -47,7 +47,7 @@ def _begin_van_dag(dag: datetime.date) -> datetime.datetime:
 def gesloten_dossiers(*, gemeenten: Iterable | None = None) -> QuerySet[Inburgeraar]:
     """Cases with an end status, annotated with `gesloten_op` (None when unknown)."""
     sluiting = (
-        Gebeurtenis.objects.filter(inburgeraar=OuterRef("pk"), soort="status_gewijzigd")
+        Gebeurtenis.objects.filter(inburgeraar=OuterRef("pk"), soort=Soort.STATUS_GEWIJZIGD)
         .annotate(naar=KT("gegevens__naar"))
         .filter(naar=OuterRef("status"))
         .order_by("-op", "-pk")

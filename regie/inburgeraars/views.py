@@ -26,7 +26,7 @@ from regie.inburgeraars.services import (
     vandaag,
 )
 from regie.inburgeraars.status import EINDSTATUSSEN, EindeReden
-from regie.tijdlijn.models import Gebeurtenis
+from regie.tijdlijn.models import Gebeurtenis, Soort
 from regie.verwerkingslog.log import betreft, betreft_keuzes, logt_lezen
 from regie.werkvoorraad.selectors import rij_voor
 from regie.werkvoorraad.signalen import relevante_termijnen
@@ -230,7 +230,7 @@ def termijnen(request, uuid):
 
 def _reden_tekst(gebeurtenis: Gebeurtenis) -> str:
     reden = gebeurtenis.gegevens.get("reden") or ""
-    if gebeurtenis.soort == "status_gewijzigd" and reden in {r.value for r in EindeReden}:
+    if gebeurtenis.soort == Soort.STATUS_GEWIJZIGD and reden in {r.value for r in EindeReden}:
         return EindeReden(reden).label
     return str(reden)
 

@@ -7,35 +7,35 @@ stored together or not at all. `_schrijf` also writes the change to the processi
 
 from django.utils import timezone
 
-from regie.tijdlijn.models import Gebeurtenis
+from regie.tijdlijn.models import Gebeurtenis, Soort
 from regie.verwerkingslog import log as verwerkingslog
 from regie.verwerkingslog.models import Actie
 from regie.wet.einde import EindeReden
 
 # Per kind of entry: what the processing log records (actie, onderdeel).
 VERWERKING = {
-    "geregistreerd": (Actie.AANMAKEN, "dossier"),
-    "gegevens_gewijzigd": (Actie.WIJZIGEN, "dossier"),
-    "status_gewijzigd": (Actie.WIJZIGEN, "dossier"),
-    "consulent_toegewezen": (Actie.WIJZIGEN, "dossier"),
-    "brede_intake": (Actie.WIJZIGEN, "brede intake"),
-    "afspraak": (Actie.WIJZIGEN, "afspraak"),
-    "pip_vastgesteld": (Actie.AANMAKEN, "pip"),
-    "coa_koppeling": (Actie.WIJZIGEN, "coa koppeling"),
-    "kind_toegevoegd": (Actie.AANMAKEN, "dossier"),
-    "duo_melding": (Actie.WIJZIGEN, "dossier"),
-    "duo_signaal": (Actie.WIJZIGEN, "dossier"),
-    "termijn_verlengd": (Actie.WIJZIGEN, "dossier"),
-    "verwijzing": (Actie.WIJZIGEN, "traject"),
-    "voortgangsgesprek_gepland": (Actie.AANMAKEN, "voortgangsgesprek"),
-    "voortgangsgesprek_vastgelegd": (Actie.WIJZIGEN, "voortgangsgesprek"),
-    "waarschuwing": (Actie.AANMAKEN, "waarschuwing"),
-    "duo_bericht": (Actie.EXPORTEREN, "duo"),
+    Soort.GEREGISTREERD: (Actie.AANMAKEN, "dossier"),
+    Soort.GEGEVENS_GEWIJZIGD: (Actie.WIJZIGEN, "dossier"),
+    Soort.STATUS_GEWIJZIGD: (Actie.WIJZIGEN, "dossier"),
+    Soort.CONSULENT_TOEGEWEZEN: (Actie.WIJZIGEN, "dossier"),
+    Soort.BREDE_INTAKE: (Actie.WIJZIGEN, "brede intake"),
+    Soort.AFSPRAAK: (Actie.WIJZIGEN, "afspraak"),
+    Soort.PIP_VASTGESTELD: (Actie.AANMAKEN, "pip"),
+    Soort.COA_KOPPELING: (Actie.WIJZIGEN, "coa koppeling"),
+    Soort.KIND_TOEGEVOEGD: (Actie.AANMAKEN, "dossier"),
+    Soort.DUO_MELDING: (Actie.WIJZIGEN, "dossier"),
+    Soort.DUO_SIGNAAL: (Actie.WIJZIGEN, "dossier"),
+    Soort.TERMIJN_VERLENGD: (Actie.WIJZIGEN, "dossier"),
+    Soort.VERWIJZING: (Actie.WIJZIGEN, "traject"),
+    Soort.VOORTGANGSGESPREK_GEPLAND: (Actie.AANMAKEN, "voortgangsgesprek"),
+    Soort.VOORTGANGSGESPREK_VASTGELEGD: (Actie.WIJZIGEN, "voortgangsgesprek"),
+    Soort.WAARSCHUWING: (Actie.AANMAKEN, "waarschuwing"),
+    Soort.DUO_BERICHT: (Actie.EXPORTEREN, "duo"),
 }
 
 
 def _schrijf(
-    inburgeraar, door, soort: str, omschrijving: str, *, _actie=None, _velden=None, **gegevens
+    inburgeraar, door, soort: Soort, omschrijving: str, *, _actie=None, _velden=None, **gegevens
 ) -> Gebeurtenis:
     """The timeline entry and its processing-log entry. `_velden` ({field: [old, new]})
     for the log when the entry's `gegevens` do not hold the change as such."""
@@ -70,7 +70,7 @@ def _tijd(moment) -> str:
 
 
 def inburgeraar_geregistreerd(inburgeraar, door) -> Gebeurtenis:
-    return _schrijf(inburgeraar, door, "geregistreerd", f"{inburgeraar.naam} is geregistreerd")
+    return _schrijf(inburgeraar, door, Soort.GEREGISTREERD, f"{inburgeraar.naam} is geregistreerd")
 
 
 def gegevens_gewijzigd(inburgeraar, door, wijzigingen: dict[str, tuple]) -> Gebeurtenis:
@@ -79,7 +79,7 @@ def gegevens_gewijzigd(inburgeraar, door, wijzigingen: dict[str, tuple]) -> Gebe
     return _schrijf(
         inburgeraar,
         door,
-        "gegevens_gewijzigd",
+        Soort.GEGEVENS_GEWIJZIGD,
         f"Gegevens gewijzigd: {velden}",
         wijzigingen={veld: [_tekst(oud), _tekst(nieuw)] for veld, (oud, nieuw) in wijzigingen.items()},
     )
@@ -95,7 +95,7 @@ def status_gewijzigd(inburgeraar, door, van, naar, reden: EindeReden | None, toe
     return _schrijf(
         inburgeraar,
         door,
-        "status_gewijzigd",
+        Soort.STATUS_GEWIJZIGD,
         omschrijving,
         _velden={"status": [van, naar], **({"einde_reden": ["", reden]} if reden else {})},
         van=van,
@@ -110,7 +110,7 @@ def consulent_toegewezen(inburgeraar, door, van, naar, reden: str) -> Gebeurteni
     return _schrijf(
         inburgeraar,
         door,
-        "consulent_toegewezen",
+        Soort.CONSULENT_TOEGEWEZEN,
         omschrijving,
         _velden={"consulent": [getattr(van, "pk", None), naar.pk]},
         van=getattr(van, "pk", None),
@@ -123,7 +123,7 @@ def brede_intake_opgeslagen(inburgeraar, door, velden: list[str]) -> Gebeurtenis
     return _schrijf(
         inburgeraar,
         door,
-        "brede_intake",
+        Soort.BREDE_INTAKE,
         "Brede intake bijgewerkt: " + ", ".join(velden),
         # Only the names of the changed fields: special data stays out of the log.
         _velden={veld: ["(gewijzigd)", "(gewijzigd)"] for veld in velden},
@@ -135,7 +135,7 @@ def diploma_toegevoegd(inburgeraar, door, diploma) -> Gebeurtenis:
     return _schrijf(
         inburgeraar,
         door,
-        "brede_intake",
+        Soort.BREDE_INTAKE,
         f"Diploma toegevoegd aan de brede intake: {diploma.naam}",
         _actie=Actie.AANMAKEN,
         _velden={"diploma": [None, diploma.pk]},
@@ -147,7 +147,7 @@ def diploma_verwijderd(inburgeraar, door, naam: str) -> Gebeurtenis:
     return _schrijf(
         inburgeraar,
         door,
-        "brede_intake",
+        Soort.BREDE_INTAKE,
         f"Diploma verwijderd uit de brede intake: {naam}",
         _actie=Actie.VERWIJDEREN,
         _velden={"diploma": [naam, None]},
@@ -158,7 +158,7 @@ def afspraak_gepland(inburgeraar, door, afspraak) -> Gebeurtenis:
     return _schrijf(
         inburgeraar,
         door,
-        "afspraak",
+        Soort.AFSPRAAK,
         f"Afspraak brede intake gepland op {_tijd(afspraak.begint_op)} ({afspraak.locatie})",
         _actie=Actie.AANMAKEN,
         _velden={"afspraak": [None, afspraak.pk]},
@@ -170,7 +170,7 @@ def afspraak_bijgewerkt(inburgeraar, door, afspraak) -> Gebeurtenis:
     return _schrijf(
         inburgeraar,
         door,
-        "afspraak",
+        Soort.AFSPRAAK,
         f"Afspraak van {_tijd(afspraak.begint_op)}: {afspraak.get_status_display().lower()}",
         _velden={"status": [None, afspraak.status]},
         afspraak=afspraak.pk,
@@ -188,7 +188,7 @@ def pip_vastgesteld(inburgeraar, door, pip) -> Gebeurtenis:
     return _schrijf(
         inburgeraar,
         door,
-        "pip_vastgesteld",
+        Soort.PIP_VASTGESTELD,
         omschrijving,
         _velden={"pip": [None, pip.pk], "versie": [None, pip.versie]},
         pip=pip.pk,
@@ -203,7 +203,7 @@ def voortgangsgesprekken_gepland(inburgeraar, door, gesprekken, aanleiding: str)
     return _schrijf(
         inburgeraar,
         door,
-        "voortgangsgesprek_gepland",
+        Soort.VOORTGANGSGESPREK_GEPLAND,
         f"{woord} gepland: {datums}"[:500],
         _velden={"voortgangsgesprek": [None, [g.pk for g in gesprekken]]},
         gesprekken=[g.pk for g in gesprekken],
@@ -215,7 +215,7 @@ def voortgangsgesprek_vastgelegd(inburgeraar, door, gesprek) -> Gebeurtenis:
     return _schrijf(
         inburgeraar,
         door,
-        "voortgangsgesprek_vastgelegd",
+        Soort.VOORTGANGSGESPREK_VASTGELEGD,
         f"Voortgangsgesprek gevoerd op {gesprek.gevoerd_op:%d-%m-%Y}: {gesprek.get_uitkomst_display().lower()}",
         _velden={"uitkomst": [None, gesprek.uitkomst], "gevoerd_op": [None, gesprek.gevoerd_op.isoformat()]},
         gesprek=gesprek.pk,
@@ -227,7 +227,7 @@ def waarschuwing_opgesteld(inburgeraar, door, waarschuwing) -> Gebeurtenis:
     return _schrijf(
         inburgeraar,
         door,
-        "waarschuwing",
+        Soort.WAARSCHUWING,
         f"Schriftelijke waarschuwing opgesteld (concept): {waarschuwing.get_aanleiding_display().lower()}",
         _velden={"waarschuwing": [None, waarschuwing.pk]},
         waarschuwing=waarschuwing.pk,
@@ -239,7 +239,7 @@ def waarschuwing_verzonden(inburgeraar, door, waarschuwing) -> Gebeurtenis:
     return _schrijf(
         inburgeraar,
         door,
-        "waarschuwing",
+        Soort.WAARSCHUWING,
         f"Schriftelijke waarschuwing verzonden op {waarschuwing.verzonden_op:%d-%m-%Y}",
         _actie=Actie.WIJZIGEN,
         _velden={"status": ["concept", "verzonden"]},
@@ -254,7 +254,7 @@ def _verwijzing(inburgeraar, door, verwijzing, omschrijving: str, *, van: str, _
     return _schrijf(
         inburgeraar,
         door,
-        "verwijzing",
+        Soort.VERWIJZING,
         omschrijving,
         _actie=_actie,
         _velden={"verwijzing": [None, verwijzing.pk]} if _actie else {"status": [van, verwijzing.status]},
@@ -325,7 +325,7 @@ def duo_melding_verwerkt(
     return _schrijf(
         inburgeraar,
         door,
-        "duo_melding",
+        Soort.DUO_MELDING,
         f"DUO {gebeurtenis_id}: {omschrijving}"[:500],
         _velden=wijzigingen or {"duo": [None, gebeurtenis_id]},
         gebeurtenis=gebeurtenis_id,
@@ -335,7 +335,7 @@ def duo_melding_verwerkt(
 def termijn_verlengd(inburgeraar, door, omschrijving: str, wijzigingen: dict[str, list]) -> Gebeurtenis:
     """DUO extended the termijn (Wi 12): its end is now DUO's end. `wijzigingen`: {field: [old,
     new]} of the case's DUO fields."""
-    return _schrijf(inburgeraar, door, "termijn_verlengd", omschrijving[:500], wijzigingen=wijzigingen)
+    return _schrijf(inburgeraar, door, Soort.TERMIJN_VERLENGD, omschrijving[:500], wijzigingen=wijzigingen)
 
 
 def duo_signaal(inburgeraar, door, gebeurtenis_id: str, omschrijving: str) -> Gebeurtenis:
@@ -343,7 +343,7 @@ def duo_signaal(inburgeraar, door, gebeurtenis_id: str, omschrijving: str) -> Ge
     return _schrijf(
         inburgeraar,
         door,
-        "duo_signaal",
+        Soort.DUO_SIGNAAL,
         f"Signaal van DUO ({gebeurtenis_id}): {omschrijving}"[:500],
         _velden={"signaal": [None, gebeurtenis_id]},
         gebeurtenis=gebeurtenis_id,
@@ -353,11 +353,11 @@ def duo_signaal(inburgeraar, door, gebeurtenis_id: str, omschrijving: str) -> Ge
 # --- What a provider reports (regie.voortgang) ----------------------------------------------
 VERWERKING.update(
     {
-        "weekrapportage": (Actie.AANMAKEN, "voortgang"),
-        "voortgangsmeting": (Actie.AANMAKEN, "voortgang"),
-        "examenpoging": (Actie.AANMAKEN, "voortgang"),
-        "onderdeelresultaat": (Actie.AANMAKEN, "voortgang"),
-        "eindrapport": (Actie.AANMAKEN, "voortgang"),
+        Soort.WEEKRAPPORTAGE: (Actie.AANMAKEN, "voortgang"),
+        Soort.VOORTGANGSMETING: (Actie.AANMAKEN, "voortgang"),
+        Soort.EXAMENPOGING: (Actie.AANMAKEN, "voortgang"),
+        Soort.ONDERDEELRESULTAAT: (Actie.AANMAKEN, "voortgang"),
+        Soort.EINDRAPPORT: (Actie.AANMAKEN, "voortgang"),
     }
 )
 
@@ -389,7 +389,7 @@ def weekrapportage_vastgelegd(inburgeraar, door, rapportage, vorige=None) -> Geb
     return _schrijf(
         inburgeraar,
         door,
-        "weekrapportage",
+        Soort.WEEKRAPPORTAGE,
         omschrijving[:500],
         **_correctie(vorige),
         _velden=velden,
@@ -410,7 +410,7 @@ def voortgangsmeting_vastgelegd(inburgeraar, door, meting, vorig_niveau: str | N
     return _schrijf(
         inburgeraar,
         door,
-        "voortgangsmeting",
+        Soort.VOORTGANGSMETING,
         omschrijving[:500],
         **({"_actie": Actie.WIJZIGEN} if vorig_niveau else {}),
         _velden={"niveau": [vorig_niveau, meting.niveau]},
@@ -429,7 +429,7 @@ def examenpoging_vastgelegd(inburgeraar, door, poging, correctie: bool = False) 
     return _schrijf(
         inburgeraar,
         door,
-        "examenpoging",
+        Soort.EXAMENPOGING,
         omschrijving[:500],
         **({"_actie": Actie.WIJZIGEN} if correctie else {}),
         _velden={"uitslag": [None, poging.uitslag], "niveau": [None, poging.niveau]},
@@ -449,7 +449,7 @@ def onderdeelresultaat_vastgelegd(inburgeraar, door, resultaat, correctie: bool 
     return _schrijf(
         inburgeraar,
         door,
-        "onderdeelresultaat",
+        Soort.ONDERDEELRESULTAAT,
         (("Correctie: " if correctie else "") + omschrijving)[:500],
         **({"_actie": Actie.WIJZIGEN} if correctie else {}),
         _velden={"afgerond_op": [None, resultaat.afgerond_op.isoformat()]},
@@ -464,7 +464,7 @@ def eindrapport_vastgelegd(inburgeraar, door, eindrapport, correctie: bool = Fal
     return _schrijf(
         inburgeraar,
         door,
-        "eindrapport",
+        Soort.EINDRAPPORT,
         f"{'Eindrapport gecorrigeerd' if correctie else 'Eindrapport ontvangen'} van"
         f" {eindrapport.verwijzing.aanbieder} ({eindrapport.datum:%d-%m-%Y})",
         **({"_actie": Actie.WIJZIGEN} if correctie else {}),
@@ -487,7 +487,7 @@ def _duo_bericht(inburgeraar, door, bericht, omschrijving: str, *, gegeven: bool
     return _schrijf(
         inburgeraar,
         door,
-        "duo_bericht",
+        Soort.DUO_BERICHT,
         omschrijving[:500],
         _actie=None if gegeven else Actie.AANMAKEN,
         _velden=velden,
@@ -560,7 +560,7 @@ def coa_koppeling_ontvangen(inburgeraar, door, koppeling, *, nieuw: bool) -> Geb
     return _schrijf(
         inburgeraar,
         door,
-        "coa_koppeling",
+        Soort.COA_KOPPELING,
         omschrijving,
         _velden={"coa_koppeling": [None, koppeling.pk]},
         koppeling=koppeling.pk,
@@ -572,7 +572,7 @@ def kind_toegevoegd(inburgeraar, door, kind, *, bron: str = "") -> Gebeurtenis:
     return _schrijf(
         inburgeraar,
         door,
-        "kind_toegevoegd",
+        Soort.KIND_TOEGEVOEGD,
         f"Kind toegevoegd aan het huishouden: {kind.voornaam}, geboren {kind.geboortedatum:%d-%m-%Y}"
         + (f" ({bron})" if bron else ""),
         _velden={"kind": [None, kind.pk]},

@@ -118,3 +118,10 @@ def test_gebeurtenis_zonder_medewerker(inburgeraar):
     g = events.inburgeraar_geregistreerd(inburgeraar, None)
     assert g.door is None
     assert Gebeurtenis.objects.filter(door__isnull=True).count() == 1
+
+
+def test_elke_soort_heeft_een_regel_voor_het_verwerkingslog():
+    """A new kind of entry must say what the processing log records for it, not fall back silently."""
+    from regie.tijdlijn.models import Soort
+
+    assert set(events.VERWERKING) == set(Soort)
