@@ -8,6 +8,7 @@ from factory.django import DjangoModelFactory
 from faker import Faker
 
 from regie.accounts.models import Rol, User
+from regie.demo.inloggen import DEMO_WACHTWOORD
 from regie.inburgeraars.models import Doelgroep, Geslacht, Inburgeraar, Kind
 from regie.intake.models import (
     Afspraak,
@@ -20,7 +21,6 @@ from regie.intake.models import (
 from regie.organisaties.models import Gemeente, Kern, Organisatie
 
 fake = Faker("nl_NL")
-DEMO_WACHTWOORD = "Regie-demo-2026!"
 
 
 def geldig_bsn(n: int) -> str:

@@ -17,11 +17,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from regie.demo.factories import DEMO_WACHTWOORD
 from regie.demo.models import Demomarkering
 from regie.demo.tweestaps import demo_totp_sleutel
 
 logger = logging.getLogger("regie.demo")
+
+# The one password of every demo account (README, seed_demo's output). Here, not in the factories:
+# this module is loaded on every installation, the factories (factory-boy, Faker) only in the demo.
+DEMO_WACHTWOORD = "Regie-demo-2026!"
 MELDING = (
     "Dit is een demo-account. Demo-accounts werken alleen in de demo, en deze installatie is geen"
     " demo. U bent niet ingelogd."

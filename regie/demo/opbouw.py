@@ -17,8 +17,8 @@ from django.db.models.signals import post_save
 
 from regie.accounts.models import Rol, User
 from regie.coa.demo import coa_demo
-from regie.demo.factories import DEMO_WACHTWOORD
 from regie.demo.generator import DEMO_BSN_BEGIN, KORTE_NAAM, Casus, DemoPlan
+from regie.demo.inloggen import DEMO_WACHTWOORD
 from regie.demo.models import Demomarkering
 from regie.demo.organisaties import maak_organisaties
 from regie.demo.tweestaps import demo_tweestaps_instellen

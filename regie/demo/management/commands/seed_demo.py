@@ -14,8 +14,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from regie.demo.database import gegevens_in_database, is_demodatabase, oude_demo
-from regie.demo.factories import DEMO_WACHTWOORD
 from regie.demo.generator import STANDAARD_SEED, plan_demo
+from regie.demo.inloggen import DEMO_WACHTWOORD
 from regie.demo.models import Demomarkering
 from regie.demo.opbouw import bouw_demo, demo_gebruikers, demo_gegevens_aanwezig
 from regie.demo.tweestaps import demo_tweestaps_instellen
