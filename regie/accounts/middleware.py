@@ -17,6 +17,7 @@ from django.urls import reverse
 from django_otp.middleware import OTPMiddleware
 
 from regie.accounts.tweestaps import MFA_VIA_IDP, heeft_tweestaps
+from regie.htmx import is_htmx
 
 # Views a user who only gave a password may see: the steps of logging in and logging out.
 VRIJ = {
@@ -63,7 +64,7 @@ class TweeStapsVerplichtMiddleware:
         if not user.is_authenticated or user.is_verified():
             return None
         stap = "accounts:tweestaps" if heeft_tweestaps(user) else "accounts:tweestaps_instellen"
-        if request.headers.get("HX-Request"):
+        if is_htmx(request):
             # htmx would put the code page inside the current page: let the browser load it whole.
             antwoord = HttpResponse(status=204)
             antwoord["HX-Redirect"] = reverse(stap)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from regie.accounts.rechten import Recht, mag, vereist_recht
 from regie.fouten import GelijktijdigGewijzigd
+from regie.htmx import is_htmx
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import inburgeraar_voor
 from regie.intake import services
@@ -34,10 +35,6 @@ from regie.verwerkingslog import log
 from regie.verwerkingslog.log import logt_document, logt_lezen
 
 WIJZIGEN = Recht.DOSSIERS_WIJZIGEN_EIGEN
-
-
-def _is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
 
 
 def _versie_uit(request: HttpRequest) -> int | None:
@@ -147,11 +144,11 @@ def diploma_toevoegen(request, uuid):
             diploma_form.add_error(None, str(fout))
         else:
             melding = f"Het diploma ‘{diploma.naam}’ is toegevoegd."
-            if not _is_htmx(request):
+            if not is_htmx(request):
                 messages.success(request, melding)
                 return redirect(_intake_url(inburgeraar, "diplomas"))
             return _diplomas_fragment(request, inburgeraar, melding=melding, nieuwe_versie=True)
-    if not _is_htmx(request):
+    if not is_htmx(request):
         return _pagina(request, inburgeraar, diploma_form=diploma_form)
     return _diplomas_fragment(request, inburgeraar, diploma_form=diploma_form)
 
@@ -168,14 +165,14 @@ def diploma_verwijderen(request, uuid):
             inburgeraar=inburgeraar, door=request.user, diploma=diploma, versie=_versie_uit(request)
         )
     except GelijktijdigGewijzigd as fout:
-        if not _is_htmx(request):
+        if not is_htmx(request):
             messages.error(request, str(fout))
             return redirect(_intake_url(inburgeraar, "diplomas"))
         diploma_form = DiplomaForm()
         diploma_form.add_error(None, str(fout))
         return _diplomas_fragment(request, inburgeraar, diploma_form=diploma_form)
     melding = f"Het diploma ‘{diploma.naam}’ is verwijderd."
-    if not _is_htmx(request):
+    if not is_htmx(request):
         messages.success(request, melding)
         return redirect(_intake_url(inburgeraar, "diplomas"))
     return _diplomas_fragment(request, inburgeraar, melding=melding, nieuwe_versie=True)
@@ -223,12 +220,12 @@ def afspraak_status(request, uuid, pk):
                 f"De status van de afspraak op {_tijdstip(afspraak)} is nu: "
                 f"{afspraak.get_status_display().lower()}."
             )
-            if not _is_htmx(request):
+            if not is_htmx(request):
                 messages.success(request, melding)
                 return redirect(_intake_url(inburgeraar, "afspraken"))
             afspraak.refresh_from_db()
             status_form = _status_form(afspraak)
-    if not _is_htmx(request):
+    if not is_htmx(request):
         messages.error(request, "De status is niet gewijzigd. Kies een van de statussen in de lijst.")
         return redirect(_intake_url(inburgeraar, "afspraken"))
     inburgeraar.refresh_from_db(fields=["versie"])

@@ -1,4 +1,5 @@
-"""Small helpers for pages that update part of themselves with htmx."""
+"""The one htmx helper of the pages: is this request for part of a page, and the Vary header
+that keeps the whole page and the part apart in caches."""
 
 from django.utils.cache import patch_vary_headers
 
