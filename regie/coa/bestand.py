@@ -5,16 +5,13 @@ households, duplicates). What needs the database (does the municipality belong t
 organisation, is the person already known) is checked in `regie.coa.services`.
 """
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.conf import settings
 from stdnum.nl import bsn as stdnum_bsn
 
-from regie.beveiliging.grootte import grootte_tekst
+from regie.csvbestand import CsvFout, rijen_van
 from regie.wet.leeftijd import MINIMUMLEEFTIJD, heeft_minimumleeftijd
 
 MAX_RIJEN = 5000
@@ -96,14 +93,6 @@ JA_NEE = {"ja": True, "j": True, "yes": True, "1": True, "nee": False, "n": Fals
 ROL_NAAM = {"hoofd": "het hoofd", "partner": "de partner", "kind": "het kind"}
 
 
-class BestandFout(Exception):
-    """The file as a whole cannot be read; `melding` says why, in Dutch."""
-
-    def __init__(self, melding: str):
-        super().__init__(melding)
-        self.melding = melding
-
-
 @dataclass
 class Rij:
     nummer: int  # line number in the file (the header is line 1)
@@ -139,67 +128,14 @@ class Bestand:
     rijen: list[Rij]
 
 
-def decodeer(inhoud: bytes) -> tuple[str, str]:
-    """The text of the file and the name of its encoding: UTF-8 (with or without BOM), or
-    Windows-1252 as Excel saves a 'CSV (gescheiden door lijstscheidingsteken)'."""
-    if not inhoud or not inhoud.strip():
-        raise BestandFout("Het bestand is leeg.")
-    if len(inhoud) > settings.MAX_UPLOAD_BYTES:  # REGIE_MAX_UPLOAD_MB
-        grens = grootte_tekst(settings.MAX_UPLOAD_BYTES)
-        raise BestandFout(f"Het bestand is groter dan {grens}. Splits het in kleinere bestanden.")
-    if inhoud[:4] == b"PK\x03\x04" or inhoud[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise BestandFout(
-            "Dit is een Excel-bestand, geen CSV-bestand. Kies in Excel ‘Opslaan als’ en dan ‘CSV UTF-8"
-            " (door komma's gescheiden)’."
-        )
-    if inhoud[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in inhoud:
-        raise BestandFout(
-            "Dit bestand is geen tekstbestand in UTF-8 of Windows-1252 (het lijkt UTF-16 of een ander"
-            " soort bestand). Sla het op als ‘CSV UTF-8’."
-        )
-    if inhoud.startswith(b"\xef\xbb\xbf"):
-        return inhoud[3:].decode("utf-8", errors="strict"), "UTF-8 (met BOM)"
-    try:
-        return inhoud.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return inhoud.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError as exc:
-        raise BestandFout(
-            "De tekens in dit bestand zijn niet te lezen (geen UTF-8 en geen Windows-1252). Sla het"
-            " bestand op als ‘CSV UTF-8’."
-        ) from exc
-
-
 def _kolomnaam(naam: str) -> str:
     sleutel = re.sub(r"[\s\-./]+", "_", naam.strip().strip("\ufeff").lower()).strip("_")
     return SYNONIEMEN.get(sleutel, sleutel)
 
 
-def _scheidingsteken(eerste_regel: str) -> str:
-    aantallen = {teken: eerste_regel.count(teken) for teken in (";", ",", "\t")}
-    teken = max(aantallen, key=aantallen.get)
-    if not aantallen[teken]:
-        raise BestandFout(
-            "De eerste regel heeft geen puntkomma's of komma's. Zet de kolomnamen op de eerste regel,"
-            " gescheiden door ; of , (zie de handleiding)."
-        )
-    return teken
-
-
 def kop_lezen(tekst: str) -> tuple[list[str], str, list[list[str]]]:
-    """The column names, the delimiter and the data lines; BestandFout for a wrong header."""
-    regels = tekst.splitlines()
-    eerste = next((r for r in regels if r.strip()), "")
-    teken = _scheidingsteken(eerste)
-    lezer = csv.reader(io.StringIO(tekst), delimiter=teken)
-    try:
-        alle = [regel for regel in lezer]
-    except csv.Error as exc:
-        raise BestandFout(f"Het bestand is geen geldig CSV-bestand: {exc}.") from exc
-    while alle and not any(v.strip() for v in alle[0]):
-        alle.pop(0)
+    """The column names, the delimiter and the data lines; CsvFout for a wrong header."""
+    teken, alle = rijen_van(tekst)
     kop = [_kolomnaam(naam) for naam in alle[0]]
     problemen = []
     ontbreekt = [k for k in VERPLICHT if k not in kop]
@@ -215,12 +151,12 @@ def kop_lezen(tekst: str) -> tuple[list[str], str, list[list[str]]]:
     if dubbel:
         problemen.append("Deze kolommen staan er meer dan eens in: " + ", ".join(dubbel) + ".")
     if problemen:
-        raise BestandFout(" ".join(problemen) + " De eerste regel moet de kolomnamen bevatten.")
+        raise CsvFout(" ".join(problemen) + " De eerste regel moet de kolomnamen bevatten.")
     data = alle[1:]
     if not any(any(v.strip() for v in regel) for regel in data):
-        raise BestandFout("Het bestand heeft kolomnamen maar geen rijen met personen.")
+        raise CsvFout("Het bestand heeft kolomnamen maar geen rijen met personen.")
     if len(data) > MAX_RIJEN:
-        raise BestandFout(f"Het bestand heeft meer dan {MAX_RIJEN} rijen. Splits het in kleinere bestanden.")
+        raise CsvFout(f"Het bestand heeft meer dan {MAX_RIJEN} rijen. Splits het in kleinere bestanden.")
     return kop, teken, data
 
 
@@ -406,7 +342,7 @@ def _controleer_dubbele_bsns(rijen: list[Rij]) -> None:
 
 
 def ontleed(tekst: str, *, vandaag: date, codering: str = "UTF-8") -> Bestand:
-    """Every row with its values and problems. BestandFout when the file as a whole is wrong."""
+    """Every row with its values and problems. CsvFout when the file as a whole is wrong."""
     kop, teken, data = kop_lezen(tekst)
     rijen = []
     for index, velden in enumerate(data, start=2):

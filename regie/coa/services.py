@@ -17,8 +17,10 @@ from django.utils import timezone
 
 from regie.accounts.models import User
 from regie.accounts.rechten import Recht, heeft_recht, mag
+from regie.beveiliging.grootte import grootte_tekst
 from regie.coa import bestand as coa_bestand
 from regie.coa.models import CoaImport, CoaKoppeling, ImportStatus, Resultaat, Taakstelling
+from regie.csvbestand import CsvFout, tekst_van
 from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars.models import Doelgroep, Inburgeraar, Kind
 from regie.inburgeraars.selectors import gemeenten_voor
@@ -97,9 +99,12 @@ def _kan_importeren(door: User) -> None:
 
 def _tekst_van(bestand) -> tuple[str, str]:
     bestand.seek(0)
-    # One byte more than the limit is enough for decodeer to refuse a file that is too big.
+    # One byte more than the limit is enough to know the file is too big.
     inhoud = bestand.read(settings.MAX_UPLOAD_BYTES + 1)
-    return coa_bestand.decodeer(inhoud)
+    if len(inhoud) > settings.MAX_UPLOAD_BYTES:  # REGIE_MAX_UPLOAD_MB
+        grens = grootte_tekst(settings.MAX_UPLOAD_BYTES)
+        raise CsvFout(f"Het bestand is groter dan {grens}. Splits het in kleinere bestanden.")
+    return tekst_van(inhoud)
 
 
 # An upload nobody confirmed or cancelled holds personal data: it is removed after this many days.
@@ -124,7 +129,7 @@ def bestand_uploaden(*, door: User, bestand) -> CoaImport:
     try:
         tekst, _codering = _tekst_van(bestand)
         coa_bestand.kop_lezen(tekst)
-    except coa_bestand.BestandFout as exc:
+    except CsvFout as exc:
         raise ValidationError({"bestand": [exc.melding]}) from exc
     return CoaImport.objects.create(
         organisatie_id=door.organisatie_id,
@@ -323,7 +328,7 @@ def bevestigen(*, coa_import: CoaImport, door: User) -> CoaImport:
             raise ValidationError({"bestand": ["Dit bestand is al verwerkt."]})
         try:
             uitkomst = voorbeeld(coa_import=coa_import, door=door)
-        except coa_bestand.BestandFout as exc:
+        except CsvFout as exc:
             raise ValidationError({"bestand": [exc.melding]}) from exc
         if not uitkomst.verwerkbaar:
             raise ValidationError(

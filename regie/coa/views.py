@@ -10,9 +10,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from regie.accounts.rechten import Recht, vereist_recht
 from regie.coa import selectors, services
-from regie.coa.bestand import OPTIONEEL, VERPLICHT, BestandFout
+from regie.coa.bestand import OPTIONEEL, VERPLICHT
 from regie.coa.forms import TaakstellingForm, UploadForm
 from regie.coa.models import ImportStatus
+from regie.csvbestand import CsvFout
 from regie.inburgeraars.services import vandaag
 from regie.verwerkingslog.log import betreft, logt_lezen
 from regie.wet.leeftijd import MINIMUMLEEFTIJD
@@ -54,7 +55,7 @@ def import_detail(request, uuid):
     if coa_import.status == ImportStatus.VOORBEELD:
         try:
             uitkomst = services.voorbeeld(coa_import=coa_import, door=request.user)
-        except BestandFout as exc:
+        except CsvFout as exc:
             return render(
                 request, "coa/voorbeeld.html", {"coa_import": coa_import, "bestandfout": exc.melding}
             )

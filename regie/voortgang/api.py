@@ -519,7 +519,7 @@ class WeekrapportageUpload(RegieApi, APIView):
             raise weiger(request, request.user, Recht.VERWIJZINGEN_EIGEN_AANBIEDER)
         proefdraai = request.query_params.get("proefdraai", "").lower() in ("true", "1", "ja")
         inhoud = request.data if isinstance(request.data, bytes) else b""
-        bestand = csv_invoer.lees_bestand(inhoud, max_bytes=settings.MAX_UPLOAD_BYTES)
+        bestand = csv_invoer.lees_bestand(inhoud)
         rijen = [] if bestand.fouten else upload_module.beoordeel(bestand.regels, door=request.user)
         personen = {r.verwijzing for r in rijen if r.verwijzing}
         if personen:

@@ -18,14 +18,14 @@ What a row means (is the person known, is the referral open, is it a change) is 
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from stdnum.nl import bsn as stdnum_bsn
+
+from regie.csvbestand import CsvFout, rijen_van, tekst_van
 
 UREN_VELDEN = (
     "uren_aangeboden",
@@ -174,63 +174,21 @@ def lees_bsn(tekst: str) -> tuple[str, str]:
     return tekst, ""
 
 
-def decodeer(inhoud: bytes) -> tuple[str | None, str]:
-    """(text, encoding name) or (None, message)."""
-    if inhoud.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return inhoud.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            pass
-    else:
-        try:
-            return inhoud.decode("utf-8-sig"), "utf-8"
-        except UnicodeDecodeError:
-            try:
-                return inhoud.decode("cp1252"), "windows-1252"
-            except UnicodeDecodeError:
-                pass
-    return (
-        None,
-        "De tekens in het bestand zijn niet te lezen. Sla het op als CSV (UTF-8) en probeer het opnieuw.",
-    )
-
-
 def _normaliseer_kop(naam: str) -> str:
     return re.sub(r"[\s\-]+", "_", (naam or "").strip().strip("\ufeff").strip('"').lower())
 
 
-def _scheidingsteken(kopregel: str) -> str:
-    tellingen = {teken: kopregel.count(teken) for teken in (";", "\t", ",")}
-    teken = max(tellingen, key=lambda t: tellingen[t])
-    return teken if tellingen[teken] else ";"
-
-
-def lees_bestand(inhoud: bytes, *, max_bytes: int | None = None) -> Bestand:
+def lees_bestand(inhoud: bytes) -> Bestand:
     """Read the whole file; every problem of every row is collected, nothing is stopped early.
-    `max_bytes` is the upload limit (settings.MAX_UPLOAD_BYTES, REGIE_MAX_UPLOAD_MB, passed in by
-    the page and the API alike: this module has no Django)."""
-    if not inhoud or not inhoud.strip():
-        return Bestand([], ["Het bestand is leeg."])
-    if max_bytes is not None and len(inhoud) > max_bytes:
-        return Bestand([], [f"Het bestand is groter dan {max_bytes / 1024 / 1024:g} MB. Splits het bestand."])
-    tekst, codering = decodeer(inhoud)
-    if tekst is None:
-        return Bestand([], [codering])
-    if "\x00" in tekst:
-        return Bestand(
-            [], ["Dit is geen CSV-bestand. Sla het bestand in Excel op als 'CSV (puntkomma gescheiden)'."]
-        )
-    regels_tekst = tekst.splitlines()
-    kopregel = next((r for r in regels_tekst if r.strip()), "")
-    teken = _scheidingsteken(kopregel)
-    lezer = csv.reader(io.StringIO(tekst), delimiter=teken)
+    The size limit (REGIE_MAX_UPLOAD_MB) is checked by the page and the API before."""
     try:
-        rijen = list(lezer)
-    except csv.Error as fout:
-        return Bestand([], [f"Het bestand is geen geldige CSV: {fout}."], teken, codering)
-    # Skip empty lines before the header.
-    while rijen and not any(c.strip() for c in rijen[0]):
-        rijen.pop(0)
+        tekst, codering = tekst_van(inhoud)
+    except CsvFout as fout:
+        return Bestand([], [fout.melding])
+    try:
+        teken, rijen = rijen_van(tekst)
+    except CsvFout as fout:
+        return Bestand([], [fout.melding], "", codering)
     kop = [_normaliseer_kop(k) for k in rijen[0]]
     fouten: list[str] = []
     indeling: dict[str, int] = {}

@@ -4,8 +4,9 @@ from datetime import date
 
 import pytest
 
-from regie.coa.bestand import BestandFout, decodeer, ontleed
+from regie.coa.bestand import ontleed
 from regie.coa.tests.conftest import KOP, csv_tekst, gezin, rij
+from regie.csvbestand import CsvFout, tekst_van
 from regie.demo.factories import geldig_bsn
 
 VANDAAG = date(2026, 11, 24)
@@ -42,13 +43,21 @@ def test_komma_als_scheidingsteken_en_iso_datums():
     ],
 )
 def test_utf8_met_en_zonder_bom(inhoud, codering):
-    tekst, gevonden = decodeer(inhoud.encode("utf-8"))
+    tekst, gevonden = tekst_van(inhoud.encode("utf-8"))
     assert gevonden == codering
     assert ontleed(tekst, vandaag=VANDAAG).rijen[0].waarden["geslachtsnaam"] == "Müller"
 
 
+def test_utf16_zoals_excel_unicode_tekst_opslaat():
+    tekst, codering = tekst_van(csv_tekst(rij(geslachtsnaam="Çelik")).replace(";", "\t").encode("utf-16"))
+    assert codering == "UTF-16"
+    assert ontleed(tekst, vandaag=VANDAAG).rijen[0].waarden["geslachtsnaam"] == "Çelik"
+
+
 def test_windows_1252_zoals_excel_opslaat():
-    tekst, codering = decodeer(csv_tekst(rij(geslachtsnaam="Ağa Çelik é")).replace("ğ", "g").encode("cp1252"))
+    tekst, codering = tekst_van(
+        csv_tekst(rij(geslachtsnaam="Ağa Çelik é")).replace("ğ", "g").encode("cp1252")
+    )
     assert codering == "Windows-1252"
     assert "Çelik é" in tekst
 
@@ -58,13 +67,13 @@ def test_windows_1252_zoals_excel_opslaat():
     [
         (b"", "leeg"),
         (b"PK\x03\x04rest", "Excel-bestand"),
-        (csv_tekst(rij()).encode("utf-16"), "UTF-16"),
+        (csv_tekst(rij()).encode("utf-16-le"), "geen tekstbestand"),
         (b"\x81\x8d\x8f\x90\x9d" * 3, "niet te lezen"),
     ],
 )
 def test_onleesbaar_bestand(inhoud, melding):
-    with pytest.raises(BestandFout) as fout:
-        decodeer(inhoud)
+    with pytest.raises(CsvFout) as fout:
+        tekst_van(inhoud)
     assert melding in fout.value.melding
 
 
@@ -79,7 +88,7 @@ def test_onleesbaar_bestand(inhoud, melding):
     ],
 )
 def test_verkeerde_kolommen(tekst, melding):
-    with pytest.raises(BestandFout) as fout:
+    with pytest.raises(CsvFout) as fout:
         ontleed(tekst, vandaag=VANDAAG)
     assert melding in fout.value.melding
 

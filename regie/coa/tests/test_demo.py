@@ -4,22 +4,23 @@ from datetime import date
 
 import pytest
 
-from regie.coa.bestand import decodeer, ontleed
+from regie.coa.bestand import ontleed
 from regie.coa.demo import VOORBEELDBESTAND, VOORBEELDBESTAND_MET_FOUTEN, taakstellingen_maken
 from regie.coa.models import Taakstelling
+from regie.csvbestand import tekst_van
 
 OP = date(2026, 11, 24)
 
 
 def test_voorbeeldbestand_is_goed():
-    bestand = ontleed(decodeer(VOORBEELDBESTAND.read_bytes())[0], vandaag=OP)
+    bestand = ontleed(tekst_van(VOORBEELDBESTAND.read_bytes())[0], vandaag=OP)
     assert len(bestand.rijen) == 9
     assert not [r.problemen for r in bestand.rijen if r.problemen]
     assert sum(r.volwassen for r in bestand.rijen) == 6  # Adam (17) gets his own case
 
 
 def test_voorbeeldbestand_met_fouten_toont_elke_soort_probleem():
-    bestand = ontleed(decodeer(VOORBEELDBESTAND_MET_FOUTEN.read_bytes())[0], vandaag=OP)
+    bestand = ontleed(tekst_van(VOORBEELDBESTAND_MET_FOUTEN.read_bytes())[0], vandaag=OP)
     alles = " ".join(p for r in bestand.rijen for p in r.problemen)
     for melding in (
         "‘31-02-1990’ is geen geldige datum",

@@ -239,7 +239,7 @@ def test_slecht_bestand_op_de_pagina(client, consulent):
 
 @pytest.mark.django_db
 def test_te_groot_bestand_op_de_pagina(client, consulent):
-    """The size limit lives in the service (bestand.decodeer): the page shows its message."""
+    """The size limit lives in the service (services._tekst_van): the page shows its message."""
     client.force_login(consulent)
     bestand = SimpleUploadedFile("k.csv", csv_tekst(rij()).encode() + b"#" * (2 * 1024 * 1024))
     tekst = client.post(reverse("coa:imports"), {"bestand": bestand}).content.decode()
