@@ -24,8 +24,6 @@ max_requests_jitter = 100
 # The heartbeat file of each worker: in memory, not on a container's (slow, maybe read-only) disk.
 if Path("/dev/shm").is_dir():
     worker_tmp_dir = "/dev/shm"
-# Trust X-Forwarded-* only from the proxy (gunicorn's own FORWARDED_ALLOW_IPS, default 127.0.0.1).
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 # The access log on standard output, with the trace id Regie gave the request (X-Request-ID);
 # one JSON object per line when REGIE_LOG_FORMAAT=json. No query string and no client headers:
