@@ -21,6 +21,9 @@ keepalive = 5
 # leak never grows without end.
 max_requests = 1000
 max_requests_jitter = 100
+# gunicorn's control socket (for gunicornc) is not used; without it nothing is written to $HOME,
+# which is read-only in the image.
+control_socket_disable = True
 # The heartbeat file of each worker: in memory, not on a container's (slow, maybe read-only) disk.
 if Path("/dev/shm").is_dir():
     worker_tmp_dir = "/dev/shm"
