@@ -386,6 +386,8 @@ LOGGING = {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(trace_id)s",
+            # ISO 8601 with the offset: a log collector needs no guess about the time zone.
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
             "rename_fields": {
                 "asctime": "tijd",
                 "levelname": "niveau",

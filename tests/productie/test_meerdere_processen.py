@@ -27,8 +27,9 @@ from tests.productie.conftest import database_url
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
 
 AANTAL_TAKEN = 200
-WACHTEN = 90  # seconds at most for each step: a loaded machine is slow, a hang must still end
+WACHTEN = 90  # seconds at most for each step or request: a loaded machine is slow, a hang must still end
 WACHTWOORD = "Twee-processen-2026!"
+METRICS_TOKEN = "metrics-in-de-test"
 
 
 def _vrije_poort() -> int:
@@ -55,26 +56,26 @@ def _antwoordt(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="module")
-def uitvoering_tabel(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), connection.cursor() as cursor:
+@pytest.fixture
+def uitvoering_tabel():
+    with connection.cursor() as cursor:
         cursor.execute(f"CREATE TABLE {TABEL} (nummer integer NOT NULL, pid integer NOT NULL)")
     yield
-    with django_db_blocker.unblock(), connection.cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE {TABEL}")
 
 
-@pytest.fixture(scope="module")
-def processen(tmp_path_factory, uitvoering_tabel, django_db_blocker):
+@pytest.fixture
+def processen(tmp_path, uitvoering_tabel):
     """Two gunicorn masters (one worker each, on free ports) and two db_workers, all on the test
-    database, started once for this module. Stopped with SIGTERM, as an orchestrator does."""
-    tmp_path = tmp_path_factory.mktemp("processen")
+    database. Stopped with SIGTERM, as an orchestrator does."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "regie.settings_test",
         "REGIE_DATABASE_URL": database_url(),
         "REGIE_ALLOWED_HOSTS": "127.0.0.1",
         "REGIE_SECURE_COOKIES": "0",  # plain HTTP between the test and the processes
+        "REGIE_METRICS_TOKEN": METRICS_TOKEN,
     }
     env.pop("PROMETHEUS_MULTIPROC_DIR", None)
     poorten = [_vrije_poort(), _vrije_poort()]
@@ -120,7 +121,14 @@ def processen(tmp_path_factory, uitvoering_tabel, django_db_blocker):
                 proces.wait()
 
 
-def test_elke_taak_draait_precies_een_keer(processen):
+def test_twee_apps_en_twee_workers_op_een_database(processen, consulent):
+    """One test, so the four processes start once (also when pytest-xdist spreads tests)."""
+    _elke_taak_draait_precies_een_keer()
+    _een_sessie_van_de_ene_app_werkt_op_de_andere(*processen, consulent)
+    _metrics_tellen_over_de_gunicorn_processen_heen(processen[0])
+
+
+def _elke_taak_draait_precies_een_keer():
     with transaction.atomic():  # all at once, so both workers find work waiting
         for nummer in range(AANTAL_TAKEN):
             noteer.enqueue(nummer)
@@ -146,14 +154,13 @@ def test_elke_taak_draait_precies_een_keer(processen):
 
 def _formulier(opener, url: str, velden: dict) -> str:
     """GET the page, POST the form with its CSRF token; the final address after redirects."""
-    pagina = opener.open(url, timeout=10).read().decode()
+    pagina = opener.open(url, timeout=WACHTEN).read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', pagina).group(1)
     data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, **velden}).encode()
-    return opener.open(url, data=data, timeout=10).geturl()
+    return opener.open(url, data=data, timeout=WACHTEN).geturl()
 
 
-def test_een_sessie_van_de_ene_app_werkt_op_de_andere(processen, consulent):
-    app1, app2 = processen
+def _een_sessie_van_de_ene_app_werkt_op_de_andere(app1, app2, consulent):
     consulent.set_password(WACHTWOORD)
     consulent.save()
     apparaat = TOTPDevice.objects.create(user=consulent, name="Telefoon", confirmed=True)
@@ -169,11 +176,22 @@ def test_een_sessie_van_de_ene_app_werkt_op_de_andere(processen, consulent):
     assert urllib.parse.urlparse(na_code).path == "/werkvoorraad/"
 
     # The same cookies on the other process: logged in there too (the session is in the database).
-    antwoord = browser.open(f"{app2}/werkvoorraad/", timeout=10)
+    antwoord = browser.open(f"{app2}/werkvoorraad/", timeout=WACHTEN)
     assert antwoord.status == 200
     assert urllib.parse.urlparse(antwoord.geturl()).path == "/werkvoorraad/"
     assert str(consulent) in antwoord.read().decode()  # the name in the page header
 
     # Without the session the other process sends one to the log-in page: the cookie did it.
-    zonder = urllib.request.urlopen(f"{app2}/werkvoorraad/", timeout=10)
+    zonder = urllib.request.urlopen(f"{app2}/werkvoorraad/", timeout=WACHTEN)
     assert urllib.parse.urlparse(zonder.geturl()).path == "/inloggen/"
+
+
+def _metrics_tellen_over_de_gunicorn_processen_heen(app1):
+    """gunicorn's multiprocess directory (deploy/gunicorn.conf.py): a scrape sees the requests."""
+    for _ in range(3):
+        urllib.request.urlopen(f"{app1}/inloggen/", timeout=WACHTEN)
+    verzoek = urllib.request.Request(f"{app1}/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})
+    tekst = urllib.request.urlopen(verzoek, timeout=WACHTEN).read().decode()
+    gevonden = re.search(r'regie_http_requests_total\{[^}]*view="accounts:login"[^}]*\} (\S+)', tekst)
+    assert gevonden and float(gevonden.group(1)) >= 3
+    assert "# TYPE regie_taken gauge" in tekst

@@ -3,6 +3,7 @@
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 
@@ -82,7 +83,7 @@ def test_json_formaat_geeft_een_object_per_regel_met_trace_id():
     assert regel["niveau"] == "WARNING"
     assert regel["logger"] == "regie.test"
     assert regel["trace_id"] == TRACE
-    assert "tijd" in regel
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", regel["tijd"])
 
 
 def test_een_onbekend_logformaat_start_niet():
