@@ -384,7 +384,7 @@ LOGGING = {
     "formatters": {
         "tekst": {"format": "%(asctime)s %(levelname)s %(name)s [%(trace_id)s] %(message)s"},
         "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
+            "()": "regie.monitoring.trace.JsonZonderVerzoek",
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(trace_id)s",
             # ISO 8601 with the offset: a log collector needs no guess about the time zone.
             "datefmt": "%Y-%m-%dT%H:%M:%S%z",

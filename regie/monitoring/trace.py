@@ -10,6 +10,8 @@ import logging
 from contextvars import ContextVar
 
 from django.core.signals import request_finished
+from pythonjsonlogger.core import RESERVED_ATTRS
+from pythonjsonlogger.json import JsonFormatter
 
 _trace_id: ContextVar[str] = ContextVar("regie_trace_id", default="")
 
@@ -41,3 +43,12 @@ class TraceIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.trace_id = huidige_trace_id()
         return True
+
+
+class JsonZonderVerzoek(JsonFormatter):
+    """python-json-logger's formatter, without the `request` that Django adds to its
+    django.request lines: its text is the full address, and a query string may hold personal
+    data. (Every other extra field is written.)"""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, reserved_attrs=[*RESERVED_ATTRS, "request"], **kwargs)

@@ -67,7 +67,8 @@ def test_json_formaat_geeft_een_object_per_regel_met_trace_id():
         "import django, logging; django.setup();"
         "from regie.monitoring.trace import zet_trace_id;"
         f"zet_trace_id('{TRACE}');"
-        "logging.getLogger('regie.test').warning('iets %s', 'gebeurd')"
+        "logging.getLogger('regie.test').warning('iets %s', 'gebeurd',"
+        " extra={'request': '/zoeken?naam=Jansen', 'status_code': 404})"
     )
     env = {**os.environ, "REGIE_LOG_FORMAAT": "json", "DJANGO_SETTINGS_MODULE": "regie.settings_test"}
     uitvoer = subprocess.run(
@@ -83,6 +84,8 @@ def test_json_formaat_geeft_een_object_per_regel_met_trace_id():
     assert regel["niveau"] == "WARNING"
     assert regel["logger"] == "regie.test"
     assert regel["trace_id"] == TRACE
+    assert regel["status_code"] == 404
+    assert "request" not in regel and "Jansen" not in uitvoer.stderr
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4}", regel["tijd"])
 
 
