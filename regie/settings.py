@@ -117,6 +117,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before everything: the trace id for every log line, and the health and metrics endpoints,
+    # which machines call without a session or a known host name (regie/monitoring/middleware.py).
+    "regie.monitoring.middleware.MonitoringMiddleware",
     # First, so that every /api/ answer carries API-Version, also one another middleware gives.
     "regie.api.middleware.ApiVersionMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -368,14 +371,41 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# The log on standard error: readable text, or one JSON object per line for a log collector
+# (REGIE_LOG_FORMAAT=json). Both carry the request's trace id (regie/monitoring/trace.py), the
+# same one as in the processing log and the X-Request-ID response header.
+LOG_FORMAAT = os.environ.get("REGIE_LOG_FORMAAT", "tekst")
+if LOG_FORMAAT not in {"tekst", "json"}:
+    raise ImproperlyConfigured(f"REGIE_LOG_FORMAAT moet 'tekst' of 'json' zijn (nu: {LOG_FORMAAT!r}).")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"trace": {"()": "regie.monitoring.trace.TraceIdFilter"}},
+    "formatters": {
+        "tekst": {"format": "%(asctime)s %(levelname)s %(name)s [%(trace_id)s] %(message)s"},
+        "json": {
+            "()": "regie.monitoring.trace.JsonZonderVerzoek",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(trace_id)s",
+            # ISO 8601 with the offset: a log collector needs no guess about the time zone.
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+            "rename_fields": {
+                "asctime": "tijd",
+                "levelname": "niveau",
+                "name": "logger",
+                "message": "bericht",
+            },
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["trace"], "formatter": LOG_FORMAAT},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("REGIE_LOG_LEVEL", "INFO")},
     # WeasyPrint reports every layout step at INFO; only its warnings belong in Regie's log.
     "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
+
+# /metrics (Prometheus) answers only with this token (Authorization: Bearer ...); empty: off (404).
+METRICS_TOKEN = os.environ.get("REGIE_METRICS_TOKEN", "")
 
 # Background work (django-tasks with its database backend): the task rows live in the same
 # database, so a job enqueued in a service's transaction is stored with it or not at all, and

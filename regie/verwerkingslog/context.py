@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from regie.verwerkingslog.models import Kanaal
 
 _TRACEPARENT = re.compile(r"^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$")
+_REQUEST_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
 def nieuwe_trace_id() -> str:
@@ -22,11 +23,20 @@ def nieuwe_trace_id() -> str:
 
 
 def trace_id_uit(request) -> str:
-    """The W3C Trace Context trace id the caller sent (`traceparent`), or a new one."""
+    """The request's trace id: the W3C Trace Context trace id the caller sent (`traceparent`), else
+    a proxy's `X-Request-ID` of 32 hex digits (nginx's `$request_id`; a UUID counts without its
+    dashes), else a new one. Once chosen (regie.monitoring.middleware) it stays the same for the
+    whole request, so log lines, the processing log and the response header agree."""
+    gekozen = getattr(request, "trace_id", None)
+    if gekozen:
+        return gekozen
     kop = request.META.get("HTTP_TRACEPARENT", "").strip().lower()
     gevonden = _TRACEPARENT.match(kop)
     if gevonden and gevonden.group(1) != "0" * 32:
         return gevonden.group(1)
+    request_id = request.META.get("HTTP_X_REQUEST_ID", "").strip().lower().replace("-", "")
+    if _REQUEST_ID.match(request_id) and request_id != "0" * 32:
+        return request_id
     return nieuwe_trace_id()
 
 
