@@ -15,6 +15,8 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce, Upper
 from django.utils import timezone
 
 
@@ -81,6 +83,11 @@ class AlleenToevoegenModel(models.Model):
         raise AlleenToevoegen(MELDING)
 
 
+# The organisation whose log an entry is in: the one a refused attempt's copy was written for,
+# else the one acted for. One expression, so one index serves every search of the privacy officer.
+LOG_ORGANISATIE = Coalesce(F("betreft_organisatie_id"), F("namens_organisatie_id"))
+
+
 class Verwerking(AlleenToevoegenModel):
     """One processing of personal data: one request (or one system action) on one part of Regie."""
 
@@ -127,11 +134,19 @@ class Verwerking(AlleenToevoegenModel):
         verbose_name_plural = "verwerkingen"
         ordering = ["-tijdstip", "-id"]
         default_permissions = ("view",)
+        # The privacy officer's searches, newest first within the organisation's log (see
+        # docs/verwerkingslog-volume.md): the whole log or a period, by user name (searched
+        # case-insensitively), by action. By person: Betrokkene's index. By trace id: its own.
         indexes = [
-            models.Index(fields=["namens_organisatie_id", "-tijdstip"], name="verwerking_org_tijd"),
-            models.Index(fields=["betreft_organisatie_id", "-tijdstip"], name="verwerking_betreft_org_tijd"),
+            models.Index(LOG_ORGANISATIE, F("tijdstip").desc(), F("id").desc(), name="verwerking_log_tijd"),
+            models.Index(
+                LOG_ORGANISATIE,
+                Upper("gebruikersnaam"),
+                F("tijdstip").desc(),
+                name="verwerking_log_naam_tijd",
+            ),
+            models.Index(LOG_ORGANISATIE, "actie", F("tijdstip").desc(), name="verwerking_log_actie_tijd"),
             models.Index(fields=["gebruiker", "-tijdstip"], name="verwerking_gebruiker_tijd"),
-            models.Index(fields=["-tijdstip"], name="verwerking_tijd"),
         ]
 
     def __str__(self):
@@ -146,9 +161,15 @@ class Verwerking(AlleenToevoegenModel):
 
 
 class Betrokkene(AlleenToevoegenModel):
-    """A person whose data one processing concerned (a list or search result concerns several)."""
+    """A person whose data one processing concerned (a list or search result concerns several).
 
-    verwerking = models.ForeignKey(Verwerking, on_delete=models.PROTECT, related_name="betrokkenen")
+    The bulk of the log (one row per person shown), so kept narrow: no own id, the key is the
+    entry and the person (an entry names a person once), which also finds an entry's persons."""
+
+    pk = models.CompositePrimaryKey("verwerking_id", "inburgeraar_id")
+    verwerking = models.ForeignKey(
+        Verwerking, on_delete=models.PROTECT, related_name="betrokkenen", db_index=False
+    )
     inburgeraar_id = models.PositiveBigIntegerField("inburgeraar (intern id)")
     inburgeraar_uuid = models.UUIDField("inburgeraar (uuid)", null=True, blank=True)
     # The case's municipality when the entry was written (a case may move or be removed later):
@@ -162,7 +183,8 @@ class Betrokkene(AlleenToevoegenModel):
         verbose_name_plural = "betrokkenen"
         default_permissions = ("view",)
         indexes = [
-            models.Index(fields=["inburgeraar_id"], name="betrokkene_inburgeraar"),
+            # The search by person: the entries about them, joined to Verwerking on its key.
+            models.Index(fields=["inburgeraar_id", "verwerking"], name="betrokkene_persoon"),
             models.Index(fields=["inburgeraar_uuid"], name="betrokkene_uuid"),
         ]
 

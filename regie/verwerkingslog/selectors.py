@@ -19,7 +19,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from regie.verwerkingslog.models import Betrokkene, Verwerking
+from regie.verwerkingslog.models import LOG_ORGANISATIE, Betrokkene, Verwerking
 
 
 def _gemeente_beperking(user) -> list[int] | None:
@@ -50,11 +50,8 @@ def verwerkingen_voor(user) -> QuerySet[Verwerking]:
     """The entries of the user's organisation's log (none without one), within `User.gemeenten`."""
     if not user.is_authenticated or user.organisatie_id is None:
         return Verwerking.objects.none()
-    organisatie = user.organisatie_id
-    qs = Verwerking.objects.filter(
-        Q(betreft_organisatie_id=organisatie)
-        | Q(namens_organisatie_id=organisatie, betreft_organisatie_id__isnull=True)
-    )
+    # The expression of the indexes on Verwerking, so each search reads one of them.
+    qs = Verwerking.objects.alias(log_organisatie=LOG_ORGANISATIE).filter(log_organisatie=user.organisatie_id)
     gemeenten = _gemeente_beperking(user)
     if gemeenten is None:
         return qs
@@ -172,7 +169,9 @@ def persoon_voor(user, inburgeraar_id: int) -> Persoon:
     inburgeraar = _inburgeraars_van_organisatie(user).filter(pk=inburgeraar_id).first()
     if inburgeraar is not None:
         return Persoon(inburgeraar.pk, inburgeraar.uuid, inburgeraar)
-    betrokkene = _betrokkenen_in_log(user).filter(inburgeraar_id=inburgeraar_id).order_by("-id").first()
+    betrokkene = (
+        _betrokkenen_in_log(user).filter(inburgeraar_id=inburgeraar_id).order_by("-verwerking_id").first()
+    )
     if betrokkene is None:
         raise Http404("Over deze persoon staat niets in het verwerkingslog van uw organisatie.")
     return Persoon(inburgeraar_id, betrokkene.inburgeraar_uuid, None)

@@ -49,14 +49,14 @@ def test_verwijderen_kan_niet(regel):
     assert Verwerking.objects.filter(pk=regel.pk).exists()
 
 
-@pytest.mark.parametrize("model", [Verwerking, Betrokkene])
-def test_queryset_update_en_delete_kunnen_niet(regel, model):
+@pytest.mark.parametrize(("model", "veld"), [(Verwerking, "onderdeel"), (Betrokkene, "gemeente_id")])
+def test_queryset_update_en_delete_kunnen_niet(regel, model, veld):
     with pytest.raises(AlleenToevoegen):
         model.objects.all().delete()
     with pytest.raises(AlleenToevoegen):
-        model.objects.filter(pk__gt=0).update(pk=12345)
+        model.objects.all().update(**{veld: 12345})
     with pytest.raises(AlleenToevoegen):
-        model.objects.bulk_update(list(model.objects.all()), ["pk"])
+        model.objects.bulk_update(list(model.objects.all()), [veld])
     assert model.objects.count() >= 1
 
 
