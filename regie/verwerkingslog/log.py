@@ -28,7 +28,7 @@ from regie.verwerkingslog.context import (
     trace_id_uit,
 )
 from regie.verwerkingslog.doelen import doel_voor
-from regie.verwerkingslog.models import Actie, Betrokkene, Kanaal, Resultaat, Verwerking
+from regie.verwerkingslog.models import Actie, Betrokkene, InburgeraarUuid, Kanaal, Resultaat, Verwerking
 
 _NEGEN_CIJFERS = re.compile(r"(?<!\d)\d{9}(?!\d)")
 _BSN_NAMEN = {"bsn", "burgerservicenummer"}
@@ -114,9 +114,17 @@ def _aangevuld(personen: list[Persoon]) -> list[Persoon]:
 
 
 def _betrokkene(verwerking: Verwerking, persoon: Persoon) -> Betrokkene:
-    pk, uuid, gemeente_id = persoon
-    return Betrokkene(
-        verwerking=verwerking, inburgeraar_id=pk, inburgeraar_uuid=uuid, gemeente_id=gemeente_id
+    pk, _, gemeente_id = persoon
+    return Betrokkene(verwerking=verwerking, inburgeraar_id=pk, gemeente_id=gemeente_id)
+
+
+def _uuids_bewaren(personen: Iterable[Persoon]) -> None:
+    """Each person's uuid once (already kept: nothing written), so the log can be searched by
+    uuid after the case is removed."""
+    InburgeraarUuid.objects.bulk_create(
+        (InburgeraarUuid(inburgeraar_id=pk, uuid=uuid) for pk, uuid, _ in personen if uuid is not None),
+        ignore_conflicts=True,
+        batch_size=500,
     )
 
 
@@ -175,6 +183,7 @@ def gebundeld(*, tijdstip: Callable | None = None) -> Iterator[None]:
         raise
     _bundel.reset(token)
     verwerkingen = Verwerking.objects.bulk_create([v for v, _ in bundel.regels], batch_size=500)
+    _uuids_bewaren({persoon[0]: persoon for _, personen in bundel.regels for persoon in personen}.values())
     Betrokkene.objects.bulk_create(
         (
             _betrokkene(v, persoon)
@@ -235,9 +244,8 @@ def _schrijf(
     verwerking.save()
     if not isinstance(organisatie_naam, str):
         del verwerking.namens_organisatie  # read from the database when asked for
-    if len(personen) == 1:
-        _betrokkene(verwerking, personen[0]).save()
-    elif personen:
+    if personen:
+        _uuids_bewaren(personen)
         Betrokkene.objects.bulk_create(_betrokkene(verwerking, persoon) for persoon in personen)
     return verwerking
 

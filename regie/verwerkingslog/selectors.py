@@ -19,7 +19,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from regie.verwerkingslog.models import LOG_ORGANISATIE, Betrokkene, Verwerking
+from regie.verwerkingslog.models import LOG_ORGANISATIE, Betrokkene, InburgeraarUuid, Verwerking
 
 
 def _gemeente_beperking(user) -> list[int] | None:
@@ -97,7 +97,7 @@ def zoek_verwerkingen(
     if persoon_id is not None:
         qs = qs.filter(betrokkenen__inburgeraar_id=persoon_id)
     if persoon_uuid is not None:
-        qs = qs.filter(betrokkenen__inburgeraar_uuid=persoon_uuid)
+        qs = qs.filter(betrokkenen__inburgeraar_id__in=_ids_voor_uuid(persoon_uuid))
     if gebruiker:
         qs = qs.filter(gebruikersnaam__iexact=gebruiker.strip())
     if van:
@@ -141,13 +141,26 @@ def inburgeraar_id_voor_bsn(user, bsn: str) -> int | None:
     return _inburgeraars_van_organisatie(user).filter(bsn=bsn.strip()).values_list("pk", flat=True).first()
 
 
+def _ids_voor_uuid(uuid) -> QuerySet:
+    return InburgeraarUuid.objects.filter(uuid=uuid).values("inburgeraar_id")
+
+
+def uuids_van(inburgeraar_ids) -> dict[int, uuid_module.UUID]:
+    """{internal id: uuid} of persons named in the log (one query)."""
+    return dict(
+        InburgeraarUuid.objects.filter(inburgeraar_id__in=list(inburgeraar_ids)).values_list(
+            "inburgeraar_id", "uuid"
+        )
+    )
+
+
 def inburgeraar_id_voor_uuid(user, uuid) -> int | None:
     gevonden = _inburgeraars_van_organisatie(user).filter(uuid=uuid).values_list("pk", flat=True).first()
     if gevonden is not None:
         return gevonden
     return (
         _betrokkenen_in_log(user)
-        .filter(inburgeraar_uuid=uuid)
+        .filter(inburgeraar_id__in=_ids_voor_uuid(uuid))
         .values_list("inburgeraar_id", flat=True)
         .first()
     )

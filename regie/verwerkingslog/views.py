@@ -109,6 +109,9 @@ def detail(request, uuid):
     betrokkenen = list(
         selectors.zichtbare_betrokkenen(request.user).filter(verwerking=verwerking).order_by("inburgeraar_id")
     )
+    uuids = selectors.uuids_van(b.inburgeraar_id for b in betrokkenen)
+    for betrokkene in betrokkenen:
+        betrokkene.uuid = uuids.get(betrokkene.inburgeraar_id)
     velden = []
     for naam, waarde in (verwerking.velden or {}).items():
         if isinstance(waarde, list) and len(waarde) == 2:
@@ -118,7 +121,7 @@ def detail(request, uuid):
     log.verwerkingslog_geraadpleegd(
         request=request,
         zoekvraag={"regel": verwerking.uuid},
-        inburgeraars=[(b.inburgeraar_id, b.inburgeraar_uuid) for b in betrokkenen],
+        inburgeraars=[(b.inburgeraar_id, b.uuid) for b in betrokkenen],
     )
     return render(
         request,

@@ -1,32 +1,39 @@
 """The log at national volume (docs/verwerkingslog-volume.md).
 
-Betrokkene, one row per person shown and so the bulk of the log, gets a narrower row: no own id,
-the key is (entry, person), which also replaces the index on the entry; the search by person
-reads one index (person, entry). Its rows are copied into the new table, none lost.
+Betrokkene, one row per person shown and so the bulk of the log, gets a narrower row: no own id
+(the key is (entry, person), which also replaces the index on the entry) and no uuid: that is
+kept once per person in InburgeraarUuid. Every row is copied into the new tables, none lost.
 
 Verwerking: the searches of the privacy officer are within one organisation's log
 (`LOG_ORGANISATIE`), newest first: one index per search instead of two per organisation that a
-search had to combine and sort.
+search had to combine and sort. Two indexes that repeated another go (the user's, covered by
+user + time; trace id's second one for LIKE).
 """
 
 import django.db.models.deletion
 import django.db.models.functions.comparison
 import django.db.models.functions.text
+from django.conf import settings
 from django.db import migrations, models
 
 from regie.verwerkingslog.database import triggers_aanmaken, triggers_verwijderen
 
-_KOLOMMEN = "verwerking_id, inburgeraar_id, inburgeraar_uuid, gemeente_id"
 # `WHERE true`: SQLite needs it to read ON CONFLICT as part of the INSERT, PostgreSQL accepts it.
 # An entry named each person once (log._personen), so ON CONFLICT only guards the key.
-_NAAR_NIEUW = (
-    f"INSERT INTO verwerkingslog_betrokkene ({_KOLOMMEN}) "
-    f"SELECT {_KOLOMMEN} FROM verwerkingslog_betrokkeneoud WHERE true ON CONFLICT DO NOTHING"
-)
-_NAAR_OUD = (
-    f"INSERT INTO verwerkingslog_betrokkeneoud ({_KOLOMMEN}) "
-    f"SELECT {_KOLOMMEN} FROM verwerkingslog_betrokkene ORDER BY verwerking_id, inburgeraar_id"
-)
+_NAAR_NIEUW = [
+    "INSERT INTO verwerkingslog_betrokkene (verwerking_id, inburgeraar_id, gemeente_id) "
+    "SELECT verwerking_id, inburgeraar_id, gemeente_id FROM verwerkingslog_betrokkeneoud "
+    "WHERE true ON CONFLICT DO NOTHING",
+    "INSERT INTO verwerkingslog_inburgeraaruuid (inburgeraar_id, uuid) "
+    "SELECT inburgeraar_id, inburgeraar_uuid FROM verwerkingslog_betrokkeneoud "
+    "WHERE inburgeraar_uuid IS NOT NULL ON CONFLICT DO NOTHING",
+]
+_NAAR_OUD = [
+    "INSERT INTO verwerkingslog_betrokkeneoud (verwerking_id, inburgeraar_id, inburgeraar_uuid, gemeente_id) "
+    "SELECT b.verwerking_id, b.inburgeraar_id, u.uuid, b.gemeente_id FROM verwerkingslog_betrokkene b "
+    "LEFT JOIN verwerkingslog_inburgeraaruuid u ON u.inburgeraar_id = b.inburgeraar_id "
+    "ORDER BY b.verwerking_id, b.inburgeraar_id",
+]
 
 
 def _log_organisatie():
@@ -38,6 +45,7 @@ def _log_organisatie():
 class Migration(migrations.Migration):
     dependencies = [
         ("verwerkingslog", "0003_betreft_organisatie_gemeente"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
@@ -79,20 +87,30 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("inburgeraar_id", models.PositiveBigIntegerField(verbose_name="inburgeraar (intern id)")),
-                (
-                    "inburgeraar_uuid",
-                    models.UUIDField(blank=True, null=True, verbose_name="inburgeraar (uuid)"),
-                ),
                 ("gemeente_id", models.PositiveBigIntegerField(blank=True, null=True, verbose_name="gemeente (id)")),
             ],
             options={
                 "verbose_name": "betrokkene",
                 "verbose_name_plural": "betrokkenen",
                 "default_permissions": ("view",),
-                "indexes": [
-                    models.Index(fields=["inburgeraar_id", "verwerking"], name="betrokkene_persoon"),
-                    models.Index(fields=["inburgeraar_uuid"], name="betrokkene_uuid"),
-                ],
+                "indexes": [models.Index(fields=["inburgeraar_id"], name="betrokkene_inburgeraar")],
+            },
+        ),
+        migrations.CreateModel(
+            name="InburgeraarUuid",
+            fields=[
+                (
+                    "inburgeraar_id",
+                    models.PositiveBigIntegerField(
+                        primary_key=True, serialize=False, verbose_name="inburgeraar (intern id)"
+                    ),
+                ),
+                ("uuid", models.UUIDField(unique=True, verbose_name="inburgeraar (uuid)")),
+            ],
+            options={
+                "verbose_name": "uuid van een inburgeraar",
+                "verbose_name_plural": "uuids van inburgeraars",
+                "default_permissions": ("view",),
             },
         ),
         migrations.RunSQL(_NAAR_NIEUW, _NAAR_OUD, elidable=False),
@@ -126,6 +144,27 @@ class Migration(migrations.Migration):
                 models.OrderBy(models.F("tijdstip"), descending=True),
                 name="verwerking_log_actie_tijd",
             ),
+        ),
+        migrations.AlterField(
+            model_name="verwerking",
+            name="gebruiker",
+            field=models.ForeignKey(
+                blank=True,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
+        ),
+        migrations.AlterField(
+            model_name="verwerking",
+            name="trace_id",
+            field=models.CharField(max_length=32, verbose_name="trace-id"),
+        ),
+        migrations.AddIndex(
+            model_name="verwerking",
+            index=models.Index(fields=["trace_id"], name="verwerking_trace"),
         ),
         migrations.RunPython(triggers_aanmaken, triggers_verwijderen, elidable=False),
     ]

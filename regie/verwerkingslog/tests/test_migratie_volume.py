@@ -1,5 +1,6 @@
-"""Migration 0004 moves the persons of every existing entry into the narrower table: none lost,
-and the log is append-only again afterwards (on SQLite and on PostgreSQL)."""
+"""Migration 0004 moves the persons of every existing entry into the narrower table and their
+uuids into InburgeraarUuid: none lost, and the log is append-only again afterwards (on SQLite
+and on PostgreSQL)."""
 
 import uuid
 
@@ -42,14 +43,20 @@ def test_de_migratie_neemt_alle_betrokkenen_mee():
         nieuw = _migreer(NA)
 
     Betrokkene = nieuw.get_model("verwerkingslog", "Betrokkene")
-    gevonden = set(
-        Betrokkene.objects.values_list("verwerking_id", "inburgeraar_id", "inburgeraar_uuid", "gemeente_id")
+    uuids = dict(
+        nieuw.get_model("verwerkingslog", "InburgeraarUuid").objects.values_list("inburgeraar_id", "uuid")
     )
+    gevonden = {
+        (v, p, uuids[p], g)
+        for v, p, g in Betrokkene.objects.values_list("verwerking_id", "inburgeraar_id", "gemeente_id")
+    }
     assert gevonden == verwacht
-    with (
-        pytest.raises(DatabaseError, match="alleen aangevuld"),
-        transaction.atomic(),
-        connection.cursor() as cursor,
-    ):
-        cursor.execute("DELETE FROM verwerkingslog_betrokkene")
+    assert len(uuids) == 39
+    for tabel in ("verwerkingslog_betrokkene", "verwerkingslog_inburgeraaruuid"):
+        with (
+            pytest.raises(DatabaseError, match="alleen aangevuld"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(f"DELETE FROM {tabel}")
     assert Betrokkene.objects.count() == len(verwacht)
