@@ -6,7 +6,8 @@
 Only against a throwaway PostgreSQL database (a cluster on a unix socket as in scripts/test.sh):
 it migrates it and, with --vullen N, adds N entries spread over 30 days with one generate_series
 INSERT (100 organisations, organisation 1 with a tenth of the staff and persons; 3 in 10 entries
-a list page of 50 persons, the rest one case). Then it prints the size per row of both tables,
+a list page of 50 persons, the rest one case; person 150001 in one of every 6 entries of
+organisation 1, a case its staff open and list all day). Then it prints the size per row of both tables,
 the time to write a read entry of 1 and of 50 persons through `log.gelezen`, and EXPLAIN
 (ANALYZE, BUFFERS) of every search of the privacy officer, built by the real selectors.
 Not part of the test suite.
@@ -57,8 +58,13 @@ FROM (SELECT id, coalesce(betreft_organisatie_id, namens_organisatie_id) AS org,
                      CASE WHEN v.org = 1 THEN 0 ELSE 15000 + (v.org - 2) * 1364 END AS begin) g,
      LATERAL generate_series(0, v.aantal - 1) j,
      LATERAL (SELECT g.begin + 1 + ((v.id * 37 + j) %% g.grootte) AS p) q;
+-- Person 150001 (organisation 1) is in one of every 6 of its entries: about 5,000 per 300,000.
+INSERT INTO verwerkingslog_betrokkene (verwerking_id, inburgeraar_id, gemeente_id)
+SELECT id, 150001, 1 FROM verwerkingslog_verwerking
+WHERE id > %(vanaf)s AND coalesce(betreft_organisatie_id, namens_organisatie_id) = 1 AND id %% 6 = 0
+ON CONFLICT DO NOTHING;
 INSERT INTO verwerkingslog_inburgeraaruuid (inburgeraar_id, uuid)
-SELECT p, md5('p' || p)::uuid FROM generate_series(1, 150000) p ON CONFLICT DO NOTHING;
+SELECT p, md5('p' || p)::uuid FROM generate_series(1, 150001) p ON CONFLICT DO NOTHING;
 ANALYZE verwerkingslog_verwerking;
 ANALYZE verwerkingslog_betrokkene;
 ANALYZE verwerkingslog_inburgeraaruuid;
@@ -111,7 +117,7 @@ def _uitleg(naam: str, qs) -> None:
     print(f"\n--- {naam}\n" + "\n".join(plan))
 
 
-def zoekvragen(persoon: int) -> None:
+def zoekvragen(persoon: int, veel: int) -> None:
     auditor = SimpleNamespace(is_authenticated=True, organisatie_id=1, pk=0)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -130,6 +136,8 @@ def zoekvragen(persoon: int) -> None:
     _uitleg("een trace-id", zoek(auditor, trace_id=trace_id)[:50])
     _uitleg("een persoon, eerste pagina", zoek(auditor, persoon_id=persoon)[:50])
     _uitleg("een persoon, alles (inzageverzoek)", zoek(auditor, persoon_id=persoon))
+    _uitleg("een persoon met veel regels, eerste pagina", zoek(auditor, persoon_id=veel)[:50])
+    _uitleg("een persoon met veel regels, aantal", zoek(auditor, persoon_id=veel).order_by().values("pk"))
     _uitleg(
         "een uuid van een verwijderd dossier",
         selectors._betrokkenen_in_log(auditor)
@@ -142,13 +150,14 @@ def zoekvragen(persoon: int) -> None:
     )
     selectors._gemeente_beperking = lambda user: [1]
     _uitleg("beperkt tot een gemeente: het hele log, eerste pagina", zoek(auditor)[:50])
-    _uitleg("beperkt tot een gemeente: een persoon", zoek(auditor, persoon_id=persoon)[:50])
+    _uitleg("beperkt tot een gemeente: een persoon met veel regels", zoek(auditor, persoon_id=veel)[:50])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--vullen", type=int, default=0, help="add this many entries first")
-    parser.add_argument("--persoon", type=int, default=123, help="internal id searched for")
+    parser.add_argument("--persoon", type=int, default=173, help="internal id searched for (80 entries)")
+    parser.add_argument("--veel", type=int, default=150001, help="internal id of a person with many entries")
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("Alleen met REGIE_DATABASE_URL naar een wegwerp-PostgreSQL-database.")
@@ -158,7 +167,7 @@ def main() -> None:
     print(f"load average: {Path('/proc/loadavg').read_text().split()[:3]}")
     groottes()
     schrijven()
-    zoekvragen(args.persoon)
+    zoekvragen(args.persoon, args.veel)
     print(f"\nload average: {Path('/proc/loadavg').read_text().split()[:3]}")
 
 

@@ -17,6 +17,7 @@ from contextvars import ContextVar
 from functools import wraps
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 
 from regie.verwerkingslog.context import (
@@ -118,14 +119,35 @@ def _betrokkene(verwerking: Verwerking, persoon: Persoon) -> Betrokkene:
     return Betrokkene(verwerking=verwerking, inburgeraar_id=pk, gemeente_id=gemeente_id)
 
 
+# Internal ids whose uuid this process saw stored: not written again (on a list page that was
+# half the cost of its entry). Filled only after the commit, so it never names an id the
+# database lacks; emptied by `flush`. Bounded: forgetting costs one INSERT that does nothing.
+_uuid_bewaard: set[int] = set()
+_MAX_ONTHOUDEN = 500_000
+
+
+def _onthouden(ids: list[int]) -> None:
+    if len(_uuid_bewaard) > _MAX_ONTHOUDEN:
+        _uuid_bewaard.clear()
+    _uuid_bewaard.update(ids)
+
+
+def vergeet_bewaarde_uuids() -> None:
+    """After the database was emptied (`manage.py flush`)."""
+    _uuid_bewaard.clear()
+
+
 def _uuids_bewaren(personen: Iterable[Persoon]) -> None:
-    """Each person's uuid once (already kept: nothing written), so the log can be searched by
-    uuid after the case is removed."""
+    """Each person's uuid once, so the log can be searched by uuid after the case is removed."""
+    nieuw = [(pk, uuid) for pk, uuid, _ in personen if uuid is not None and pk not in _uuid_bewaard]
+    if not nieuw:
+        return
     InburgeraarUuid.objects.bulk_create(
-        (InburgeraarUuid(inburgeraar_id=pk, uuid=uuid) for pk, uuid, _ in personen if uuid is not None),
+        (InburgeraarUuid(inburgeraar_id=pk, uuid=uuid) for pk, uuid in nieuw),
         ignore_conflicts=True,
         batch_size=500,
     )
+    transaction.on_commit(lambda: _onthouden([pk for pk, _ in nieuw]))
 
 
 def _organisatie(gebruiker, organisatie, *, laden: bool) -> tuple:

@@ -122,3 +122,30 @@ def test_de_hele_database_leegmaken_kan_wel(regel):
             _sql("DELETE FROM verwerkingslog_verwerking")  # row by row never, also not then
     with pytest.raises(AlleenToevoegen), hele_database_leegmaken():
         Verwerking.objects.all().delete()  # and never through the application
+
+
+def _uuid_inserts(queries) -> int:
+    return sum("verwerkingslog_inburgeraaruuid" in q["sql"] for q in queries)
+
+
+def test_de_uuid_van_een_persoon_wordt_een_keer_geschreven(
+    inburgeraar, consulent, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """A person's uuid is written with their first entry; once committed, later entries about
+    them write only their own rows (writing a list page stays cheap)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        log.gewijzigd(inburgeraar=inburgeraar, door=consulent, onderdeel="dossier")
+    with django_assert_num_queries(2) as gevangen:  # the entry and its person, no uuid
+        log.gelezen(request=None, inburgeraars=[(inburgeraar.pk, inburgeraar.uuid, 1)], onderdeel="dossier")
+    assert _uuid_inserts(gevangen.captured_queries) == 0
+
+
+def test_na_een_rollback_wordt_de_uuid_opnieuw_geschreven(
+    inburgeraar, consulent, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False), transaction.atomic():
+        log.gewijzigd(inburgeraar=inburgeraar, door=consulent, onderdeel="dossier")
+        transaction.set_rollback(True)
+    assert not InburgeraarUuid.objects.exists()
+    log.gewijzigd(inburgeraar=inburgeraar, door=consulent, onderdeel="dossier")
+    assert InburgeraarUuid.objects.get().uuid == inburgeraar.uuid
