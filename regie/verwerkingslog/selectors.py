@@ -182,9 +182,6 @@ def persoon_voor(user, inburgeraar_id: int) -> Persoon:
     inburgeraar = _inburgeraars_van_organisatie(user).filter(pk=inburgeraar_id).first()
     if inburgeraar is not None:
         return Persoon(inburgeraar.pk, inburgeraar.uuid, inburgeraar)
-    betrokkene = (
-        _betrokkenen_in_log(user).filter(inburgeraar_id=inburgeraar_id).order_by("-verwerking_id").first()
-    )
-    if betrokkene is None:
+    if not _betrokkenen_in_log(user).filter(inburgeraar_id=inburgeraar_id).exists():
         raise Http404("Over deze persoon staat niets in het verwerkingslog van uw organisatie.")
-    return Persoon(inburgeraar_id, betrokkene.inburgeraar_uuid, None)
+    return Persoon(inburgeraar_id, uuids_van([inburgeraar_id]).get(inburgeraar_id), None)
