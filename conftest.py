@@ -28,6 +28,16 @@ def _force_login_met_tweede_stap(self, user, backend=None):
 
 
 @pytest.fixture(autouse=True)
+def _verwerkingslog_vergeet_uuids():
+    """A test's database is rolled back, also after it ran its on-commit callbacks: the uuids the
+    processing log saw stored (regie.verwerkingslog.log) are gone with it."""
+    yield
+    from regie.verwerkingslog.log import vergeet_bewaarde_uuids
+
+    vergeet_bewaarde_uuids()
+
+
+@pytest.fixture(autouse=True)
 def _tweede_stap_bij_force_login(monkeypatch):
     """`client.force_login(user)` logs in with both steps (password and TOTP code)."""
     monkeypatch.setattr(ClientMixin, "force_login", _force_login_met_tweede_stap)

@@ -17,7 +17,7 @@ from contextvars import ContextVar
 
 from django.db.backends.signals import connection_created
 
-TABELLEN = ("verwerkingslog_verwerking", "verwerkingslog_betrokkene")
+TABELLEN = ("verwerkingslog_verwerking", "verwerkingslog_betrokkene", "verwerkingslog_inburgeraaruuid")
 FUNCTIE = "regie_verwerkingslog_leegmaken"
 MELDING = "Het verwerkingslog kan niet worden gewijzigd of verwijderd, alleen aangevuld."
 
@@ -69,8 +69,8 @@ def _sqlite_triggers(schema_editor, tabel: str) -> list[str]:
 _POSTGRESQL_FUNCTIE = f"""
 CREATE OR REPLACE FUNCTION regie_verwerkingslog_alleen_toevoegen() RETURNS trigger AS $$
 BEGIN
-    -- Nested: PL/pgSQL does not promise to stop at the first false condition, and a row of
-    -- verwerkingslog_betrokkene has no gebruiker_id.
+    -- Nested: PL/pgSQL does not promise to stop at the first false condition, and the rows of
+    -- the other tables have no gebruiker_id.
     IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'verwerkingslog_verwerking' THEN
         IF (to_jsonb(NEW) ->> 'gebruiker_id') IS NULL AND (to_jsonb(OLD) ->> 'gebruiker_id') IS NOT NULL
            AND (to_jsonb(NEW) - 'gebruiker_id') = (to_jsonb(OLD) - 'gebruiker_id') THEN
@@ -90,12 +90,21 @@ def _postgresql_triggers(tabel: str) -> list[str]:
     ]
 
 
+def _bestaande_tabellen(schema_editor) -> list[str]:
+    # A migration of before a table existed (0002 of before 0004) makes triggers only for the
+    # tables it knew.
+    with schema_editor.connection.cursor() as cursor:
+        bestaand = set(schema_editor.connection.introspection.table_names(cursor))
+    return [tabel for tabel in TABELLEN if tabel in bestaand]
+
+
 def triggers_aanmaken(apps, schema_editor) -> None:
     vendor = schema_editor.connection.vendor
+    tabellen = _bestaande_tabellen(schema_editor)
     if vendor == "sqlite":
-        statements = [s for tabel in TABELLEN for s in _sqlite_triggers(schema_editor, tabel)]
+        statements = [s for tabel in tabellen for s in _sqlite_triggers(schema_editor, tabel)]
     elif vendor == "postgresql":
-        statements = [_POSTGRESQL_FUNCTIE] + [s for tabel in TABELLEN for s in _postgresql_triggers(tabel)]
+        statements = [_POSTGRESQL_FUNCTIE] + [s for tabel in tabellen for s in _postgresql_triggers(tabel)]
     else:
         raise NotImplementedError(f"Geen triggers voor het verwerkingslog op database '{vendor}'.")
     for statement in statements:
@@ -110,7 +119,7 @@ def triggers_opnieuw(apps, schema_editor) -> None:
 
 def triggers_verwijderen(apps, schema_editor) -> None:
     vendor = schema_editor.connection.vendor
-    for tabel in TABELLEN:
+    for tabel in _bestaande_tabellen(schema_editor):
         if vendor == "sqlite":
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {tabel}_geen_update")
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {tabel}_geen_delete")

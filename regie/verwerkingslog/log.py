@@ -17,6 +17,7 @@ from contextvars import ContextVar
 from functools import wraps
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 
 from regie.verwerkingslog.context import (
@@ -28,7 +29,7 @@ from regie.verwerkingslog.context import (
     trace_id_uit,
 )
 from regie.verwerkingslog.doelen import doel_voor
-from regie.verwerkingslog.models import Actie, Betrokkene, Kanaal, Resultaat, Verwerking
+from regie.verwerkingslog.models import Actie, Betrokkene, InburgeraarUuid, Kanaal, Resultaat, Verwerking
 
 _NEGEN_CIJFERS = re.compile(r"(?<!\d)\d{9}(?!\d)")
 _BSN_NAMEN = {"bsn", "burgerservicenummer"}
@@ -114,10 +115,39 @@ def _aangevuld(personen: list[Persoon]) -> list[Persoon]:
 
 
 def _betrokkene(verwerking: Verwerking, persoon: Persoon) -> Betrokkene:
-    pk, uuid, gemeente_id = persoon
-    return Betrokkene(
-        verwerking=verwerking, inburgeraar_id=pk, inburgeraar_uuid=uuid, gemeente_id=gemeente_id
+    pk, _, gemeente_id = persoon
+    return Betrokkene(verwerking=verwerking, inburgeraar_id=pk, gemeente_id=gemeente_id)
+
+
+# Internal ids whose uuid this process saw stored: not written again (on a list page that was
+# half the cost of its entry). Filled only after the commit, so it never names an id the
+# database lacks; emptied by `flush`. Bounded: forgetting costs one INSERT that does nothing.
+_uuid_bewaard: set[int] = set()
+_MAX_ONTHOUDEN = 500_000
+
+
+def _onthouden(ids: list[int]) -> None:
+    if len(_uuid_bewaard) > _MAX_ONTHOUDEN:
+        _uuid_bewaard.clear()
+    _uuid_bewaard.update(ids)
+
+
+def vergeet_bewaarde_uuids() -> None:
+    """After the database was emptied (`manage.py flush`)."""
+    _uuid_bewaard.clear()
+
+
+def _uuids_bewaren(personen: Iterable[Persoon]) -> None:
+    """Each person's uuid once, so the log can be searched by uuid after the case is removed."""
+    nieuw = [(pk, uuid) for pk, uuid, _ in personen if uuid is not None and pk not in _uuid_bewaard]
+    if not nieuw:
+        return
+    InburgeraarUuid.objects.bulk_create(
+        (InburgeraarUuid(inburgeraar_id=pk, uuid=uuid) for pk, uuid in nieuw),
+        ignore_conflicts=True,
+        batch_size=500,
     )
+    transaction.on_commit(lambda: _onthouden([pk for pk, _ in nieuw]))
 
 
 def _organisatie(gebruiker, organisatie, *, laden: bool) -> tuple:
@@ -175,6 +205,7 @@ def gebundeld(*, tijdstip: Callable | None = None) -> Iterator[None]:
         raise
     _bundel.reset(token)
     verwerkingen = Verwerking.objects.bulk_create([v for v, _ in bundel.regels], batch_size=500)
+    _uuids_bewaren({persoon[0]: persoon for _, personen in bundel.regels for persoon in personen}.values())
     Betrokkene.objects.bulk_create(
         (
             _betrokkene(v, persoon)
@@ -235,9 +266,8 @@ def _schrijf(
     verwerking.save()
     if not isinstance(organisatie_naam, str):
         del verwerking.namens_organisatie  # read from the database when asked for
-    if len(personen) == 1:
-        _betrokkene(verwerking, personen[0]).save()
-    elif personen:
+    if personen:
+        _uuids_bewaren(personen)
         Betrokkene.objects.bulk_create(_betrokkene(verwerking, persoon) for persoon in personen)
     return verwerking
 

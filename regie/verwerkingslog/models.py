@@ -4,17 +4,19 @@ for what purpose and on what legal basis, when, from where, and with what result
 
 Append-only: the application can add entries, never change or remove them. The model
 and its queryset refuse it, the admin only shows, and database triggers (migration
-0002) refuse UPDATE and DELETE on SQLite and PostgreSQL.
+0002, again in 0004 for the tables of then) refuse UPDATE and DELETE on SQLite and PostgreSQL.
 
-Persons are referenced by their internal id and uuid as plain values, not as foreign
-keys: an entry must outlive the case when the retention command removes it. The BSN is
-never stored here.
+Persons are referenced by their internal id (and its uuid, in `InburgeraarUuid`) as plain
+values, not as foreign keys: an entry must outlive the case when the retention command removes
+it. The BSN is never stored here. Volume and indexes: docs/verwerkingslog-volume.md.
 """
 
 import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce, Upper
 from django.utils import timezone
 
 
@@ -81,17 +83,28 @@ class AlleenToevoegenModel(models.Model):
         raise AlleenToevoegen(MELDING)
 
 
+# The organisation whose log an entry is in: the one a refused attempt's copy was written for,
+# else the one acted for. One expression, so one index serves every search of the privacy officer.
+LOG_ORGANISATIE = Coalesce(F("betreft_organisatie_id"), F("namens_organisatie_id"))
+
+
 class Verwerking(AlleenToevoegenModel):
     """One processing of personal data: one request (or one system action) on one part of Regie."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # The W3C trace id of the request (from a `traceparent` header, or new): all entries
     # one request writes share it.
-    trace_id = models.CharField("trace-id", max_length=32, db_index=True)
+    trace_id = models.CharField("trace-id", max_length=32)
     tijdstip = models.DateTimeField(default=timezone.now)
 
+    # No index of its own: verwerking_gebruiker_tijd starts with it (for on_delete=SET_NULL).
     gebruiker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
     )
     gebruikersnaam = models.CharField(max_length=150, blank=True)
     rol = models.CharField(max_length=30, blank=True)
@@ -127,11 +140,21 @@ class Verwerking(AlleenToevoegenModel):
         verbose_name_plural = "verwerkingen"
         ordering = ["-tijdstip", "-id"]
         default_permissions = ("view",)
+        # The privacy officer's searches, newest first within the organisation's log (see
+        # docs/verwerkingslog-volume.md): the whole log or a period, by user name (searched
+        # case-insensitively), by action. By person: Betrokkene's index. By trace id: its own
+        # (an index in Meta: a field's db_index would add a second one for LIKE on PostgreSQL).
         indexes = [
-            models.Index(fields=["namens_organisatie_id", "-tijdstip"], name="verwerking_org_tijd"),
-            models.Index(fields=["betreft_organisatie_id", "-tijdstip"], name="verwerking_betreft_org_tijd"),
+            models.Index(LOG_ORGANISATIE, F("tijdstip").desc(), F("id").desc(), name="verwerking_log_tijd"),
+            models.Index(
+                LOG_ORGANISATIE,
+                Upper("gebruikersnaam"),
+                F("tijdstip").desc(),
+                name="verwerking_log_naam_tijd",
+            ),
+            models.Index(LOG_ORGANISATIE, "actie", F("tijdstip").desc(), name="verwerking_log_actie_tijd"),
             models.Index(fields=["gebruiker", "-tijdstip"], name="verwerking_gebruiker_tijd"),
-            models.Index(fields=["-tijdstip"], name="verwerking_tijd"),
+            models.Index(fields=["trace_id"], name="verwerking_trace"),
         ]
 
     def __str__(self):
@@ -146,11 +169,18 @@ class Verwerking(AlleenToevoegenModel):
 
 
 class Betrokkene(AlleenToevoegenModel):
-    """A person whose data one processing concerned (a list or search result concerns several)."""
+    """A person whose data one processing concerned (a list or search result concerns several).
 
-    verwerking = models.ForeignKey(Verwerking, on_delete=models.PROTECT, related_name="betrokkenen")
+    The bulk of the log (one row per person shown), so kept narrow: no own id (the key is the
+    entry and the person: an entry names a person once, and it finds an entry's persons), and the
+    person's uuid once per person in `InburgeraarUuid` instead of in every row. The indexes on
+    one column share each value's entries (PostgreSQL's deduplication): a few bytes a row."""
+
+    pk = models.CompositePrimaryKey("verwerking_id", "inburgeraar_id")
+    verwerking = models.ForeignKey(
+        Verwerking, on_delete=models.PROTECT, related_name="betrokkenen", db_index=False
+    )
     inburgeraar_id = models.PositiveBigIntegerField("inburgeraar (intern id)")
-    inburgeraar_uuid = models.UUIDField("inburgeraar (uuid)", null=True, blank=True)
     # The case's municipality when the entry was written (a case may move or be removed later):
     # a privacy officer limited to some municipalities sees the entries about those.
     gemeente_id = models.PositiveBigIntegerField("gemeente (id)", null=True, blank=True)
@@ -161,10 +191,34 @@ class Betrokkene(AlleenToevoegenModel):
         verbose_name = "betrokkene"
         verbose_name_plural = "betrokkenen"
         default_permissions = ("view",)
-        indexes = [
-            models.Index(fields=["inburgeraar_id"], name="betrokkene_inburgeraar"),
-            models.Index(fields=["inburgeraar_uuid"], name="betrokkene_uuid"),
-        ]
+        indexes = [models.Index(fields=["inburgeraar_id"], name="betrokkene_inburgeraar")]
 
     def __str__(self):
         return f"inburgeraar {self.inburgeraar_id}"
+
+    @property
+    def inburgeraar_uuid(self):
+        """The person's uuid (one query; for many persons use `InburgeraarUuid` directly)."""
+        return (
+            InburgeraarUuid.objects.filter(inburgeraar_id=self.inburgeraar_id)
+            .values_list("uuid", flat=True)
+            .first()
+        )
+
+
+class InburgeraarUuid(AlleenToevoegenModel):
+    """The uuid of a person named in the log, by internal id: kept once, so the log can still be
+    searched by uuid after the retention command removed the case. Never changes (append-only)."""
+
+    inburgeraar_id = models.PositiveBigIntegerField("inburgeraar (intern id)", primary_key=True)
+    uuid = models.UUIDField("inburgeraar (uuid)", unique=True)
+
+    objects = VerwerkingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "uuid van een inburgeraar"
+        verbose_name_plural = "uuids van inburgeraars"
+        default_permissions = ("view",)
+
+    def __str__(self):
+        return f"inburgeraar {self.inburgeraar_id}: {self.uuid}"

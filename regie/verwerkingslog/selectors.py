@@ -19,7 +19,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from regie.verwerkingslog.models import Betrokkene, Verwerking
+from regie.verwerkingslog.models import LOG_ORGANISATIE, Betrokkene, InburgeraarUuid, Verwerking
 
 
 def _gemeente_beperking(user) -> list[int] | None:
@@ -50,11 +50,8 @@ def verwerkingen_voor(user) -> QuerySet[Verwerking]:
     """The entries of the user's organisation's log (none without one), within `User.gemeenten`."""
     if not user.is_authenticated or user.organisatie_id is None:
         return Verwerking.objects.none()
-    organisatie = user.organisatie_id
-    qs = Verwerking.objects.filter(
-        Q(betreft_organisatie_id=organisatie)
-        | Q(namens_organisatie_id=organisatie, betreft_organisatie_id__isnull=True)
-    )
+    # The expression of the indexes on Verwerking, so each search reads one of them.
+    qs = Verwerking.objects.alias(log_organisatie=LOG_ORGANISATIE).filter(log_organisatie=user.organisatie_id)
     gemeenten = _gemeente_beperking(user)
     if gemeenten is None:
         return qs
@@ -100,7 +97,7 @@ def zoek_verwerkingen(
     if persoon_id is not None:
         qs = qs.filter(betrokkenen__inburgeraar_id=persoon_id)
     if persoon_uuid is not None:
-        qs = qs.filter(betrokkenen__inburgeraar_uuid=persoon_uuid)
+        qs = qs.filter(betrokkenen__inburgeraar_id__in=_ids_voor_uuid(persoon_uuid))
     if gebruiker:
         qs = qs.filter(gebruikersnaam__iexact=gebruiker.strip())
     if van:
@@ -144,13 +141,26 @@ def inburgeraar_id_voor_bsn(user, bsn: str) -> int | None:
     return _inburgeraars_van_organisatie(user).filter(bsn=bsn.strip()).values_list("pk", flat=True).first()
 
 
+def _ids_voor_uuid(uuid) -> QuerySet:
+    return InburgeraarUuid.objects.filter(uuid=uuid).values("inburgeraar_id")
+
+
+def uuids_van(inburgeraar_ids) -> dict[int, uuid_module.UUID]:
+    """{internal id: uuid} of persons named in the log (one query)."""
+    return dict(
+        InburgeraarUuid.objects.filter(inburgeraar_id__in=list(inburgeraar_ids)).values_list(
+            "inburgeraar_id", "uuid"
+        )
+    )
+
+
 def inburgeraar_id_voor_uuid(user, uuid) -> int | None:
     gevonden = _inburgeraars_van_organisatie(user).filter(uuid=uuid).values_list("pk", flat=True).first()
     if gevonden is not None:
         return gevonden
     return (
         _betrokkenen_in_log(user)
-        .filter(inburgeraar_uuid=uuid)
+        .filter(inburgeraar_id__in=_ids_voor_uuid(uuid))
         .values_list("inburgeraar_id", flat=True)
         .first()
     )
@@ -172,7 +182,6 @@ def persoon_voor(user, inburgeraar_id: int) -> Persoon:
     inburgeraar = _inburgeraars_van_organisatie(user).filter(pk=inburgeraar_id).first()
     if inburgeraar is not None:
         return Persoon(inburgeraar.pk, inburgeraar.uuid, inburgeraar)
-    betrokkene = _betrokkenen_in_log(user).filter(inburgeraar_id=inburgeraar_id).order_by("-id").first()
-    if betrokkene is None:
+    if not _betrokkenen_in_log(user).filter(inburgeraar_id=inburgeraar_id).exists():
         raise Http404("Over deze persoon staat niets in het verwerkingslog van uw organisatie.")
-    return Persoon(inburgeraar_id, betrokkene.inburgeraar_uuid, None)
+    return Persoon(inburgeraar_id, uuids_van([inburgeraar_id]).get(inburgeraar_id), None)

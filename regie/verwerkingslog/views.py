@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header, urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -22,6 +23,8 @@ from regie.verwerkingslog.models import Kanaal
 
 PER_PAGINA = 50
 MAX_PERSONEN_IN_RIJ = 5
+# Counting all of a large organisation's log would take seconds (docs/verwerkingslog-volume.md).
+MAX_GETELD = 10_000
 
 INZIEN = Recht.VERWERKINGSLOG_INZIEN
 
@@ -39,6 +42,18 @@ def _persoon(request, criteria: dict):
         return selectors.persoon_voor(request.user, persoon_id)
     except Http404:
         return None
+
+
+class _BegrensdePaginator(Paginator):
+    """Counts up to MAX_GETELD and one more: 'more than', and the pages up to there."""
+
+    @cached_property
+    def count(self):
+        return self.object_list[: MAX_GETELD + 1].count()
+
+    @property
+    def meer_dan(self) -> bool:
+        return self.count > MAX_GETELD
 
 
 @vereist_recht(INZIEN)
@@ -81,7 +96,7 @@ def _zoekpagina(request, form, bsn_form, *, inzage_form=None, status=200):
     resultaten = selectors.zoek_verwerkingen(request.user, **criteria).prefetch_related(
         Prefetch("betrokkenen", queryset=selectors.zichtbare_betrokkenen(request.user))
     )
-    pagina = Paginator(resultaten, PER_PAGINA).get_page(request.GET.get("pagina"))
+    pagina = _BegrensdePaginator(resultaten, PER_PAGINA).get_page(request.GET.get("pagina"))
     rijen = []
     for verwerking in pagina.object_list:
         ids = [b.inburgeraar_id for b in verwerking.betrokkenen.all()]
@@ -93,6 +108,7 @@ def _zoekpagina(request, form, bsn_form, *, inzage_form=None, status=200):
         pagina=pagina,
         rijen=rijen,
         zoekadres=zonder_pagina.urlencode(),
+        max_geteld=f"{MAX_GETELD:,}".replace(",", "."),
     )
     log.verwerkingslog_geraadpleegd(
         request=request,
@@ -109,6 +125,9 @@ def detail(request, uuid):
     betrokkenen = list(
         selectors.zichtbare_betrokkenen(request.user).filter(verwerking=verwerking).order_by("inburgeraar_id")
     )
+    uuids = selectors.uuids_van(b.inburgeraar_id for b in betrokkenen)
+    for betrokkene in betrokkenen:
+        betrokkene.uuid = uuids.get(betrokkene.inburgeraar_id)
     velden = []
     for naam, waarde in (verwerking.velden or {}).items():
         if isinstance(waarde, list) and len(waarde) == 2:
@@ -118,7 +137,7 @@ def detail(request, uuid):
     log.verwerkingslog_geraadpleegd(
         request=request,
         zoekvraag={"regel": verwerking.uuid},
-        inburgeraars=[(b.inburgeraar_id, b.inburgeraar_uuid) for b in betrokkenen],
+        inburgeraars=[(b.inburgeraar_id, b.uuid) for b in betrokkenen],
     )
     return render(
         request,

@@ -7,7 +7,7 @@ from django.db import DatabaseError, connection, transaction
 from regie.demo.factories import UserFactory
 from regie.verwerkingslog import log
 from regie.verwerkingslog.database import hele_database_leegmaken
-from regie.verwerkingslog.models import AlleenToevoegen, Betrokkene, Verwerking
+from regie.verwerkingslog.models import AlleenToevoegen, Betrokkene, InburgeraarUuid, Verwerking
 
 
 @pytest.fixture
@@ -19,9 +19,8 @@ def regel(inburgeraar, consulent):
 
 def test_een_regel_wordt_geschreven_met_de_persoon(regel, inburgeraar):
     assert Verwerking.objects.filter(pk=regel.pk).exists()
-    assert list(regel.betrokkenen.values_list("inburgeraar_id", "inburgeraar_uuid")) == [
-        (inburgeraar.pk, inburgeraar.uuid)
-    ]
+    assert list(regel.betrokkenen.values_list("inburgeraar_id", flat=True)) == [inburgeraar.pk]
+    assert InburgeraarUuid.objects.get(inburgeraar_id=inburgeraar.pk).uuid == inburgeraar.uuid
 
 
 def test_opslaan_van_een_bestaande_regel_kan_niet(regel):
@@ -49,14 +48,16 @@ def test_verwijderen_kan_niet(regel):
     assert Verwerking.objects.filter(pk=regel.pk).exists()
 
 
-@pytest.mark.parametrize("model", [Verwerking, Betrokkene])
-def test_queryset_update_en_delete_kunnen_niet(regel, model):
+@pytest.mark.parametrize(
+    ("model", "veld"), [(Verwerking, "onderdeel"), (Betrokkene, "gemeente_id"), (InburgeraarUuid, "uuid")]
+)
+def test_queryset_update_en_delete_kunnen_niet(regel, model, veld):
     with pytest.raises(AlleenToevoegen):
         model.objects.all().delete()
     with pytest.raises(AlleenToevoegen):
-        model.objects.filter(pk__gt=0).update(pk=12345)
+        model.objects.all().update(**{veld: 12345})
     with pytest.raises(AlleenToevoegen):
-        model.objects.bulk_update(list(model.objects.all()), ["pk"])
+        model.objects.bulk_update(list(model.objects.all()), [veld])
     assert model.objects.count() >= 1
 
 
@@ -81,6 +82,8 @@ def _sql(sql: str, params=()):
         "DELETE FROM verwerkingslog_verwerking",
         "UPDATE verwerkingslog_betrokkene SET inburgeraar_id = inburgeraar_id + 1",
         "DELETE FROM verwerkingslog_betrokkene",
+        "UPDATE verwerkingslog_inburgeraaruuid SET uuid = NULL",
+        "DELETE FROM verwerkingslog_inburgeraaruuid",
     ],
 )
 def test_de_database_weigert_update_en_delete_met_sql(regel, sql):
@@ -90,6 +93,7 @@ def test_de_database_weigert_update_en_delete_met_sql(regel, sql):
     regel_nu = Verwerking.objects.get(pk=regel.pk)
     assert regel_nu.onderdeel == "dossier"
     assert regel_nu.betrokkenen.count() == 1
+    assert InburgeraarUuid.objects.count() == 1
 
 
 def test_een_account_verwijderen_laat_de_regel_staan_met_de_gebruikersnaam(inburgeraar, dronten):
@@ -110,9 +114,38 @@ def test_de_hele_database_leegmaken_kan_wel(regel):
         with hele_database_leegmaken():
             _sql("DELETE FROM verwerkingslog_betrokkene")
             _sql("DELETE FROM verwerkingslog_verwerking")
+            _sql("DELETE FROM verwerkingslog_inburgeraaruuid")
         assert not Verwerking.objects.exists()
+        assert not InburgeraarUuid.objects.exists()
     else:
         with pytest.raises(DatabaseError), hele_database_leegmaken():
             _sql("DELETE FROM verwerkingslog_verwerking")  # row by row never, also not then
     with pytest.raises(AlleenToevoegen), hele_database_leegmaken():
         Verwerking.objects.all().delete()  # and never through the application
+
+
+def _uuid_inserts(queries) -> int:
+    return sum("verwerkingslog_inburgeraaruuid" in q["sql"] for q in queries)
+
+
+def test_de_uuid_van_een_persoon_wordt_een_keer_geschreven(
+    inburgeraar, consulent, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """A person's uuid is written with their first entry; once committed, later entries about
+    them write only their own rows (writing a list page stays cheap)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        log.gewijzigd(inburgeraar=inburgeraar, door=consulent, onderdeel="dossier")
+    with django_assert_num_queries(2) as gevangen:  # the entry and its person, no uuid
+        log.gelezen(request=None, inburgeraars=[(inburgeraar.pk, inburgeraar.uuid, 1)], onderdeel="dossier")
+    assert _uuid_inserts(gevangen.captured_queries) == 0
+
+
+def test_na_een_rollback_wordt_de_uuid_opnieuw_geschreven(
+    inburgeraar, consulent, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False), transaction.atomic():
+        log.gewijzigd(inburgeraar=inburgeraar, door=consulent, onderdeel="dossier")
+        transaction.set_rollback(True)
+    assert not InburgeraarUuid.objects.exists()
+    log.gewijzigd(inburgeraar=inburgeraar, door=consulent, onderdeel="dossier")
+    assert InburgeraarUuid.objects.get().uuid == inburgeraar.uuid

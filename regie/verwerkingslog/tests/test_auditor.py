@@ -123,6 +123,24 @@ def test_pagina_s_van_vijftig(auditor, dossier, consulent):
     assert len(regels_op_pagina(tweede)) >= 10
 
 
+def test_het_aantal_wordt_geteld_tot_een_grens(auditor, dossier, consulent, monkeypatch):
+    """Counting a whole organisation's log (millions of rows nationally) would take seconds: the page
+    counts up to a limit, says there are more, and still pages through the newest."""
+    from regie.verwerkingslog import views
+
+    monkeypatch.setattr(views, "MAX_GETELD", 60)
+    with systeemcontext():
+        for _ in range(70):
+            log.gewijzigd(inburgeraar=dossier.partner, door=consulent, onderdeel="dossier")
+    eerste = auditor.get(ZOEKEN, {"persoon": dossier.partner.pk})
+    tekst = " ".join(eerste.content.decode().split())
+    assert "Meer dan 60 regels; u ziet 1 tot en met 50." in tekst
+    assert "Pagina 1</span>" in tekst and "Pagina 1 van" not in tekst
+    assert len(regels_op_pagina(eerste)) == 50
+    tweede = auditor.get(ZOEKEN, {"persoon": dossier.partner.pk, "pagina": 2})
+    assert len(regels_op_pagina(tweede)) == 11  # up to the limit and one more: there is more
+
+
 def test_alleen_regels_van_de_eigen_organisatie(client, privacy_officer_drechtsteden, dossier):
     client.force_login(privacy_officer_drechtsteden)
     antwoord = client.get(ZOEKEN, {"persoon": dossier.hoofd.pk})

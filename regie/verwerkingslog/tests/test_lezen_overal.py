@@ -586,3 +586,20 @@ def test_url_met_persoonsgegevens_schrijft_het_verwerkingslog(naam, client, doss
     assert verwacht <= personen(regel), (naam, personen(regel))
     # One read entry per request: never a second one for the same answer.
     assert sum(v.actie == Actie.LEZEN for v in nieuw) <= 1, naam
+    _door_de_privacy_officer_gevonden(regel, verwacht)
+
+
+def _door_de_privacy_officer_gevonden(regel, verwacht):
+    """Every person the answer showed: the entry is found by the privacy officer of the entry's
+    organisation, searching by internal number and by uuid (also after the case is removed)."""
+    from regie.accounts.models import Rol
+    from regie.demo.factories import UserFactory
+    from regie.inburgeraars.models import Inburgeraar
+    from regie.verwerkingslog.selectors import zoek_verwerkingen
+
+    privacy_officer = UserFactory(
+        username=f"privacy.{regel.pk}", organisatie_id=regel.namens_organisatie_id, rol=Rol.PRIVACY_OFFICER
+    )
+    for pk, uuid in Inburgeraar.objects.filter(pk__in=verwacht).values_list("pk", "uuid"):
+        assert zoek_verwerkingen(privacy_officer, persoon_id=pk).filter(pk=regel.pk).exists(), pk
+        assert zoek_verwerkingen(privacy_officer, persoon_uuid=uuid).filter(pk=regel.pk).exists(), uuid

@@ -8,9 +8,12 @@ triggers still refuse removing single entries (see regie/verwerkingslog/database
 from django.core.management.commands.flush import Command as DjangoFlush
 
 from regie.verwerkingslog.database import hele_database_leegmaken
+from regie.verwerkingslog.log import vergeet_bewaarde_uuids
 
 
 class Command(DjangoFlush):
     def handle(self, **options):
         with hele_database_leegmaken():
-            return super().handle(**options)
+            uitvoer = super().handle(**options)
+        vergeet_bewaarde_uuids()  # the uuids this process saw stored are gone too
+        return uitvoer
