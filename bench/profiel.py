@@ -39,9 +39,12 @@ def soort(sql: str) -> str:
 
 
 def fase(naam: str, n: int, top: int, werk) -> None:
+    from collections import deque
+
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    connection.queries_log = deque(maxlen=100 * n)  # Django keeps 9,000 by default
     profiel = cProfile.Profile()
     with CaptureQueriesContext(connection) as vastgelegd:
         begin = time.perf_counter()
