@@ -257,7 +257,7 @@ def _verwerk_voor(
             notificatie.reden = ""
             notificatie.volgende_poging = None
             notificatie.verwerkt_op = timezone.now()
-            notificatie.save()
+            notificatie.save(update_fields=_VERWERKT_VELDEN)
     except Parkeren as fout:
         _vergeten(voorraad, inburgeraar)
         return _parkeer(notificatie, fout.reden, inburgeraar=inburgeraar)
@@ -274,6 +274,9 @@ def _verwerk_voor(
             inburgeraar=inburgeraar,
         )
     return notificatie
+
+
+_VERWERKT_VELDEN = ["status", "inburgeraar", "effect", "signaal", "reden", "volgende_poging", "verwerkt_op"]
 
 
 def _vergeten(voorraad, inburgeraar: Inburgeraar) -> None:
