@@ -75,11 +75,10 @@ class Voorraad:
     """What a batch has read and looked up, for regie.notificaties.services.verwerk."""
 
     def __init__(self, notificaties: list[Notificatie]):
-        paren = {
-            (n.bsn, n.gemeente.organisatie_id)
-            for n in notificaties
-            if n.status == Status.ONTVANGEN and not services.niet_te_verwerken(n)
-        }
+        te_doen = [
+            n for n in notificaties if n.status == Status.ONTVANGEN and not services.niet_te_verwerken(n)
+        ]
+        paren = {(n.bsn, n.gemeente.organisatie_id) for n in te_doen}
         # Locked in one query, in id order: two workers never wait for each other crosswise.
         gevonden = (
             Inburgeraar.objects.select_for_update(of=("self",))
@@ -97,15 +96,13 @@ class Voorraad:
             )
         }
         self._gebruikers = {}
-        self._gegevens: dict[int, Future] = {}
-        for notificatie in notificaties:
-            inburgeraar = (
-                self.inburgeraar(notificatie)
-                if (notificatie.bsn, notificatie.gemeente.organisatie_id) in paren
-                else None
-            )
-            if inburgeraar is not None and not services.niet_voor_dit_dossier(notificatie, inburgeraar):
-                self._gegevens[notificatie.pk] = _threads().submit(services.opzoeken, notificatie)
+        # Only what the notice would look up itself: nothing is asked of DUO about a person the
+        # notice will be parked for (unknown here, or in another municipality).
+        self._gegevens: dict[int, Future] = {
+            n.pk: _threads().submit(services.opzoeken, n)
+            for n in te_doen
+            if (inburgeraar := self.inburgeraar(n)) and not services.niet_voor_dit_dossier(n, inburgeraar)
+        }
 
     def inburgeraar(self, notificatie: Notificatie) -> Inburgeraar | None:
         return self._inburgeraars.get((notificatie.bsn, notificatie.gemeente.organisatie_id))
