@@ -14,10 +14,11 @@ What it does, on a throwaway database (nothing of yours is touched):
    test client, full middleware stack, signature check, schema check, stored + enqueued);
 4. phase "verwerken": starts `--workers` queue workers, each Django's `db_worker` command in its
    own process as production runs it (bench/_worker.py adds timers only), until the queue is
-   empty; every notice looks its data up at the simulator over HTTP (one kept-alive connection per
-   worker) and changes the case through the services (timeline + processing log);
-5. prints the time per phase, notices per second, the share of the workers' time spent on the
-   look-ups at DUO, and checks that every notice was processed.
+   empty; a task takes up to 49 waiting notices along (regie.notificaties.batch), looks their data
+   up at the simulator over HTTP (threads, one kept-alive connection each) and changes the cases
+   through the services (timeline + processing log);
+5. prints the time per phase, notices per second, the time spent on the look-ups at DUO, the CPU
+   time per notice of receiving and of the workers, and checks that every notice was processed.
 
 SQLite allows one writer at a time: more than one worker mostly waits there; use --postgres
 (a throwaway cluster like scripts/test.sh, needs PostgreSQL's initdb) for 2 workers.
@@ -245,7 +246,7 @@ def meet(n: int, workers: int, map_: str) -> None:
     print(
         f"Workers samen: {som['werker_s']:.1f} s, waarvan in taken {som['taak_s']:.1f} s"
         f" ({som['taken']} taken, {1000 * som['taak_s'] / max(som['taken'], 1):.1f} ms per taak);"
-        f" opzoeken bij DUO {som['opzoeken_s']:.1f} s ({som['opzoekingen']} verzoeken,"
+        f" opzoeken bij DUO {som['opzoeken_s']:.1f} s, opgeteld over de threads ({som['opzoekingen']} verzoeken,"
         f" {1000 * som['opzoeken_s'] / max(som['opzoekingen'], 1):.1f} ms per verzoek);"
         f" wachtrij (claimen, afmelden, opstarten) {som['werker_s'] - som['taak_s']:.1f} s"
     )
