@@ -95,7 +95,9 @@ class Voorraad:
                 inburgeraar_id__in=[i.pk for i in self._inburgeraars.values()]
             )
         }
-        self._gebruikers = {}
+        # Before the notices' savepoints: an account made inside one would be rolled back with it.
+        organisaties = {n.gemeente.organisatie_id: n.gemeente.organisatie for n in te_doen}
+        self._gebruikers = {pk: services.duo_gebruiker(o) for pk, o in organisaties.items()}
         # Only what the notice would look up itself: nothing is asked of DUO about a person the
         # notice will be parked for (unknown here, or in another municipality).
         self._gegevens: dict[int, Future] = {
@@ -118,8 +120,6 @@ class Voorraad:
         return self._standen[inburgeraar.pk]
 
     def gebruiker(self, organisatie):
-        if organisatie.pk not in self._gebruikers:
-            self._gebruikers[organisatie.pk] = services.duo_gebruiker(organisatie)
         return self._gebruikers[organisatie.pk]
 
     def vergeet(self, inburgeraar: Inburgeraar) -> None:
