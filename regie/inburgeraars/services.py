@@ -115,9 +115,19 @@ def _valideer(inburgeraar: Inburgeraar, door: User, velden=None, kinderen=()) ->
             inburgeraar.postcode = postcode_opschonen(inburgeraar.postcode)
         except ValidationError as exc:
             postcode_fout = exc.messages
+    # organisatie follows the gemeente; the BSN's uniqueness in it is checked below
+    overslaan = {"consulent", "partner", "organisatie"}
+    if velden is not None:
+        # A change checks the fields it changes: the others were checked when they were stored,
+        # and checking them again costs queries (the gemeente's existence, the uuid's uniqueness)
+        # for every DUO notice that changes a case.
+        overslaan |= {
+            f.name
+            for f in Inburgeraar._meta.concrete_fields
+            if f.name not in velden and f.attname not in velden
+        }
     try:
-        # organisatie follows the gemeente; the BSN's uniqueness in it is checked below
-        inburgeraar.full_clean(exclude=["consulent", "partner", "organisatie"])
+        inburgeraar.full_clean(exclude=sorted(overslaan))
     except ValidationError as exc:
         fouten.update(exc.message_dict)
     if postcode_fout:

@@ -8,6 +8,7 @@ failures raise the client's errors (DuoAfwijzing, DuoStoring) to the caller.
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 
 from regie.duo.client import DuoClient, DuoNietGevonden
@@ -35,12 +36,14 @@ def laatste_dag_termijn(termijn: dict | None) -> date | None:
     return date.fromisoformat(einddatum) - timedelta(days=1) if einddatum else None
 
 
-_CLIENTS: dict[tuple, DuoClient] = {}
+_PER_THREAD = threading.local()
 
 
 def gedeelde_client() -> DuoClient:
-    """One client (one connection pool) per process and per DUO configuration: a worker that
-    processes thousands of notices keeps its connections to DUO open."""
+    """One client (one connection pool) per thread and per DUO configuration: a worker that
+    processes thousands of notices keeps its connections to DUO open, and each of the threads that
+    look up a batch's notices (regie.notificaties.batch) has its own (requests' Session is not
+    made to be shared between threads)."""
     from django.conf import settings
 
     sleutel = (
@@ -51,10 +54,9 @@ def gedeelde_client() -> DuoClient:
         settings.DUO_OIN,
         settings.DUO_TIMEOUT_SECONDS,
     )
-    if sleutel not in _CLIENTS:
-        _CLIENTS.clear()
-        _CLIENTS[sleutel] = DuoClient()
-    return _CLIENTS[sleutel]
+    if getattr(_PER_THREAD, "sleutel", None) != sleutel:
+        _PER_THREAD.sleutel, _PER_THREAD.client = sleutel, DuoClient()
+    return _PER_THREAD.client
 
 
 class Opzoeker:

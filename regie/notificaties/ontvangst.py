@@ -181,7 +181,7 @@ def notificaties(request):
         return _geweigerd(request, 403, "De bron van het bericht is niet DUO.")
     # Exactly this OIN: it is unique per municipality (constraint gemeente_oin_uniek) and `doel`
     # is 20 digits, so a municipality without an OIN is never the doel.
-    gemeente = Gemeente.objects.select_related("organisatie").filter(oin=doel).first()
+    gemeente = Gemeente.objects.filter(oin=doel).first()
     if gemeente is None:
         return _geweigerd(request, 403, "Het doel van het bericht is geen gemeente die Regie bedient.")
 

@@ -26,6 +26,7 @@ from regie.notificaties.duo import Opzoeker
 from regie.notificaties.gebeurtenissen import GEBEURTENISSEN, Parkeren, Verwerking
 from regie.notificaties.models import DuoStand, GeweigerdeMelding, Notificatie, Status
 from regie.organisaties.models import Gemeente
+from regie.taken.organisatie import voor_organisatie
 from regie.verwerkingslog.context import systeemcontext
 
 logger = logging.getLogger("regie.notificaties")
@@ -69,12 +70,10 @@ def notificatie_ontvangen(
     *, bericht_id: str, bron: str, doel: str, gemeente, body: dict
 ) -> tuple[Notificatie, bool]:
     """Store a checked notice and enqueue its processing. A berichtId seen before: the stored
-    notice and False, nothing new."""
-    bestaand = Notificatie.objects.filter(bericht_id=bericht_id).first()
-    if bestaand is not None:
-        return bestaand, False
+    notice and False, nothing new. No look-up first: the unique berichtId refuses a repeat in the
+    INSERT itself, a query less for every new notice."""
     try:
-        with transaction.atomic():
+        with transaction.atomic(), voor_organisatie(gemeente.organisatie_id):
             notificatie = Notificatie.objects.create(
                 bericht_id=bericht_id,
                 bron=bron,
@@ -86,7 +85,7 @@ def notificatie_ontvangen(
                 registratie_datum_tijd=_tijdstip(body["registratieDatumTijd"]),
             )
             verwerk_notificatie.enqueue(notificatie.pk)
-    except IntegrityError:  # the same berichtId at the same moment from a second connection
+    except IntegrityError:  # a repeat, also one at the same moment from a second connection
         return Notificatie.objects.get(bericht_id=bericht_id), False
     return notificatie, True
 
@@ -128,35 +127,27 @@ def _tijdstip(tekst: str) -> datetime:
 # --- Processing -----------------------------------------------------------------------------------
 
 
-@task(queue_name="duo")
-def verwerk_notificatie(notificatie_id: int) -> str:
-    """Process one notice; safe to run twice (a processed notice is left alone)."""
+@task(queue_name="duo", takes_context=True)
+def verwerk_notificatie(context, notificatie_id: int) -> str:
+    """Process this notice, and with it a batch of other notices that wait in the queue
+    (regie.notificaties.batch); safe to run twice (a processed notice is left alone)."""
+    from regie.notificaties.batch import verwerk_batch
+
+    worker_ids = context.task_result.worker_ids
     with systeemcontext():
-        # the municipality and its organisation are read for every notice (checks, DUO's headers, the
-        # DUO account): fetched in the same query, two queries less per notice
-        notificatie = Notificatie.objects.select_related("gemeente__organisatie").get(pk=notificatie_id)
-        return verwerk(notificatie).status
+        return verwerk_batch(notificatie_id, worker_id=worker_ids[-1] if worker_ids else "")
 
 
-def verwerk(notificatie: Notificatie, *, client=None) -> Notificatie:
+def verwerk(notificatie: Notificatie, *, client=None, voorraad=None) -> Notificatie:
+    """Process one notice. `voorraad` (a batch's regie.notificaties.batch.Voorraad): what the
+    batch has read and looked up already, with the cases locked."""
     if notificatie.status != Status.ONTVANGEN:
         return notificatie
-    gebeurtenis = GEBEURTENISSEN.get(notificatie.gebeurtenis_id)
-    if gebeurtenis is None:
-        return _parkeer(
-            notificatie,
-            f"Regie kent de gebeurtenis {notificatie.gebeurtenis_id} niet. De melding is bewaard; bekijk bij DUO"
-            " wat er is gebeurd en werk het dossier zelf bij.",
-        )
-    if not notificatie.bsn:
-        return _parkeer(notificatie, "De melding heeft geen BSN, dus Regie weet niet om wie het gaat.")
-    # Only the cases of the organisation DUO addressed: a BSN that lives in another organisation
-    # is unknown here, with the same reason as any unknown BSN (no one learns it exists there).
-    inburgeraar = (
-        Inburgeraar.objects.select_related("gemeente")
-        .filter(bsn=notificatie.bsn, organisatie_id=notificatie.gemeente.organisatie_id)
-        .first()
-    )
+    reden = niet_te_verwerken(notificatie)
+    if reden:
+        return _parkeer(notificatie, reden)
+    gebeurtenis = GEBEURTENISSEN[notificatie.gebeurtenis_id]
+    inburgeraar = voorraad.inburgeraar(notificatie) if voorraad else zoek_dossier(notificatie)
     if inburgeraar is None:
         if gebeurtenis.nieuwe_plicht:
             return _parkeer(
@@ -170,27 +161,69 @@ def verwerk(notificatie: Notificatie, *, client=None) -> Notificatie:
             "Er staat geen inburgeraar met dit BSN in Regie. Zoek uit om wie het gaat, registreer of koppel"
             " het dossier en kies daarna 'Opnieuw verwerken'.",
         )
-    return _verwerk_voor(notificatie, inburgeraar, client=client)
+    return _verwerk_voor(notificatie, inburgeraar, client=client, voorraad=voorraad)
 
 
-def _verwerk_voor(notificatie: Notificatie, inburgeraar: Inburgeraar, *, client=None) -> Notificatie:
-    gebeurtenis = GEBEURTENISSEN[notificatie.gebeurtenis_id]
+def niet_te_verwerken(notificatie: Notificatie) -> str | None:
+    """Why Regie cannot process this notice whoever it is about (Dutch), or None."""
+    if notificatie.gebeurtenis_id not in GEBEURTENISSEN:
+        return (
+            f"Regie kent de gebeurtenis {notificatie.gebeurtenis_id} niet. De melding is bewaard; bekijk bij DUO"
+            " wat er is gebeurd en werk het dossier zelf bij."
+        )
+    if not notificatie.bsn:
+        return "De melding heeft geen BSN, dus Regie weet niet om wie het gaat."
+    return None
+
+
+def zoek_dossier(notificatie: Notificatie) -> Inburgeraar | None:
+    # Only the cases of the organisation DUO addressed: a BSN that lives in another organisation
+    # is unknown here, with the same reason as any unknown BSN (no one learns it exists there).
+    return (
+        Inburgeraar.objects.select_related("gemeente")
+        .filter(bsn=notificatie.bsn, organisatie_id=notificatie.gemeente.organisatie_id)
+        .first()
+    )
+
+
+def niet_voor_dit_dossier(notificatie: Notificatie, inburgeraar: Inburgeraar) -> tuple[str, bool] | None:
+    """Why the notice cannot change this case (Dutch), and whether the notice is still linked to
+    it; None when it can. Checked before anything is looked up at DUO."""
     if inburgeraar.gemeente.organisatie_id != notificatie.gemeente.organisatie_id:
-        return _parkeer(
-            notificatie,
+        return (
             "Deze persoon staat in Regie bij een gemeente van een andere organisatie. Regie verwerkt de"
             " melding daarom niet; neem contact op met DUO of met die gemeente.",
+            False,
         )
-    if inburgeraar.gemeente_id != notificatie.gemeente_id and not gebeurtenis.nieuwe_plicht:
-        return _parkeer(
-            notificatie,
+    if (
+        inburgeraar.gemeente_id != notificatie.gemeente_id
+        and not GEBEURTENISSEN[notificatie.gebeurtenis_id].nieuwe_plicht
+    ):
+        return (
             f"Deze persoon staat in Regie bij de gemeente {inburgeraar.gemeente.naam}, maar DUO stuurde de"
             f" melding voor {notificatie.gemeente.naam}. Controleer bij DUO in welke gemeente de persoon woont.",
-            inburgeraar=inburgeraar,
+            True,
         )
+    return None
+
+
+def opzoeken(notificatie: Notificatie, client=None) -> dict:
+    """What the notice's event needs from DUO: {resource: DUO's answer}. Raises the client's errors."""
     opzoeker = Opzoeker(notificatie.gemeente, client)
+    bronnen = GEBEURTENISSEN[notificatie.gebeurtenis_id].bronnen
+    return {bron: opzoeker.haal(bron, notificatie.bsn) for bron in bronnen}
+
+
+def _verwerk_voor(
+    notificatie: Notificatie, inburgeraar: Inburgeraar, *, client=None, voorraad=None
+) -> Notificatie:
+    gebeurtenis = GEBEURTENISSEN[notificatie.gebeurtenis_id]
+    belet = niet_voor_dit_dossier(notificatie, inburgeraar)
+    if belet:
+        reden, gekoppeld = belet
+        return _parkeer(notificatie, reden, inburgeraar=inburgeraar if gekoppeld else None)
     try:
-        gegevens = {bron: opzoeker.haal(bron, notificatie.bsn) for bron in gebeurtenis.bronnen}
+        gegevens = voorraad.gegevens(notificatie) if voorraad else opzoeken(notificatie, client)
     except (DuoStoring, DuoConfiguratieFout) as fout:
         return _later_opnieuw(notificatie, str(fout), inburgeraar)
     except DuoAfwijzing as fout:
@@ -199,15 +232,19 @@ def _verwerk_voor(notificatie: Notificatie, inburgeraar: Inburgeraar, *, client=
             f"DUO gaf geen gegevens bij deze melding (HTTP {fout.status}): {fout.fouttekst}",
             inburgeraar=inburgeraar,
         )
-    door = duo_gebruiker(notificatie.gemeente.organisatie)
+    organisatie = notificatie.gemeente.organisatie
+    door = voorraad.gebruiker(organisatie) if voorraad else duo_gebruiker(organisatie)
     try:
         with transaction.atomic():
-            inburgeraar = (
-                Inburgeraar.objects.select_for_update(of=("self",))
-                .select_related("gemeente")
-                .get(pk=inburgeraar.pk)
-            )
-            stand, _ = DuoStand.objects.select_for_update().get_or_create(inburgeraar=inburgeraar)
+            if voorraad:  # locked and read by the batch, in this transaction
+                stand = voorraad.stand(inburgeraar)
+            else:
+                inburgeraar = (
+                    Inburgeraar.objects.select_for_update(of=("self",))
+                    .select_related("gemeente")
+                    .get(pk=inburgeraar.pk)
+                )
+                stand, _ = DuoStand.objects.select_for_update().get_or_create(inburgeraar=inburgeraar)
             verwerking = Verwerking(notificatie, inburgeraar, door, gegevens, stand)
             gebeurtenis.handler(verwerking)
             stand.save()
@@ -220,20 +257,32 @@ def _verwerk_voor(notificatie: Notificatie, inburgeraar: Inburgeraar, *, client=
             notificatie.reden = ""
             notificatie.volgende_poging = None
             notificatie.verwerkt_op = timezone.now()
-            notificatie.save()
+            notificatie.save(update_fields=_VERWERKT_VELDEN)
     except Parkeren as fout:
+        _vergeten(voorraad, inburgeraar)
         return _parkeer(notificatie, fout.reden, inburgeraar=inburgeraar)
     except GelijktijdigGewijzigd:
+        _vergeten(voorraad, inburgeraar)
         return _later_opnieuw(
             notificatie, "Het dossier werd tegelijk door iemand anders gewijzigd.", inburgeraar
         )
     except ValidationError as fout:
+        _vergeten(voorraad, inburgeraar)
         return _parkeer(
             notificatie,
             "Regie kon het dossier niet bijwerken: " + " ".join(fout.messages),
             inburgeraar=inburgeraar,
         )
     return notificatie
+
+
+_VERWERKT_VELDEN = ["status", "inburgeraar", "effect", "signaal", "reden", "volgende_poging", "verwerkt_op"]
+
+
+def _vergeten(voorraad, inburgeraar: Inburgeraar) -> None:
+    """The handler's changes were rolled back: the batch reads the case and its stand again."""
+    if voorraad:
+        voorraad.vergeet(inburgeraar)
 
 
 def _parkeer(notificatie: Notificatie, reden: str, *, inburgeraar=None) -> Notificatie:

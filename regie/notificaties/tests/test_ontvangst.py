@@ -385,3 +385,13 @@ def test_proxyadressen_uit_de_omgeving(monkeypatch):
         runpy.run_path(str(pad))
     monkeypatch.delenv("REGIE_DUO_PROXY_ADRESSEN")
     assert runpy.run_path(str(pad))["DUO_PROXY_ADRESSEN"] == []
+
+
+def test_ontvangen_leest_niets_dubbel(client, dronten, django_assert_num_queries):
+    """The municipality, the notice, its task and the task's organisation: no repeat check before
+    the INSERT (the unique berichtId is that check) and no reading back of the organisation."""
+    with django_assert_num_queries(6):  # SELECT municipality, BEGIN, 3 INSERTs, COMMIT
+        assert stuur(client, dronten.oin, melding(BSN, "SS101")).status_code == 201
+    herhaald = {"bericht_id": Notificatie.objects.get().bericht_id}
+    assert stuur(client, dronten.oin, melding(BSN, "SS101"), **herhaald).status_code == 201
+    assert Notificatie.objects.count() == 1
