@@ -272,11 +272,15 @@ def werkvoorraad(
     voorwaarden = v.signaalvoorwaarden(vandaag, drempels())
     alle = _actief(user, team=team)
     overig = _filter(filters)
-    signaal = voorwaarden.get(filters.get("signaal") or "", Q())
+    signaal = voorwaarden.get(filters.get("signaal") or "", Q())  # a valid code (the form checks it)
     tellingen = alle.aggregate(
         _totaal=Count("pk"),
-        _aantal=Count("pk", filter=overig & signaal),
+        _overig=Count("pk", filter=overig),
         **{str(code): Count("pk", filter=overig & voorwaarde) for code, voorwaarde in voorwaarden.items()},
+    )
+    # With a signal chosen, the cases that pass the filters are those counted for that signal.
+    tellingen["_aantal"] = (
+        tellingen[filters["signaal"]] if filters.get("signaal") in tellingen else tellingen["_overig"]
     )
     annotaties, volgorde = _volgorde(sorteer, vandaag)
     ids = (

@@ -79,8 +79,14 @@ def signaalvoorwaarden(vandaag: date, drempels: s.Drempels) -> dict[Code, Q]:
     from regie.intake.models import Afspraak
     from regie.tijdlijn.models import Gebeurtenis
     from regie.trajecten.models import Verwijzing, VerwijzingStatus
-    from regie.voortgang.models import Weekrapportage
-    from regie.voortgang.selectors import _voortgang_filters, met_laatste_rapportage, venster
+    from regie.voortgang.models import (
+        Eindrapport,
+        Examenpoging,
+        Onderdeelresultaat,
+        Voortgangsmeting,
+        Weekrapportage,
+    )
+    from regie.voortgang.selectors import _voortgang_filters, venster
 
     voor_pip = Q(status__in=VOOR_PIP)
 
@@ -106,15 +112,17 @@ def signaalvoorwaarden(vandaag: date, drempels: s.Drempels) -> dict[Code, Q]:
     )
 
     # No report: a running referral whose last report (or, without any, its start) is older than
-    # the threshold.
+    # the threshold: no report from the threshold on, and some report or a start before it. Index
+    # probes per referral, no maximum over five tables.
     grens = vandaag - timedelta(weeks=drempels.geen_rapportage_weken)
+    recent_gemeld = Q(pk__in=[])
+    ooit_gemeld = Q(pk__in=[])
+    for model in (Weekrapportage, Voortgangsmeting, Examenpoging, Onderdeelresultaat, Eindrapport):
+        van_verwijzing = model.objects.filter(verwijzing=OuterRef("pk"))
+        recent_gemeld |= Exists(van_verwijzing.filter(ingediend_op__gte=_begin_van(grens)))
+        ooit_gemeld |= Exists(van_verwijzing)
     geen_rapportage = Exists(
-        met_laatste_rapportage(_lopend(vandaag))
-        .alias(start=_START)
-        .filter(
-            Q(laatste_rapportage_moment__isnull=True, start__lt=grens)
-            | Q(laatste_rapportage_moment__lt=_begin_van(grens))
-        )
+        _lopend(vandaag).alias(start=_START).filter(~recent_gemeld & (Q(start__lt=grens) | ooit_gemeld))
     )
 
     # No progress: a running referral, and the last progress (or, without any, the first start of a

@@ -60,7 +60,9 @@ def test_sql_signalen_zijn_de_regels_voor_elk_demodossier(demo, dagen_later):
     # The next deadline and the order "most urgent first" as in Python.
     volgende = dict(actief.annotate(_v=v.volgende_termijn(dag)).values_list("pk", "_v"))
     for rij in rijen:
-        assert volgende[rij.inburgeraar.pk] == (rij.volgende_termijn.datum if rij.volgende_termijn else v.GEEN_DATUM)
+        assert volgende[rij.inburgeraar.pk] == (
+            rij.volgende_termijn.datum if rij.volgende_termijn else v.GEEN_DATUM
+        )
     if dagen_later == 0:
         assert len(gezien) >= 5, gezien  # the demo has most signals today
 
@@ -71,7 +73,9 @@ def test_volgorde_en_tellingen_zijn_die_van_de_regels(demo, django_user_model):
     rijen = selectors.team_werkvoorraad(teamleider, vandaag=dag)
     pagina = selectors.werkvoorraad(teamleider, team=True, vandaag=dag)
     assert pagina.totaal == pagina.aantal == len(rijen)
-    assert [r.inburgeraar.pk for r in pagina.rijen] == [r.inburgeraar.pk for r in rijen][: selectors.PER_PAGINA]
+    assert [r.inburgeraar.pk for r in pagina.rijen] == [r.inburgeraar.pk for r in rijen][
+        : selectors.PER_PAGINA
+    ]
     for code in Code:
         assert pagina.per_signaal[str(code)] == sum(code in r.codes for r in rijen), code
     per_medewerker, zonder = selectors.caseload(teamleider, vandaag=dag)
@@ -108,11 +112,15 @@ def _queries(client, adres, **params) -> int:
 def test_aantal_queries_hangt_niet_af_van_het_aantal_dossiers(client, teamleider, consulent, dronten, adres):
     client.force_login(teamleider if adres == TEAM else consulent)
     for _ in range(5):
-        maak_inburgeraar(gemeente=dronten, consulent=consulent, datum_melding_duo=vandaag() - timedelta(days=80))
+        maak_inburgeraar(
+            gemeente=dronten, consulent=consulent, datum_melding_duo=vandaag() - timedelta(days=80)
+        )
     client.get(adres)
     weinig = _queries(client, adres)
     for _ in range(55):
-        maak_inburgeraar(gemeente=dronten, consulent=consulent, datum_melding_duo=vandaag() - timedelta(days=80))
+        maak_inburgeraar(
+            gemeente=dronten, consulent=consulent, datum_melding_duo=vandaag() - timedelta(days=80)
+        )
     assert _queries(client, adres) == weinig
     assert _queries(client, adres, pagina=2) == weinig
     assert _queries(client, adres, signaal="pip_termijn_verstreken", sorteer="naam") == weinig
@@ -165,7 +173,7 @@ def test_filters_en_sorteren_in_de_database(client, teamleider, consulent, zesti
     assert "30 van 60 dossiers met dit filter." in html
     # Most urgent first: the PIP deadline (10 weeks after the DUO notice) nearest first.
     html = client.get(TEAM, {"signaal": "pip_termijn_bijna"}).content.decode()
-    bijna = [i for i in zestig if 56 <= (vandaag() - i.datum_melding_duo).days]
+    bijna = [i for i in zestig if (vandaag() - i.datum_melding_duo).days >= 56]
     assert bijna and all(f'id="rij-{i.uuid}"' in html for i in bijna)
 
 
