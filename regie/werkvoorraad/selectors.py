@@ -23,6 +23,7 @@ from regie.accounts.rechten import Recht, rollen_met
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import inburgeraars_voor, met_termijngegevens, termijnen_voor
 from regie.inburgeraars.status import ACTIEF, Status
+from regie.lijsten import zonder_jit
 from regie.werkvoorraad import signalen as s
 from regie.werkvoorraad import voorwaarden as v
 from regie.wet.termijnen import Termijn
@@ -273,11 +274,14 @@ def werkvoorraad(
     alle = _actief(user, team=team)
     overig = _filter(filters)
     signaal = voorwaarden.get(filters.get("signaal") or "", Q())  # a valid code (the form checks it)
-    tellingen = alle.aggregate(
-        _totaal=Count("pk"),
-        _overig=Count("pk", filter=overig),
-        **{str(code): Count("pk", filter=overig & voorwaarde) for code, voorwaarde in voorwaarden.items()},
-    )
+    with zonder_jit():
+        tellingen = alle.aggregate(
+            _totaal=Count("pk"),
+            _overig=Count("pk", filter=overig),
+            **{
+                str(code): Count("pk", filter=overig & voorwaarde) for code, voorwaarde in voorwaarden.items()
+            },
+        )
     # With a signal chosen, the cases that pass the filters are those counted for that signal.
     tellingen["_aantal"] = (
         tellingen[filters["signaal"]] if filters.get("signaal") in tellingen else tellingen["_overig"]
@@ -337,13 +341,14 @@ def caseload(
     aggregate query (GROUP BY consulent) over the team's active cases. `collega`: the list of
     `medewerkers(user)` when the caller has it already."""
     urgent = v.urgent(v.signaalvoorwaarden(vandaag, drempels()))
-    tellingen = {
-        r["consulent"]: (r["actief"], r["urgent"])
-        for r in _actief(user, team=True)
-        .order_by()
-        .values("consulent")
-        .annotate(actief=Count("pk"), urgent=Count("pk", filter=urgent))
-    }
+    with zonder_jit():
+        tellingen = {
+            r["consulent"]: (r["actief"], r["urgent"])
+            for r in _actief(user, team=True)
+            .order_by()
+            .values("consulent")
+            .annotate(actief=Count("pk"), urgent=Count("pk", filter=urgent))
+        }
     collega = list(medewerkers(user)) if collega is None else collega
     mensen = {m.pk: m for m in collega if m.pk in tellingen or not m.is_teamleider}
     # A case can still be with a colleague who no longer works here: show them too.
