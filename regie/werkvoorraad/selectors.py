@@ -296,7 +296,9 @@ def werkvoorraad(
     pks = list(deze.object_list)
     gelezen = {
         i.pk: i
-        for i in met_trajectgegevens(met_termijngegevens(Inburgeraar.objects.filter(pk__in=pks)), vandaag)
+        for i in met_trajectgegevens(
+            met_termijngegevens(Inburgeraar.objects.filter(pk__in=pks).order_by()), vandaag
+        )
     }
     grenzen = drempels()
     rijen = [rij_voor(gelezen[pk], vandaag, grenzen) for pk in pks if pk in gelezen]
