@@ -260,6 +260,10 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
 
         # What providers reported on the demo referrals (regie.voortgang); keep it after the referrals.
         vul_rapportages(vandaag=plan.vandaag)
+        from regie.inburgeraars.termijnvelden import herberekenen
+
+        # Some dates were stamped around the services above: the stored deadlines from regie.wet.
+        herberekenen()
 
     casussen = plan.casussen
     te_laat = [c.pip_te_laat for c in casussen if c.pip_te_laat is not None]

@@ -37,6 +37,20 @@ class Geslacht(models.TextChoices):
     ONBEKEND = "onbekend", "Onbekend"
 
 
+# What the stored deadlines of a case are computed from (besides the dagtekening of its first PIP).
+TERMIJN_INVOER = frozenset(
+    {
+        "datum_melding_duo",
+        "datum_inschrijving_brp",
+        "dagtekening_eerste_pip_elders",
+        "einde_termijn_duo",
+        "termijn_verlengd_bericht_van",
+        "verlengingsgrond_duo",
+    }
+)
+TERMIJN_VELDEN = ("pip_termijn", "einde_termijn", "leerroute_termijn", "verlenging_vanaf")
+
+
 class Inburgeraar(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # Unique per organisation (constraint below), not per installation: a newcomer who moves to a
@@ -116,6 +130,15 @@ class Inburgeraar(models.Model):
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewijzigd_op = models.DateTimeField(auto_now=True)
 
+    # The dates of the deadlines of regie.wet.termijnen, stored so the worklists can filter, count and
+    # sort in the database (issue 10; see regie/werkvoorraad/selectors.py). Derived, never entered:
+    # `save()` sets them whenever one of TERMIJN_INVOER is saved, `pip_vaststellen` after a new PIP
+    # (the first PIP's dagtekening), and `manage.py termijnen_herberekenen` rebuilds them all.
+    pip_termijn = models.DateField("PIP vaststellen uiterlijk", null=True, blank=True, editable=False)
+    einde_termijn = models.DateField("einde inburgeringstermijn", null=True, blank=True, editable=False)
+    leerroute_termijn = models.DateField("leerroute wijzigen uiterlijk", null=True, blank=True, editable=False)
+    verlenging_vanaf = models.DateField("verlenging aanvragen vanaf", null=True, blank=True, editable=False)
+
     class Meta:
         verbose_name_plural = "inburgeraars"
         ordering = ["geslachtsnaam", "voornamen"]
@@ -133,6 +156,18 @@ class Inburgeraar(models.Model):
 
     def __str__(self):
         return self.naam
+
+    def save(self, *args, **kwargs):
+        """Keeps the stored deadlines (TERMIJN_VELDEN) equal to regie.wet.termijnen: recomputed when
+        the whole case is saved or a field they depend on is among `update_fields`."""
+        velden = kwargs.get("update_fields")
+        if velden is None or TERMIJN_INVOER & set(velden):
+            from regie.inburgeraars.termijnvelden import termijnvelden_zetten
+
+            termijnvelden_zetten(self)
+            if velden is not None:
+                kwargs["update_fields"] = {*velden, *TERMIJN_VELDEN}
+        super().save(*args, **kwargs)
 
     @property
     def naam(self) -> str:

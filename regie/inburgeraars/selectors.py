@@ -5,7 +5,7 @@ their role may do (regie.accounts.rechten)."""
 
 from datetime import date
 
-from django.db.models import Exists, Max, Min, OuterRef, Q, QuerySet
+from django.db.models import Exists, Min, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from regie.accounts.models import User
@@ -46,13 +46,20 @@ def inburgeraars_voor(user) -> QuerySet[Inburgeraar]:
 
 
 def met_termijngegevens(qs: QuerySet[Inburgeraar]) -> QuerySet[Inburgeraar]:
-    """Adds what the deadlines and worklist signals need, in the same query."""
+    """Adds what the deadlines and worklist signals need, in the same query: subqueries per case on
+    indexed columns (a join with PIPs and the timeline would multiply the rows, issue 10)."""
     from regie.intake.models import Afspraak
+    from regie.pip.models import Pip
+    from regie.tijdlijn.models import Gebeurtenis
 
     return qs.select_related("gemeente", "kern", "consulent").annotate(
-        eerste_eigen_pip=Min("pips__dagtekening"),
+        eerste_eigen_pip=Subquery(
+            Pip.objects.filter(inburgeraar=OuterRef("pk")).order_by("dagtekening").values("dagtekening")[:1]
+        ),
         heeft_intakeafspraak=Exists(Afspraak.objects.filter(inburgeraar=OuterRef("pk"))),
-        laatste_activiteit=Max("gebeurtenissen__op"),
+        laatste_activiteit=Subquery(
+            Gebeurtenis.objects.filter(inburgeraar=OuterRef("pk")).order_by("-op").values("op")[:1]
+        ),
     )
 
 

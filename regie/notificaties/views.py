@@ -3,6 +3,7 @@ with its manual handling, and the reconciliation with DUO (team and per case).""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,7 +20,7 @@ from regie.notificaties.registratie import registreerbaar, registreren_uit_meldi
 from regie.notificaties.selectors import notificaties_voor
 from regie.verwerkingslog.log import betreft, logt_lezen
 
-PER_PAGINA = 100
+PER_PAGINA = 50
 
 FILTERS = {
     "open": (
@@ -41,8 +42,11 @@ def lijst(request):
     if filter_naam not in FILTERS:
         filter_naam = "open"
     qs = FILTERS[filter_naam][1](notificaties_voor(request.user)).order_by("-ontvangen_op", "-id")
-    totaal = qs.count()
-    meldingen = list(qs[:PER_PAGINA])
+    # Newest first, 50 a page, cut in the database (COUNT plus one page).
+    paginator = Paginator(qs, PER_PAGINA, allow_empty_first_page=True)
+    pagina = paginator.get_page(request.GET.get("pagina") or 1)
+    meldingen = list(pagina.object_list)
+    totaal = paginator.count
     betreft(request, [m.inburgeraar for m in meldingen if m.inburgeraar_id])
     if heeft_recht(request.user, Recht.DOSSIERS_REGISTREREN):
         for m in meldingen:
@@ -56,6 +60,10 @@ def lijst(request):
             "filters": [(naam, label) for naam, (label, _) in FILTERS.items()],
             "filter_naam": filter_naam,
             "per_pagina": PER_PAGINA,
+            "pagina": pagina,
+            "paginanummers": list(paginator.get_elided_page_range(pagina.number, on_each_side=2)),
+            "ellips": Paginator.ELLIPSIS,
+            "zoekadres": f"filter={filter_naam}",
         },
     )
 

@@ -11,6 +11,7 @@ from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import dagtekening_eerste_pip
 from regie.inburgeraars.services import neem_versie, vandaag
 from regie.inburgeraars.status import EINDSTATUSSEN, Status
+from regie.inburgeraars.termijnvelden import termijnvelden_opslaan
 from regie.pip.models import Pip
 from regie.tijdlijn import events
 from regie.wet.leerroute import (
@@ -162,6 +163,7 @@ def pip_vaststellen(
     pip.full_clean(exclude=["inburgeraar", "vastgesteld_door"])
     neem_versie(inburgeraar, versie)
     pip.save()
+    termijnvelden_opslaan(inburgeraar)  # the first PIP starts the termijn (Wi 11): stored deadlines
     events.pip_vastgesteld(inburgeraar, door, pip)
     duo.meld_pip(pip, door=door)  # every stored PIP version goes to DUO (regie.duo.berichten)
     if inburgeraar.status in (Status.AANGEMELD, Status.BREDE_INTAKE):

@@ -19,19 +19,16 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import (
-    Case,
     DateField,
     DateTimeField,
     DecimalField,
-    F,
     Max,
     OuterRef,
     Subquery,
     Sum,
     Value,
-    When,
 )
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Coalesce, Greatest, NullIf
 from django.utils import timezone
 
 from regie.voortgang.csv_invoer import maandag_van
@@ -126,11 +123,11 @@ def _laatste_momenten(verwijzing_ref):
 def met_laatste_rapportage(verwijzingen):
     """Annotate a queryset of Verwijzing with `laatste_rapportage_moment` (datetime, or None when
     the provider never reported)."""
-    return verwijzingen.annotate(_laatste=Greatest(*_laatste_momenten(OuterRef("pk")))).annotate(
-        laatste_rapportage_moment=Case(
-            When(_laatste=_LANG_GELEDEN, then=Value(None, output_field=DateTimeField())),
-            default=F("_laatste"),
-            output_field=DateTimeField(),
+    # NULLIF of one GREATEST: the five subqueries appear once in the SQL (a CASE over an annotation
+    # would repeat them in every branch).
+    return verwijzingen.annotate(
+        laatste_rapportage_moment=NullIf(
+            Greatest(*_laatste_momenten(OuterRef("pk"))), Value(_LANG_GELEDEN), output_field=DateTimeField()
         )
     )
 
@@ -196,12 +193,8 @@ def met_laatste_voortgang(inburgeraars):
         )
         for qs, veld in _voortgang_filters(OuterRef("pk"))
     ]
-    return inburgeraars.annotate(_voortgang=Greatest(*delen)).annotate(
-        laatste_voortgang_datum=Case(
-            When(_voortgang=lang_geleden, then=Value(None, output_field=dag)),
-            default=F("_voortgang"),
-            output_field=dag,
-        )
+    return inburgeraars.annotate(
+        laatste_voortgang_datum=NullIf(Greatest(*delen), Value(lang_geleden), output_field=dag)
     )
 
 

@@ -10,6 +10,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, Q, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -34,7 +36,7 @@ from regie.voortgang.forms import (
     WeekForm,
     WeigerenForm,
 )
-from regie.voortgang.models import Bron, CsvUpload
+from regie.voortgang.models import Bron, CsvUpload, Weekrapportage
 
 AANBIEDER = Recht.VERWIJZINGEN_EIGEN_AANBIEDER
 ONDERDEEL = "voortgang"
@@ -54,35 +56,69 @@ def _fouten(form, fout) -> None:
         form.fouten_van_service(fout)
 
 
+PER_PAGINA = 50
+OPEN = (S.VERZONDEN, S.GEACCEPTEERD, S.GESTART)
+
+
 @vereist_recht(AANBIEDER)
 @require_GET
 @logt_lezen(ONDERDEEL)
 def verwijzingen(request):
-    alle = list(
-        selectors.met_laatste_rapportage(verwijzingen_voor(request.user))
-        .select_related("inburgeraar")
-        .order_by("inburgeraar__geslachtsnaam", "-verzonden_op")
+    """The provider's referrals, 50 a page, counted and cut in the database: the open ones (new ones
+    first, then the running ones), or with ?afgesloten=1 the closed ones. Four queries whatever the
+    number of referrals: the counts, the page, the page's reports of last week, and the log."""
+    alle = verwijzingen_voor(request.user)
+    tellingen = alle.aggregate(
+        nieuw=Count("pk", filter=Q(status=S.VERZONDEN)),
+        lopend=Count("pk", filter=Q(status__in=(S.GEACCEPTEERD, S.GESTART))),
+        afgesloten=Count("pk", filter=~Q(status__in=OPEN)),
     )
-    betreft(request, [v.inburgeraar for v in alle])
-    groepen = {
-        "nieuw": [v for v in alle if v.status == S.VERZONDEN],
-        "lopend": [v for v in alle if v.rapporteerbaar],
-        "afgesloten": [v for v in alle if v.status not in (S.VERZONDEN, S.GEACCEPTEERD, S.GESTART)],
-    }
+    afgesloten = request.GET.get("afgesloten") == "1"
+    if afgesloten:
+        qs = alle.exclude(status__in=OPEN).order_by("inburgeraar__geslachtsnaam", "-verzonden_op", "pk")
+        aantal = tellingen["afgesloten"]
+    else:
+        # New referrals first (they wait for an answer), then the running ones.
+        qs = (
+            alle.filter(status__in=OPEN)
+            .alias(_nieuw=Case(When(status=S.VERZONDEN, then=Value(0)), default=Value(1)))
+            .order_by("_nieuw", "inburgeraar__geslachtsnaam", "-verzonden_op", "pk")
+        )
+        qs = selectors.met_laatste_rapportage(qs)
+        aantal = tellingen["nieuw"] + tellingen["lopend"]
+    paginator = Paginator(qs.select_related("inburgeraar"), PER_PAGINA, allow_empty_first_page=True)
+    paginator.count = aantal  # known from the aggregate: no COUNT query
+    pagina = paginator.get_page(request.GET.get("pagina") or 1)
+    rijen = list(pagina.object_list)
+    betreft(request, [v.inburgeraar for v in rijen])
     vorige_week = csv_invoer.maandag_van(vandaag()) - timedelta(weeks=1)
-    gemeld = set(
-        verwijzingen_voor(request.user)
-        .filter(weekrapportages__week=vorige_week, weekrapportages__actueel=True)
-        .values_list("pk", flat=True)
-    )
-    for v in alle:
-        v.laatste_rapportage_datum = selectors.laatste_rapportage_op(v)
+    gemeld = set()
+    if not afgesloten and rijen:
+        gemeld = set(
+            Weekrapportage.objects.filter(
+                verwijzing_id__in=[v.pk for v in rijen], week=vorige_week, actueel=True
+            ).values_list("verwijzing_id", flat=True)
+        )
+    for v in rijen:
+        if not afgesloten:
+            v.laatste_rapportage_datum = selectors.laatste_rapportage_op(v)
         v.vorige_week_gemeld = v.pk in gemeld
+    zoekadres = "afgesloten=1" if afgesloten else ""
     return render(
         request,
         "portaal/verwijzingen.html",
         {
-            "groepen": groepen,
+            "groepen": {
+                "nieuw": [v for v in rijen if v.status == S.VERZONDEN],
+                "lopend": [v for v in rijen if v.rapporteerbaar],
+                "afgesloten": rijen if afgesloten else [],
+            },
+            "tellingen": tellingen,
+            "afgesloten": afgesloten,
+            "pagina": pagina,
+            "paginanummers": list(paginator.get_elided_page_range(pagina.number, on_each_side=2)),
+            "ellips": Paginator.ELLIPSIS,
+            "zoekadres": zoekadres,
             "vorige_week": vorige_week,
             "vorige_week_tekst": csv_invoer.week_tekst(vorige_week),
             "aanbieder": request.user.aanbieder,

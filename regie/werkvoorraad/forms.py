@@ -1,12 +1,17 @@
 from django import forms
 
 from regie.formulieren import NldsFormulier
+from regie.inburgeraars.selectors import gemeenten_voor
+from regie.organisaties.models import Kern
 from regie.werkvoorraad import signalen
-from regie.werkvoorraad.selectors import ZONDER_CONSULENT, medewerkers, statuskeuzes
+from regie.werkvoorraad.selectors import ZONDER_CONSULENT, medewerkers, sorteerkeuzes, statuskeuzes
 
 
 class FilterForm(NldsFormulier, forms.Form):
-    """Filters of a worklist. Sent with GET: the filter is part of the address."""
+    """Filters and order of a worklist. Sent with GET: the filter is part of the address (with the
+    page number `pagina`, which is not a field: a new filter starts at the first page)."""
+
+    TEAM = False
 
     signaal = forms.ChoiceField(
         label="Signaal",
@@ -18,14 +23,38 @@ class FilterForm(NldsFormulier, forms.Form):
         required=False,
         error_messages={"invalid_choice": "Kies een status uit de lijst."},
     )
+    gemeente = forms.ChoiceField(
+        label="Gemeente",
+        required=False,
+        error_messages={"invalid_choice": "Kies een gemeente uit de lijst."},
+    )
+    kern = forms.ChoiceField(
+        label="Kern",
+        required=False,
+        error_messages={"invalid_choice": "Kies een kern uit de lijst."},
+    )
+    sorteer = forms.ChoiceField(
+        label="Volgorde",
+        required=False,
+        error_messages={"invalid_choice": "Kies een volgorde uit de lijst."},
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["signaal"].choices = [
             ("", "Alle dossiers"),
             *[(str(code), code.label) for code in signalen.Code],
         ]
         self.fields["status"].choices = [("", "Alle actieve statussen"), *statuskeuzes()]
+        gemeenten = list(gemeenten_voor(user).order_by("naam"))
+        self.fields["gemeente"].choices = [("", "Alle gemeenten"), *[(str(g.pk), g.naam) for g in gemeenten]]
+        kernen: dict[str, list] = {}
+        for kern in Kern.objects.filter(gemeente__in=[g.pk for g in gemeenten]).select_related("gemeente"):
+            kernen.setdefault(kern.gemeente.naam, []).append((str(kern.pk), kern.naam))
+        self.fields["kern"].choices = [("", "Alle kernen"), *sorted(kernen.items())]
+        self.fields["sorteer"].choices = sorteerkeuzes(team=self.TEAM)
+        # The signal filter comes first, the order last (after the fields a subclass adds).
+        self.order_fields(["signaal", "status", "consulent", "gemeente", "kern", "sorteer"])
 
     def waarden(self) -> dict[str, str]:
         """The valid filter values; a wrong value filters nothing (its message shows)."""
@@ -34,21 +63,28 @@ class FilterForm(NldsFormulier, forms.Form):
         self.is_valid()
         return {naam: self.cleaned_data.get(naam) or "" for naam in self.fields if naam not in self.errors}
 
+    def gefilterd(self) -> bool:
+        return any(waarde for naam, waarde in self.waarden().items() if naam != "sorteer")
+
 
 class TeamFilterForm(FilterForm):
+    TEAM = True
+
     consulent = forms.ChoiceField(
         label="Consulent",
         required=False,
         error_messages={"invalid_choice": "Kies een consulent uit de lijst."},
     )
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, user, collega=None, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        collega = list(medewerkers(user)) if collega is None else collega
         self.fields["consulent"].choices = [
             ("", "Iedereen"),
             (ZONDER_CONSULENT, "Nog niet toegewezen"),
-            *[(str(m.pk), str(m)) for m in medewerkers(user)],
+            *[(str(m.pk), str(m)) for m in collega],
         ]
+        self.order_fields(["signaal", "status", "consulent", "gemeente", "kern", "sorteer"])
 
 
 class ToewijzenForm(forms.Form):

@@ -1,13 +1,19 @@
-"""Reading the worklists. Every query starts at `inburgeraars_voor(user)`; the deadlines
-and signals are computed in Python from the annotations of `met_termijngegevens`, so a
-list of any length costs one query."""
+"""Reading the worklists (mine and the team's). Every query starts at `inburgeraars_voor(user)`.
 
-from collections import Counter
+A list is filtered, counted, sorted and cut into pages in the database (`werkvoorraad`): the
+signals and the next deadline are SQL conditions and expressions (regie.werkvoorraad.voorwaarden,
+which also says what is stored and why), the counts per signal and the caseload are aggregate
+queries. Only the rows of the page shown (at most PER_PAGINA) are read in full and get their
+signals and deadlines from the Python rules (`rij_voor`: regie.wet and regie.werkvoorraad.signalen),
+so a page costs the same number of queries whatever the number of cases.
+"""
+
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.db.models import DateField, DateTimeField, OuterRef, Q, QuerySet, Subquery
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, DateField, DateTimeField, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -17,10 +23,23 @@ from regie.accounts.rechten import Recht, rollen_met
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import inburgeraars_voor, met_termijngegevens, termijnen_voor
 from regie.inburgeraars.status import ACTIEF, Status
+from regie.lijsten import zonder_jit
 from regie.werkvoorraad import signalen as s
+from regie.werkvoorraad import voorwaarden as v
 from regie.wet.termijnen import Termijn
 
 ZONDER_CONSULENT = "geen"
+PER_PAGINA = 50
+
+# The orders a list can have (`sorteer`): label, and the ORDER BY (see `_volgorde`).
+SORTERINGEN = {
+    "urgentie": "Meest urgent eerst",
+    "termijn": "Eerstvolgende termijn",
+    "naam": "Naam (A-Z)",
+    "status": "Status",
+    "consulent": "Vaste consulent",
+    "gemeente": "Gemeente en kern",
+}
 
 
 @dataclass
@@ -157,7 +176,14 @@ def rij_voor(inburgeraar: Inburgeraar, vandaag: date, grenzen: s.Drempels | None
     )
 
 
+def _actief(user: User, *, team: bool) -> QuerySet[Inburgeraar]:
+    qs = inburgeraars_voor(user).filter(status__in=[str(st) for st in ACTIEF])
+    return qs if team else qs.filter(consulent=user)
+
+
 def _rijen(qs: QuerySet[Inburgeraar], vandaag: date) -> list[Rij]:
+    """Every active case of `qs` as a row, most urgent first: for tests and checks only. A page
+    reads one page with `werkvoorraad`."""
     grenzen = drempels()
     actief = met_termijngegevens(qs.filter(status__in=list(ACTIEF)))
     rijen = [rij_voor(i, vandaag, grenzen) for i in met_trajectgegevens(actief, vandaag)]
@@ -165,27 +191,124 @@ def _rijen(qs: QuerySet[Inburgeraar], vandaag: date) -> list[Rij]:
 
 
 def mijn_werkvoorraad(user: User, *, vandaag: date) -> list[Rij]:
-    """The active cases of which `user` is the vaste consulent, most urgent first."""
+    """All active cases of which `user` is the vaste consulent, most urgent first (not for pages)."""
     return _rijen(inburgeraars_voor(user).filter(consulent=user), vandaag)
 
 
 def team_werkvoorraad(user: User, *, vandaag: date) -> list[Rij]:
-    """All active cases of the user's organisation, most urgent first."""
+    """All active cases of the user's organisation, most urgent first (not for pages)."""
     return _rijen(inburgeraars_voor(user), vandaag)
 
 
-def filter_rijen(rijen: list[Rij], *, signaal: str = "", status: str = "", consulent: str = "") -> list[Rij]:
-    """Keep the rows with this signal code, status and consultant (a user id, or
-    ZONDER_CONSULENT for cases nobody has yet). An empty value does not filter."""
-    if signaal:
-        rijen = [r for r in rijen if signaal in r.codes]
-    if status:
-        rijen = [r for r in rijen if r.inburgeraar.status == status]
+def _volgorde(sorteer: str, vandaag: date) -> tuple[dict, list]:
+    """(annotations, ORDER BY) of a list; every order ends with the name and the id, so pages
+    never overlap."""
+    naam = ["geslachtsnaam", "voornamen", "pk"]
+    if sorteer == "naam":
+        return {}, naam
+    if sorteer == "termijn":
+        return {"_volgende": v.volgende_termijn(vandaag)}, ["_volgende", *naam]
+    if sorteer == "status":
+        return {"_status": v.STATUSVOLGORDE}, ["_status", *naam]
+    if sorteer == "consulent":
+        return {}, [
+            F("consulent__first_name").asc(nulls_first=True),
+            F("consulent__last_name").asc(nulls_first=True),
+            "consulent_id",
+            *naam,
+        ]
+    if sorteer == "gemeente":
+        return {}, ["gemeente__naam", F("kern__naam").asc(nulls_first=True), *naam]
+    # urgentie: a passed PIP deadline first, then the nearest deadline (signalen.urgentie_sleutel)
+    return {"_te_laat": v.pip_te_laat(vandaag), "_volgende": v.volgende_termijn(vandaag)}, [
+        "_te_laat",
+        "_volgende",
+        *naam,
+    ]
+
+
+def _filter(filters: dict[str, str]) -> Q:
+    """The filters other than the signal, as one condition."""
+    q = Q()
+    if filters.get("status"):
+        q &= Q(status=filters["status"])
+    consulent = filters.get("consulent")
     if consulent == ZONDER_CONSULENT:
-        rijen = [r for r in rijen if r.inburgeraar.consulent_id is None]
+        q &= Q(consulent__isnull=True)
     elif consulent:
-        rijen = [r for r in rijen if str(r.inburgeraar.consulent_id) == consulent]
-    return rijen
+        q &= Q(consulent_id=consulent)
+    if filters.get("gemeente"):
+        q &= Q(gemeente_id=filters["gemeente"])
+    if filters.get("kern"):
+        q &= Q(kern_id=filters["kern"])
+    return q
+
+
+@dataclass
+class Lijst:
+    """One page of a worklist. `totaal`: the active cases of the list; `aantal`: those that pass the
+    filters; `per_signaal`: per signal code, the cases that pass the filters other than the signal
+    and have that signal."""
+
+    rijen: list[Rij]
+    pagina: Page
+    totaal: int
+    aantal: int
+    per_signaal: dict[str, int]
+
+
+def werkvoorraad(
+    user: User,
+    *,
+    team: bool,
+    vandaag: date,
+    filters: dict[str, str] | None = None,
+    sorteer: str = "",
+    pagina: int | str = 1,
+) -> Lijst:
+    """One page of the active cases: the team's (`team`) or those of which `user` is the vaste
+    consulent. Three queries, whatever the number of cases: the counts (one aggregate), the ids of
+    the page, and the page's rows with what their signals need."""
+    filters = filters or {}
+    voorwaarden = v.signaalvoorwaarden(vandaag, drempels())
+    alle = _actief(user, team=team)
+    overig = _filter(filters)
+    signaal = voorwaarden.get(filters.get("signaal") or "", Q())  # a valid code (the form checks it)
+    with zonder_jit():
+        tellingen = alle.aggregate(
+            _totaal=Count("pk"),
+            _overig=Count("pk", filter=overig),
+            **{
+                str(code): Count("pk", filter=overig & voorwaarde) for code, voorwaarde in voorwaarden.items()
+            },
+        )
+    # With a signal chosen, the cases that pass the filters are those counted for that signal.
+    tellingen["_aantal"] = (
+        tellingen[filters["signaal"]] if filters.get("signaal") in tellingen else tellingen["_overig"]
+    )
+    annotaties, volgorde = _volgorde(sorteer, vandaag)
+    ids = (
+        alle.filter(overig & signaal).annotate(**annotaties).order_by(*volgorde).values_list("pk", flat=True)
+    )
+    paginator = Paginator(ids, PER_PAGINA, allow_empty_first_page=True)
+    paginator.count = tellingen["_aantal"]  # known from the aggregate: no COUNT query
+    deze = paginator.get_page(pagina)
+    pks = list(deze.object_list)
+    gelezen = {
+        i.pk: i
+        for i in met_trajectgegevens(
+            met_termijngegevens(Inburgeraar.objects.filter(pk__in=pks).order_by()), vandaag
+        )
+    }
+    grenzen = drempels()
+    rijen = [rij_voor(gelezen[pk], vandaag, grenzen) for pk in pks if pk in gelezen]
+    return Lijst(
+        rijen=rijen,
+        pagina=deze,
+        totaal=tellingen["_totaal"],
+        aantal=tellingen["_aantal"],
+        per_signaal={str(code): tellingen[str(code)] for code in voorwaarden},
+    )
 
 
 def team_rij(user: User, uuid, vandaag: date) -> Rij:
@@ -213,20 +336,34 @@ class Caseload:
     urgent: int
 
 
-def caseload(user: User, rijen: list[Rij]) -> tuple[list[Caseload], Caseload]:
-    """Active cases and cases with an urgent signal per colleague, plus the unassigned ones.
-
-    `rijen` must be the unfiltered team worklist."""
-    actief = Counter(r.inburgeraar.consulent_id for r in rijen)
-    urgent = Counter(r.inburgeraar.consulent_id for r in rijen if r.urgent)
-    mensen = {m.pk: m for m in medewerkers(user) if actief[m.pk] or not m.is_teamleider}
+def caseload(
+    user: User, *, vandaag: date, collega: list[User] | None = None
+) -> tuple[list[Caseload], Caseload]:
+    """Active cases and cases with an urgent signal per colleague, plus the unassigned ones: one
+    aggregate query (GROUP BY consulent) over the team's active cases. `collega`: the list of
+    `medewerkers(user)` when the caller has it already."""
+    urgent = v.urgent(v.signaalvoorwaarden(vandaag, drempels()))
+    with zonder_jit():
+        tellingen = {
+            r["consulent"]: (r["actief"], r["urgent"])
+            for r in _actief(user, team=True)
+            .order_by()
+            .values("consulent")
+            .annotate(actief=Count("pk"), urgent=Count("pk", filter=urgent))
+        }
+    collega = list(medewerkers(user)) if collega is None else collega
+    mensen = {m.pk: m for m in collega if m.pk in tellingen or not m.is_teamleider}
     # A case can still be with a colleague who no longer works here: show them too.
-    for r in rijen:
-        if r.inburgeraar.consulent_id and r.inburgeraar.consulent_id not in mensen:
-            mensen[r.inburgeraar.consulent_id] = r.inburgeraar.consulent
-    per_medewerker = [Caseload(m, actief[pk], urgent[pk]) for pk, m in mensen.items()]
-    return per_medewerker, Caseload(None, actief[None], urgent[None])
+    elders = [pk for pk in tellingen if pk is not None and pk not in mensen]
+    if elders:
+        mensen.update({m.pk: m for m in User.objects.filter(pk__in=elders)})
+    per_medewerker = [Caseload(m, *tellingen.get(pk, (0, 0))) for pk, m in mensen.items()]
+    return per_medewerker, Caseload(None, *tellingen.get(None, (0, 0)))
 
 
 def statuskeuzes() -> list[tuple[str, str]]:
     return [(str(st), st.label) for st in Status if st in ACTIEF]
+
+
+def sorteerkeuzes(*, team: bool) -> list[tuple[str, str]]:
+    return [(naam, label) for naam, label in SORTERINGEN.items() if team or naam != "consulent"]

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,8 +25,42 @@ from regie.inburgeraars.services import consulent_toewijzen, vandaag
 from regie.verwerkingslog.log import betreft, logt_lezen
 from regie.werkvoorraad import selectors
 from regie.werkvoorraad.forms import FilterForm, TeamFilterForm, ToewijzenForm
+from regie.werkvoorraad.signalen import Code
 
-FILTERVELDEN = ("signaal", "status", "consulent")
+FILTERVELDEN = ("signaal", "status", "consulent", "gemeente", "kern", "sorteer", "pagina")
+
+
+def _lijst(request, form, filterdata: QueryDict, *, team: bool) -> dict:
+    """The page of the list that `filterdata` asks for, with what the templates need."""
+    waarden = form.waarden()
+    lijst = selectors.werkvoorraad(
+        request.user,
+        team=team,
+        vandaag=vandaag(),
+        filters=waarden,
+        sorteer=waarden.get("sorteer", ""),
+        pagina=filterdata.get("pagina") or 1,
+    )
+    zonder_pagina = filterdata.copy()
+    zonder_pagina.pop("pagina", None)
+    zonder_signaal = zonder_pagina.copy()
+    zonder_signaal.pop("signaal", None)
+    return {
+        "form": form,
+        "lijst": lijst,
+        "rijen": lijst.rijen,
+        "pagina": lijst.pagina,
+        "totaal": lijst.totaal,
+        "aantal": lijst.aantal,
+        "gefilterd": form.gefilterd(),
+        "zoekadres": zonder_pagina.urlencode(),
+        "zoekadres_zonder_signaal": zonder_signaal.urlencode(),
+        "paginanummers": list(
+            lijst.pagina.paginator.get_elided_page_range(lijst.pagina.number, on_each_side=2)
+        ),
+        "ellips": Paginator.ELLIPSIS,
+        "signaaltellingen": [(code, code.label, lijst.per_signaal[str(code)]) for code in Code],
+    }
 
 
 @login_required
@@ -34,11 +69,9 @@ FILTERVELDEN = ("signaal", "status", "consulent")
 def mijn(request):
     if not heeft_recht(request.user, Recht.DOSSIERS_LEZEN_EIGEN):
         return _zonder_werkvoorraad(request)
-    form = FilterForm(request.GET or None)
-    alle = selectors.mijn_werkvoorraad(request.user, vandaag=vandaag())
-    rijen = selectors.filter_rijen(alle, **form.waarden())
-    betreft(request, [rij.inburgeraar for rij in rijen])
-    context = {"form": form, "rijen": rijen, "totaal": len(alle), "gefilterd": any(form.waarden().values())}
+    form = FilterForm(request.GET or None, user=request.user)
+    context = _lijst(request, form, request.GET, team=False)
+    betreft(request, [rij.inburgeraar for rij in context["rijen"]])
     if is_htmx(request):
         return vary_htmx(render(request, "werkvoorraad/_mijn_resultaat.html", context))
     return vary_htmx(render(request, "werkvoorraad/mijn.html", context))
@@ -55,17 +88,15 @@ def _zonder_werkvoorraad(request):
 
 
 def _team_context(request, filterdata: QueryDict, *, fouten: dict | None = None) -> dict:
-    form = TeamFilterForm(filterdata or None, user=request.user)
-    alle = selectors.team_werkvoorraad(request.user, vandaag=vandaag())
-    per_medewerker, zonder = selectors.caseload(request.user, alle)
+    collega = list(selectors.medewerkers(request.user))
+    form = TeamFilterForm(filterdata or None, user=request.user, collega=collega)
+    context = _lijst(request, form, filterdata, team=True)
+    per_medewerker, zonder = selectors.caseload(request.user, vandaag=vandaag(), collega=collega)
     return {
-        "form": form,
-        "rijen": selectors.filter_rijen(alle, **form.waarden()),
-        "totaal": len(alle),
-        "gefilterd": any(form.waarden().values()),
+        **context,
         "caseload": per_medewerker,
         "zonder_consulent": zonder,
-        "medewerkers": list(selectors.medewerkers(request.user)),
+        "medewerkers": collega,
         "fouten": fouten or {},
         "terug": filterdata.urlencode(),
     }
@@ -121,14 +152,12 @@ def toewijzen(request, uuid):
             )
 
     if is_htmx(request):
-        alle = selectors.team_werkvoorraad(request.user, vandaag=vandaag())
-        per_medewerker, zonder = selectors.caseload(request.user, alle)
-        rij = next((r for r in alle if r.inburgeraar.pk == inburgeraar.pk), None)
-        if rij is None:  # no longer active: cannot happen through this form, but be safe
-            rij = selectors.team_rij(request.user, uuid, vandaag())
+        collega = list(selectors.medewerkers(request.user))
+        per_medewerker, zonder = selectors.caseload(request.user, vandaag=vandaag(), collega=collega)
+        rij = selectors.team_rij(request.user, uuid, vandaag())
         context = {
             "rij": rij,
-            "medewerkers": list(selectors.medewerkers(request.user)),
+            "medewerkers": collega,
             "fouten": {rij.inburgeraar.uuid: form.meldingen()} if form.errors else {},
             "melding": melding,
             "caseload": per_medewerker,

@@ -47,8 +47,9 @@ def test_team_toewijzen_werkt_de_rij_en_caseload_bij(page, teamleider, consulent
     assert axe_ernstige_schendingen(page) == []
     page.evaluate("window.zelfdePagina = true")
     uuid = dossiers["rustig"].uuid
-    page.select_option(f"#consulent-{uuid}", str(collega.pk))
-    page.fill(f"#reden-{uuid}", "Verdeling")
+    # One choice of colleague above the table (not a list in every row), then the row's button.
+    page.select_option("#team-consulent", str(collega.pk))
+    page.fill("#team-reden", "Verdeling")
     page.click(f"#toewijzen-{uuid}")
     page.wait_for_function("document.querySelector('#team-melding').textContent.includes('Cora Collega')")
     assert page.evaluate("window.zelfdePagina") is True
@@ -58,12 +59,12 @@ def test_team_toewijzen_werkt_de_rij_en_caseload_bij(page, teamleider, consulent
     assert "Cora Collega" in page.inner_text("#team-caseload")
     assert Inburgeraar.objects.get(pk=dossiers["rustig"].pk).consulent == collega
 
-    # An error shows next to the field of that row, still in place.
-    page.select_option(f"#consulent-{uuid}", "")
+    # An error shows in that row, still in place.
+    page.select_option("#team-consulent", "")
     page.click(f"#toewijzen-{uuid}")
     page.wait_for_selector(f"#fout-{uuid}")
     assert "Kies een consulent." in page.inner_text(f"#fout-{uuid}")
-    assert page.get_attribute(f"#consulent-{uuid}", "aria-describedby") == f"fout-{uuid}"
+    assert page.get_attribute(f"#toewijzen-{uuid}", "aria-describedby") == f"fout-{uuid}"
     assert axe_ernstige_schendingen(page) == []
 
 

@@ -28,6 +28,11 @@ IN_DE_TOEKOMST = {
     "aanbieders.Contract.begindatum": "a contract signed ahead (the 2024 contract, seen from 2023)",
     "aanbieders.Contract.einddatum": "a contract runs on after today",
     "django_tasks_database.DBTaskResult.run_after": "django-tasks stores 'run at once' as the largest date",
+    # The stored deadlines of regie.wet.termijnen (regie.inburgeraars.termijnvelden).
+    "inburgeraars.Inburgeraar.pip_termijn": "the last day the PIP is on time",
+    "inburgeraars.Inburgeraar.einde_termijn": "the last day of the inburgeringstermijn",
+    "inburgeraars.Inburgeraar.leerroute_termijn": "the last day the leerroute may change",
+    "inburgeraars.Inburgeraar.verlenging_vanaf": "the first day an extension may be asked",
 }
 # Stamped by the real clock while the demo is built, not dated by the demo's story. On a real
 # run that moment is today; here "today" may lie in the past, so these are checked against the

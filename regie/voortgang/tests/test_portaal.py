@@ -181,3 +181,49 @@ def test_lijst_telt_niet_meer_queries_bij_meer_verwijzingen_zonder_rapportage(
         antwoord = client.get(reverse("portaal:verwijzingen"))
     assert antwoord.text.count("Nog nooit") == 3
     assert len(drie) == len(een)
+
+
+def test_afgesloten_verwijzingen_alleen_op_verzoek(
+    client, verwijzing, tweede_verwijzing, medewerker_taalschool, monkeypatch
+):
+    from regie.trajecten.services import afsluiten
+
+    afsluiten(verwijzing=verwijzing, einddatum=vandaag(), uitkomst="afgerond", door=medewerker_taalschool)
+    client.force_login(medewerker_taalschool)
+    open_ = client.get(reverse("portaal:verwijzingen")).text
+    assert tweede_verwijzing.inburgeraar.naam in open_
+    assert verwijzing.inburgeraar.naam not in open_
+    assert "Toon de afgesloten verwijzingen (1)" in open_
+    dicht = client.get(reverse("portaal:verwijzingen"), {"afgesloten": "1"}).text
+    assert verwijzing.inburgeraar.naam in dicht
+    assert tweede_verwijzing.inburgeraar.naam not in dicht
+    assert "Afgesloten (1)" in dicht
+
+
+def test_open_verwijzingen_per_pagina_nieuwe_eerst(
+    client, verwijzing, tweede_verwijzing, medewerker_taalschool, inburgeraar, consulent, contract, monkeypatch
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from regie.demo.factories import InburgeraarFactory, geldig_bsn, pip_vastgesteld
+    from regie.voortgang import views
+
+    persoon = InburgeraarFactory(gemeente=inburgeraar.gemeente, consulent=consulent, bsn=geldig_bsn(4545))
+    pip_vastgesteld(persoon, consulent)
+    persoon.refresh_from_db()
+    nieuw = verwezen(persoon, consulent, contract=contract)
+    monkeypatch.setattr(views, "PER_PAGINA", 2)
+    client.force_login(medewerker_taalschool)
+    client.get(reverse("portaal:verwijzingen"))
+    with CaptureQueriesContext(connection) as eerste:
+        html = client.get(reverse("portaal:verwijzingen")).text
+    assert "1 nieuwe verwijzing en 2 lopende trajecten" in html
+    assert "pagina 1 van 2" in html
+    assert nieuw.inburgeraar.naam in html  # the new one first, on page 1
+    with CaptureQueriesContext(connection) as tweede:
+        html2 = client.get(reverse("portaal:verwijzingen"), {"pagina": 2}).text
+    assert len(tweede) == len(eerste)
+    namen = {verwijzing.inburgeraar.naam, tweede_verwijzing.inburgeraar.naam}
+    assert sum(n in html for n in namen) == 1 and sum(n in html2 for n in namen) == 1
+    assert "De nieuwe verwijzingen staan op de vorige pagina's." in html2

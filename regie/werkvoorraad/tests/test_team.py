@@ -11,7 +11,7 @@ from regie.demo.factories import UserFactory
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.services import vandaag
 from regie.tijdlijn.models import Gebeurtenis
-from regie.werkvoorraad.selectors import caseload, team_werkvoorraad
+from regie.werkvoorraad.selectors import caseload
 from regie.werkvoorraad.tests.hulp import maak_inburgeraar
 
 URL = "/werkvoorraad/team/"
@@ -62,8 +62,7 @@ def test_teamleider_ziet_alle_actieve_dossiers_van_de_organisatie(client, teamle
 
 
 def test_caseload_per_consulent(teamleider, consulent, collega, dossiers):
-    rijen = team_werkvoorraad(teamleider, vandaag=vandaag())
-    per_medewerker, zonder = caseload(teamleider, rijen)
+    per_medewerker, zonder = caseload(teamleider, vandaag=vandaag())
     tellingen = {regel.medewerker: (regel.actief, regel.urgent) for regel in per_medewerker}
     assert tellingen[consulent] == (2, 1)
     assert tellingen[collega] == (1, 0)

@@ -1,0 +1,209 @@
+"""The worklist signals as conditions in SQL, so a list filters, counts and sorts in the database.
+
+`regie.werkvoorraad.signalen` holds the rules (pure Python, with the texts a row shows); this module
+states the same rules as database conditions for one day (`vandaag`), for every case at once. A test
+checks, for every case of the demo, that the conditions select exactly the cases whose rows carry the
+signal (regie/werkvoorraad/tests/test_lijsten.py), so the two cannot drift apart unseen.
+
+What is stored and what is computed (issue 10):
+- The deadline dates (regie.wet.termijnen) are columns of Inburgeraar (`pip_termijn`, `einde_termijn`,
+  `leerroute_termijn`, `verlenging_vanaf`; regie.inburgeraars.termijnvelden): they depend on the
+  first PIP and on working days and holidays, which SQL cannot compute, and they change only when the
+  case's dates or its PIPs do (`Inburgeraar.save`, `pip_vaststellen`; `termijnen_herberekenen`
+  rebuilds them).
+- Everything that depends on today is compared with today here, never stored: a deadline passed or
+  near, six weeks without activity, no report for three weeks, the share of absence in the last
+  weeks, an unanswered referral. Their inputs (timeline, reports, referrals) are read with correlated
+  subqueries on indexed columns; a threshold that is a rule of the calendar ("6 months after") is
+  turned into a date bound in Python with the rule itself (`_eerste_dag_waarop`), so SQL only compares.
+"""
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.db.models import (
+    Case,
+    DateField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Least
+from django.utils import timezone
+
+from regie.inburgeraars.status import Status
+from regie.werkvoorraad import signalen as s
+from regie.werkvoorraad.signalen import Code
+from regie.wet.perioden import laatste_dag
+
+GEEN_DATUM = date.max  # sorts after every deadline: "no deadline" comes last
+VOOR_PIP = [str(st) for st in s.VOOR_PIP]
+
+# The signals of Ernst.URGENT (the caseload's "met een urgent signaal").
+URGENT = frozenset({Code.PIP_TERMIJN_VERSTREKEN, Code.PIP_TERMIJN_BIJNA, Code.INBURGERINGSTERMIJN_VERSTREKEN})
+
+
+def _begin_van(dag: date) -> datetime:
+    """The first moment of `dag` in Regie's time zone: `localdate(m) < dag` is `m < _begin_van(dag)`."""
+    return timezone.make_aware(datetime.combine(dag, time.min))
+
+
+def _eerste_dag_waarop(regel, vandaag: date, *, zoek_vanaf: date) -> date:
+    """The first day d from `zoek_vanaf` with regel(d) >= vandaag, for a rule that never decreases:
+    then `regel(d) < vandaag` holds exactly for d before that day."""
+    dag = zoek_vanaf
+    while regel(dag) < vandaag:
+        dag += timedelta(days=1)
+    return dag
+
+
+def _lopend(vandaag: date):
+    """The case's referrals the provider reports on (as regie.werkvoorraad.selectors)."""
+    from regie.trajecten.models import Verwijzing, VerwijzingStatus
+
+    return Verwijzing.objects.filter(inburgeraar=OuterRef("pk")).filter(
+        Q(status=VerwijzingStatus.GESTART) | Q(status=VerwijzingStatus.GEACCEPTEERD, startdatum__lte=vandaag)
+    )
+
+
+_START = Coalesce("startdatum", "beantwoord_op", "verzonden_op", output_field=DateField())
+
+
+def signaalvoorwaarden(vandaag: date, drempels: s.Drempels) -> dict[Code, Q]:
+    """Per signal code, the condition on an Inburgeraar row (of an active case) that it shows today."""
+    from regie.intake.models import Afspraak
+    from regie.tijdlijn.models import Gebeurtenis
+    from regie.trajecten.models import Verwijzing, VerwijzingStatus
+    from regie.voortgang.models import (
+        Eindrapport,
+        Examenpoging,
+        Onderdeelresultaat,
+        Voortgangsmeting,
+        Weekrapportage,
+    )
+    from regie.voortgang.selectors import _voortgang_filters, venster
+
+    voor_pip = Q(status__in=VOOR_PIP)
+
+    # Six weeks without activity: the last timeline entry (or the registration, without any) is at
+    # least INACTIEF_DAGEN days before today.
+    stil_sinds = _begin_van(vandaag - timedelta(days=s.INACTIEF_DAGEN - 1))
+    tijdlijn = Gebeurtenis.objects.filter(inburgeraar=OuterRef("pk"))
+    geen_activiteit = ~Exists(tijdlijn.filter(op__gte=stil_sinds)) & (
+        Exists(tijdlijn) | Q(aangemaakt_op__lt=stil_sinds)
+    )
+
+    # Attendance: unexcused hours over offered hours in the window, above the threshold (one
+    # aggregate per case: GROUP BY with HAVING inside EXISTS).
+    van, tot = venster(weken=drempels.afwezig_weken, tot=vandaag)
+    aandeel = Value(Decimal(str(drempels.afwezig_aandeel)))
+    afwezig = Exists(
+        Weekrapportage.objects.filter(
+            verwijzing__inburgeraar=OuterRef("pk"), actueel=True, week__gte=van, week__lte=tot
+        )
+        .values("verwijzing__inburgeraar")
+        .annotate(a=Sum("uren_aangeboden"), o=Sum("uren_afwezig_ongeoorloofd"))
+        .filter(a__gt=0, o__gt=F("a") * aandeel)
+    )
+
+    # No report: a running referral whose last report (or, without any, its start) is older than
+    # the threshold: no report from the threshold on, and some report or a start before it. Index
+    # probes per referral, no maximum over five tables.
+    grens = vandaag - timedelta(weeks=drempels.geen_rapportage_weken)
+    recent_gemeld = Q(pk__in=[])
+    ooit_gemeld = Q(pk__in=[])
+    for model in (Weekrapportage, Voortgangsmeting, Examenpoging, Onderdeelresultaat, Eindrapport):
+        van_verwijzing = model.objects.filter(verwijzing=OuterRef("pk"))
+        recent_gemeld |= Exists(van_verwijzing.filter(ingediend_op__gte=_begin_van(grens)))
+        ooit_gemeld |= Exists(van_verwijzing)
+    geen_rapportage = Exists(
+        _lopend(vandaag).alias(start=_START).filter(~recent_gemeld & (Q(start__lt=grens) | ooit_gemeld))
+    )
+
+    # No progress: a running referral, and the last progress (or, without any, the first start of a
+    # running referral) is so long ago that "the day after it plus the months" has passed. "The last
+    # progress is before the bound" is "some progress, none from the bound on".
+    maanden = drempels.geen_voortgang_maanden
+    voortgang_grens = _eerste_dag_waarop(
+        lambda d: laatste_dag(d + timedelta(days=1), maanden=maanden),
+        vandaag,
+        zoek_vanaf=vandaag - timedelta(days=31 * maanden + 31),
+    )
+    ooit = Q(pk__in=[])
+    recent = Q(pk__in=[])
+    for qs, veld in _voortgang_filters(OuterRef("pk")):
+        ooit |= Exists(qs)
+        recent |= Exists(qs.filter(**{f"{veld}__gte": voortgang_grens}))
+    lopend = _lopend(vandaag)
+    geen_voortgang = (
+        Exists(lopend)
+        & ~recent
+        & (ooit | Exists(lopend.alias(start=_START).filter(start__lt=voortgang_grens)))
+    )
+
+    niet_geaccepteerd = Exists(
+        Verwijzing.objects.filter(
+            inburgeraar=OuterRef("pk"),
+            status=VerwijzingStatus.VERZONDEN,
+            verzonden_op__lte=vandaag - timedelta(days=drempels.niet_geaccepteerd_dagen),
+        )
+    )
+
+    return {
+        Code.PIP_TERMIJN_VERSTREKEN: voor_pip & Q(pip_termijn__lt=vandaag),
+        Code.PIP_TERMIJN_BIJNA: voor_pip
+        & Q(pip_termijn__gte=vandaag, pip_termijn__lte=vandaag + timedelta(days=s.PIP_SIGNAAL_DAGEN)),
+        Code.GEEN_INTAKEAFSPRAAK: voor_pip & ~Exists(Afspraak.objects.filter(inburgeraar=OuterRef("pk"))),
+        Code.INBURGERINGSTERMIJN_VERSTREKEN: Q(einde_termijn__lt=vandaag),
+        Code.INBURGERINGSTERMIJN_BIJNA: Q(einde_termijn__gte=vandaag, verlenging_vanaf__lte=vandaag),
+        Code.GEEN_ACTIVITEIT: geen_activiteit,
+        Code.ONGEOORLOOFD_AFWEZIG: afwezig,
+        Code.GEEN_RAPPORTAGE: geen_rapportage,
+        Code.GEEN_VOORTGANG: geen_voortgang,
+        Code.VERWIJZING_NIET_GEACCEPTEERD: niet_geaccepteerd,
+    }
+
+
+def urgent(voorwaarden: dict[Code, Q]) -> Q:
+    """A case with at least one urgent signal."""
+    uit = Q(pk__in=[])
+    for code in URGENT:
+        uit |= voorwaarden[code]
+    return uit
+
+
+def _of_geen(voorwaarde: Q, veld: str):
+    return Case(When(voorwaarde, then=F(veld)), default=Value(GEEN_DATUM), output_field=DateField())
+
+
+def volgende_termijn(vandaag: date):
+    """The date of the nearest deadline that still counts (signalen.volgende_termijn) as an
+    expression; GEEN_DATUM without one. A passed PIP deadline or end of the termijn keeps counting."""
+    return Least(
+        _of_geen(Q(status__in=VOOR_PIP, pip_termijn__isnull=False), "pip_termijn"),
+        _of_geen(Q(einde_termijn__isnull=False), "einde_termijn"),
+        _of_geen(Q(leerroute_termijn__gte=vandaag), "leerroute_termijn"),
+        _of_geen(Q(verlenging_vanaf__gte=vandaag), "verlenging_vanaf"),
+        output_field=DateField(),
+    )
+
+
+def pip_te_laat(vandaag: date):
+    """0 when the PIP deadline passed (those come first), else 1 (signalen.urgentie_sleutel)."""
+    return Case(
+        When(Q(status__in=VOOR_PIP, pip_termijn__lt=vandaag), then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+
+
+STATUSVOLGORDE = Case(
+    *[When(status=str(st), then=Value(i)) for i, st in enumerate(Status)],
+    default=Value(len(Status)),
+    output_field=IntegerField(),
+)
