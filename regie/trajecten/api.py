@@ -162,12 +162,19 @@ class VerwijzingFilter(django_filters.FilterSet):
     inburgeraar = django_filters.UUIDFilter(
         field_name="inburgeraar__uuid", help_text="Uuid van de inburgeraar."
     )
-    verzonden_vanaf = django_filters.DateFilter(field_name="verzonden_op", lookup_expr="gte")
-    verzonden_tot = django_filters.DateFilter(field_name="verzonden_op", lookup_expr="lte")
+    # Query keys in lowerCamelCase (API Design Rules, query-keys-camel-case).
+    verzondenVanaf = django_filters.DateFilter(  # noqa: N815
+        field_name="verzonden_op", lookup_expr="gte", help_text="Verzonden op of na deze datum (JJJJ-MM-DD)."
+    )
+    verzondenTot = django_filters.DateFilter(  # noqa: N815
+        field_name="verzonden_op",
+        lookup_expr="lte",
+        help_text="Verzonden op of voor deze datum (JJJJ-MM-DD).",
+    )
 
     class Meta:
         model = Verwijzing
-        fields = ["status", "onderdeel", "aanbieder", "inburgeraar", "verzonden_vanaf", "verzonden_tot"]
+        fields = ["status", "onderdeel", "aanbieder", "inburgeraar", "verzondenVanaf", "verzondenTot"]
 
 
 # Per action: the rights of which the user needs at least one.
