@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every check `make test` (and CI) runs: ruff, the API Design Rules linter on openapi.yaml, the
 # whole pytest suite on SQLite, then the suite again on a throwaway PostgreSQL cluster in /tmp
-# that is removed afterwards. Two parts run once, to stay inside the 10-minute CI budget: the browser tests on SQLite (they drive the same
+# that is removed afterwards. Both runs include schemathesis against the API
+# (tests/test_schemathesis.py), on both databases because a server error can be one database's. Two parts run once, to stay inside the 10-minute CI budget: the browser tests on SQLite (they drive the same
 # views and services the rest of the suite runs on PostgreSQL too) and the access matrix on
 # PostgreSQL, the production database (who may do what does not depend on the database; it is
 # the slowest part, ~4,800 requests). Without PostgreSQL (outside CI) the matrix runs on SQLite.

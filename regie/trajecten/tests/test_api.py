@@ -223,3 +223,12 @@ def test_filter_op_verzenddatum_heet_in_camel_case(client, consulent, verwijzing
     [fout] = oud.json()["invalidParams"]
     assert fout["name"] == "verzonden_vanaf"
     assert "verzondenVanaf" in fout["reason"]
+
+
+@pytest.mark.parametrize("waarde", ["-3.9e+265", "9223372036854775808", "1.5", "0"])
+def test_aanbieder_filter_buiten_bereik_is_400_geen_serverfout(client, consulent, waarde):
+    """Found by schemathesis: a huge number went to the database as an id and gave a 500."""
+    client.force_login(consulent)
+    antwoord = client.get(LIJST, {"aanbieder": waarde})
+    assert antwoord.status_code == 400
+    assert [p["name"] for p in antwoord.json()["invalidParams"]] == ["aanbieder"]
