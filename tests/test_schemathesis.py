@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
@@ -84,7 +86,19 @@ class TokenVanDeConsulent:
 
 
 @pytest.fixture
-def gegevens(db, settings, dronten, consulent, taalschool, medewerker_taalschool):
+def zonder_verbinding_sluiten():
+    # Django closes the database connection after each request when it is not in autocommit;
+    # in a test that is always (the test's transaction), and on PostgreSQL the next query then
+    # fails. Django's own test client switches this off the same way.
+    for signaal in (request_started, request_finished):
+        signaal.disconnect(close_old_connections)
+    yield
+    for signaal in (request_started, request_finished):
+        signaal.connect(close_old_connections)
+
+
+@pytest.fixture
+def gegevens(zonder_verbinding_sluiten, db, settings, dronten, consulent, taalschool, medewerker_taalschool):
     """A case with a PIP and a started referral, and the consultant's API token. Returns the
     uuids that valid generated ones are replaced with, per start of the path."""
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]  # schemathesis' WSGI client

@@ -1,5 +1,7 @@
 """What every API view and input serializer of Regie shares."""
 
+from datetime import UTC, datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
@@ -142,10 +144,20 @@ class Datum(serializers.DateField):
 
 
 class DatumTijd(serializers.DateTimeField):
+    # From 2000 on: before 1937 Amsterdam's offset had seconds (+00:19:32), and such a moment
+    # cannot be given back as an RFC 3339 date-time. Nothing in Regie happens that early.
+    VANAF = datetime(2000, 1, 1, tzinfo=UTC)
     default_error_messages = {
         "invalid": "Vul datum en tijd in als JJJJ-MM-DDTuu:mm, bijvoorbeeld 2024-03-01T09:30.",
         "date": "Vul ook een tijd in, bijvoorbeeld 2024-03-01T09:30.",
+        "te_vroeg": "Vul een datum en tijd vanaf 2000 in.",
     }
+
+    def to_internal_value(self, value):
+        moment = super().to_internal_value(value)
+        if moment < self.VANAF:
+            self.fail("te_vroeg")
+        return moment
 
 
 class Keuze(serializers.ChoiceField):
