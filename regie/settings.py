@@ -67,6 +67,7 @@ if DEMO or DEBUG or TESTING:
         )
 
 CSRF_TRUSTED_ORIGINS = _list("REGIE_CSRF_TRUSTED_ORIGINS", "")
+CSRF_FAILURE_VIEW = "regie.api.problems.csrf_fout"  # problem+json under /api/
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -352,8 +353,17 @@ SPECTACULAR_SETTINGS = {
         "header API-Version, geen BSN in URL's (zoeken met POST)."
     ),
     "VERSION": API_VERSION,
+    # API Design Rules: a contact (name, email and url) and the major version in the server URL.
+    # The paths are relative to that server, so a client joins the two: /api/v1 + /inburgeraars.
+    "CONTACT": {
+        "name": os.environ.get("REGIE_API_CONTACT_NAAM", "Functioneel beheer Regie"),
+        "email": os.environ.get("REGIE_API_CONTACT_EMAIL", "regie@example.org"),
+        "url": os.environ.get("REGIE_API_CONTACT_URL", "https://regie.example.org/"),
+    },
+    "SERVERS": [{"url": "/api/v1", "description": "Deze installatie van Regie."}],
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "AfspraakStatusEnum": "regie.intake.models.Afspraak.Status",

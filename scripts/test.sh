@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Every check `make test` (and CI) runs: ruff, the import layers (.importlinter), the whole pytest suite on SQLite, then the
-# suite again on a throwaway PostgreSQL cluster in /tmp that is removed afterwards. Two parts run
-# once, to stay inside the 10-minute CI budget: the browser tests on SQLite (they drive the same
+# Every check `make test` (and CI) runs: ruff, the import layers (.importlinter), the API Design
+# Rules linter on openapi.yaml, the whole pytest suite on SQLite, then the suite again on a
+# throwaway PostgreSQL cluster in /tmp that is removed afterwards. Both runs include schemathesis
+# against the API (tests/test_schemathesis.py), on both databases because a server error can be
+# one database's. Two parts run once, to stay inside the 10-minute CI budget: the browser tests on SQLite (they drive the same
 # views and services the rest of the suite runs on PostgreSQL too) and the access matrix on
 # PostgreSQL, the production database (who may do what does not depend on the database; it is
 # the slowest part, ~4,800 requests). Without PostgreSQL (outside CI) the matrix runs on SQLite.
@@ -21,6 +23,12 @@ uv run ruff check . || resultaat=1
 
 zeg "lagen van de code (import-linter, .importlinter)"
 uv run lint-imports --no-cache || resultaat=1
+
+# Logius' Spectral ruleset, copied into the repository (api-design-rules/SOURCE.md); spectral-cli
+# comes from package.json. The committed openapi.yaml is what a client reads, and a test checks
+# that it matches the code, so linting that file lints the API.
+zeg "API Design Rules (spectral) op openapi.yaml"
+npx --no-install spectral lint -r api-design-rules/linter.yaml openapi.yaml || resultaat=1
 
 zeg "pytest op SQLite (zonder de toegangsmatrix)"
 env -u REGIE_DATABASE_URL uv run pytest "${pytest_args[@]}" -m "not matrix" "$@" || resultaat=1
@@ -85,7 +93,7 @@ REGIE_DATABASE_URL="postgres://postgres@${pgdir//\//%2F}:5432/regie" \
     uv run pytest "${pytest_args[@]}" -m "not browser" "$@" || resultaat=1
 
 if [ "$resultaat" -eq 0 ]; then
-    zeg "Alles geslaagd (ruff, SQLite, PostgreSQL)."
+    zeg "Alles geslaagd (ruff, API Design Rules, SQLite, PostgreSQL)."
 else
     zeg "Er is iets mislukt: zie hierboven."
 fi

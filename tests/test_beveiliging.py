@@ -338,6 +338,10 @@ CSRF_VRIJ = {
     # certificate's OIN from the reverse proxy, or an HMAC signature of the body). CSRF would only
     # refuse DUO.
     "duo/v1/notificaties": "machine-to-machine van DUO, afzender per verzoek geauthenticeerd",
+    # Unknown API addresses (regie.api.problems.niet_gevonden): always a 404 that reads and changes
+    # nothing; with CSRF, Django's check answered a POST first, with an HTML page.
+    "api/v1/^.*$": "onbekend API-adres: altijd 404, verandert niets",
+    "^api(/|$)": "onbekend API-adres: altijd 404, verandert niets",
 }
 
 

@@ -1,5 +1,7 @@
 """What every API view and input serializer of Regie shares."""
 
+from datetime import UTC, datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
@@ -33,12 +35,16 @@ class RegieApi(LogtLezenApi):
     # For every API view: JSON in, problem+json errors and API-Version in the schema.
     # `gelijktijdig_methoden` names the methods that take a `versie` and can answer 409.
     # Every answer that shows personal data writes a processing-log entry (LogtLezenApi).
-
     # A body larger than `max_inhoud()` bytes is refused with 413 before it is read.
-
+    # A query parameter the operation does not know is refused with 400, like an unknown field
+    # in a body: a misspelt filter would otherwise silently return everything. `queryparameters`
+    # names the extra ones a view reads itself.
+    # OPTIONS and TRACE are no operations of the API (openapi.yaml): 405, and not in Allow.
     schema = RegieAutoSchema()
     parser_classes = [JSONParser]
+    http_method_names = ["get", "post", "put", "patch", "delete", "head"]
     gelijktijdig_methoden: tuple[str, ...] = ()
+    queryparameters: tuple[str, ...] = ()
 
     def max_inhoud(self) -> int:
         return settings.MAX_JSON_BYTES
@@ -54,6 +60,40 @@ class RegieApi(LogtLezenApi):
         if te_groot(request, maximum):
             raise TeGroot(self.te_groot_melding(maximum))
         super().initial(request, *args, **kwargs)
+        # After authentication, so an anonymous client hears 401 first, and only for a method the
+        # address has (else 405). The answer depends only on the names in the query, never on
+        # the case, so it tells nothing about the case.
+        if request.method.lower() not in self.http_method_names or not hasattr(self, request.method.lower()):
+            return
+        onbekend = sorted(set(request.query_params) - self.bekende_queryparameters())
+        if onbekend:
+            raise serializers.ValidationError(
+                {naam: [self.onbekende_queryparameter_melding(naam)] for naam in onbekend},
+                code="onbekende_parameter",
+            )
+
+    def _is_lijst(self) -> bool:
+        actie = getattr(self, "action", None)
+        if actie is None:
+            return hasattr(self, "list")
+        return actie == "list" or (not self.detail and actie != "create")
+
+    def bekende_queryparameters(self) -> set[str]:
+        namen = set(self.queryparameters)
+        if not self._is_lijst():
+            return namen
+        filterset = getattr(self, "filterset_class", None)
+        if filterset is not None and self.filter_backends:
+            namen |= set(filterset.base_filters)
+        paginator = getattr(self, "paginator", None)
+        if paginator is not None:
+            namen |= {paginator.page_query_param, paginator.page_size_query_param}
+        return namen
+
+    def onbekende_queryparameter_melding(self, naam: str) -> str:
+        bekend = sorted(self.bekende_queryparameters())
+        kan = f" Wel kan: {', '.join(bekend)}." if bekend else " Dit adres kent geen queryparameters."
+        return f"Deze queryparameter kent de API hier niet.{kan} Let op hoofdletters, bijvoorbeeld pageSize."
 
 
 class DossierApi(RegieApi):
@@ -104,10 +144,20 @@ class Datum(serializers.DateField):
 
 
 class DatumTijd(serializers.DateTimeField):
+    # From 2000 on: before 1937 Amsterdam's offset had seconds (+00:19:32), and such a moment
+    # cannot be given back as an RFC 3339 date-time. Nothing in Regie happens that early.
+    VANAF = datetime(2000, 1, 1, tzinfo=UTC)
     default_error_messages = {
         "invalid": "Vul datum en tijd in als JJJJ-MM-DDTuu:mm, bijvoorbeeld 2024-03-01T09:30.",
         "date": "Vul ook een tijd in, bijvoorbeeld 2024-03-01T09:30.",
+        "te_vroeg": "Vul een datum en tijd vanaf 2000 in.",
     }
+
+    def to_internal_value(self, value):
+        moment = super().to_internal_value(value)
+        if moment < self.VANAF:
+            self.fail("te_vroeg")
+        return moment
 
 
 class Keuze(serializers.ChoiceField):

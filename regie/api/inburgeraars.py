@@ -336,9 +336,10 @@ class InburgeraarViewSet(RegieApi, viewsets.GenericViewSet):
             )
         return Response(self.get_serializer(inburgeraar).data, status=status_code, headers=headers)
 
+    def onbekende_queryparameter_melding(self, naam: str) -> str:
+        return BSN_NIET_IN_URL if naam == "bsn" else super().onbekende_queryparameter_melding(naam)
+
     def list(self, request):
-        if "bsn" in request.query_params:
-            raise serializers.ValidationError({"bsn": [BSN_NIET_IN_URL]}, code="bsn_in_url")
         return self._lijst(self.filter_queryset(self.get_queryset()))
 
     def create(self, request):

@@ -18,6 +18,9 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.signals import got_request_exception
 from django.http import Http404, JsonResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils.encoding import escape_uri_path
+from django.views.csrf import csrf_failure
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -144,7 +147,10 @@ def probleem(request, status: int, detail: str, **extra) -> dict:
         "title": titel,
         "status": status,
         "detail": detail,
-        "instance": request.build_absolute_uri(request.path) if request is not None else None,
+        # request.path is decoded: encoded again, an address with %, [ or | still gives a valid URI.
+        "instance": request.build_absolute_uri(escape_uri_path(request.path))
+        if request is not None
+        else None,
         **extra,
     }
 
@@ -243,6 +249,14 @@ def probleem_antwoord(request, status: int, detail: str) -> JsonResponse:
     )
 
 
+def csrf_fout(request, reason=""):
+    """CSRF_FAILURE_VIEW: under /api/ a problem+json 403 like every API error, elsewhere Django's page."""
+    if request.path == "/api" or request.path.startswith("/api/"):
+        return probleem_antwoord(request, 403, CSRF_MELDING)
+    return csrf_failure(request, reason)
+
+
+@csrf_exempt  # it changes nothing; without this Django's CSRF check answered first, with HTML
 def niet_gevonden(request, *args, **kwargs):
     """Every /api/v1/ address that does not exist, also one with a trailing slash."""
     return probleem_antwoord(

@@ -7,6 +7,7 @@ them. Everything goes through regie.trajecten.services; the answers show no BSN.
 """
 
 import django_filters
+from django import forms
 from django.urls import reverse
 from django.utils.functional import cached_property
 from drf_spectacular.types import OpenApiTypes
@@ -151,23 +152,37 @@ class AfsluitenSerializer(StrikteInvoer):
     )
 
 
+class IdFilter(django_filters.NumberFilter):
+    # A whole number within the range of an id: anything else is a 400, and never reaches the
+    # database (a huge number gave a 500 there).
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=1, max_value=2**63 - 1, **kwargs)
+
+
 class VerwijzingFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         choices=VerwijzingStatus.choices, help_text="Status van de verwijzing."
     )
     onderdeel = django_filters.ChoiceFilter(choices=Perceel.choices, help_text="Onderdeel (perceel).")
-    aanbieder = django_filters.NumberFilter(
-        field_name="contract__aanbieder_id", help_text="Id van de aanbieder."
-    )
+    aanbieder = IdFilter(field_name="contract__aanbieder_id", help_text="Id van de aanbieder.")
     inburgeraar = django_filters.UUIDFilter(
         field_name="inburgeraar__uuid", help_text="Uuid van de inburgeraar."
     )
-    verzonden_vanaf = django_filters.DateFilter(field_name="verzonden_op", lookup_expr="gte")
-    verzonden_tot = django_filters.DateFilter(field_name="verzonden_op", lookup_expr="lte")
+    # Query keys in lowerCamelCase (API Design Rules, query-keys-camel-case).
+    verzondenVanaf = django_filters.DateFilter(  # noqa: N815
+        field_name="verzonden_op", lookup_expr="gte", help_text="Verzonden op of na deze datum (JJJJ-MM-DD)."
+    )
+    verzondenTot = django_filters.DateFilter(  # noqa: N815
+        field_name="verzonden_op",
+        lookup_expr="lte",
+        help_text="Verzonden op of voor deze datum (JJJJ-MM-DD).",
+    )
 
     class Meta:
         model = Verwijzing
-        fields = ["status", "onderdeel", "aanbieder", "inburgeraar", "verzonden_vanaf", "verzonden_tot"]
+        fields = ["status", "onderdeel", "aanbieder", "inburgeraar", "verzondenVanaf", "verzondenTot"]
 
 
 # Per action: the rights of which the user needs at least one.
@@ -200,6 +215,11 @@ def _antwoord(verwijzing_id, context, status_code=status.HTTP_200_OK, **kwargs) 
         summary="Verwijzingen",
         description="Voor de gemeente: de verwijzingen van de dossiers die u mag lezen. Voor een aanbieder:"
         " alleen de verwijzingen naar uw eigen organisatie. De nieuwste eerst, per pagina.",
+        parameters=[
+            OpenApiParameter(
+                "aanbieder", OpenApiTypes.INT, OpenApiParameter.QUERY, description="Id van de aanbieder."
+            )
+        ],
     ),
     retrieve=extend_schema(summary="Eén verwijzing", parameters=[VERWIJZING_UUID]),
     create=extend_schema(

@@ -487,6 +487,7 @@ class WeekrapportageUpload(RegieApi, APIView):
     permission_classes = [RapportageRecht]
     parser_classes = [CsvParser]
     verwerkingslog_onderdeel = "voortgang"
+    queryparameters = ("proefdraai",)
 
     def max_inhoud(self) -> int:
         return settings.MAX_UPLOAD_BYTES

@@ -1,6 +1,8 @@
 """The API Design Rules (ADR) that hold for the whole API: version in path and header,
 no trailing slashes, errors as problem+json (RFC 9457), JSON only."""
 
+import json
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -85,6 +87,52 @@ def test_sessie_zonder_csrf_token_is_403_met_nederlandse_uitleg(consulent):
     assert "CSRF-token" in body["detail"]
 
 
+def test_sessie_zonder_csrf_token_op_een_onbekend_adres_is_404_problem_json(consulent):
+    """Django's CSRF check came before the unknown address and answered with an HTML page."""
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(consulent)
+    for methode in (client.post, client.put, client.patch, client.delete):
+        probleem(methode(f"{V1}/inburgeraars/geen-uuid/pips", {}, format="json"), 404)
+
+
+def test_csrf_fout_in_de_api_is_403_problem_json(rf):
+    """Any CSRF refusal under /api/ is problem+json (Django's own page elsewhere)."""
+    from django.middleware.csrf import REASON_NO_CSRF_COOKIE
+
+    from regie.api.problems import CSRF_MELDING, csrf_fout
+
+    antwoord = csrf_fout(rf.post(f"{V1}/inburgeraars"), REASON_NO_CSRF_COOKIE)
+    assert antwoord.status_code == 403
+    assert antwoord["Content-Type"] == "application/problem+json"
+    assert json.loads(antwoord.content)["detail"] == CSRF_MELDING
+    pagina = csrf_fout(rf.post("/inloggen/"), REASON_NO_CSRF_COOKIE)
+    assert pagina.status_code == 403
+    assert pagina["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("pad", ["/inburgeraars", "/inburgeraars/{uuid}/brede-intake", "/gemeenten"])
+def test_options_staat_niet_in_de_api_en_is_405(api_consulent, inburgeraar, pad):
+    """OPTIONS is no operation of the API (openapi.yaml); DRF's answer to it broke on the intake."""
+    antwoord = api_consulent.options(V1 + pad.format(uuid=inburgeraar.uuid))
+    probleem(antwoord, 405)
+    assert "OPTIONS" not in antwoord["Allow"]
+
+
+@pytest.mark.parametrize(
+    ("pad", "instance"),
+    [
+        ("/bestaat niet", "/bestaat%20niet"),
+        ("/100%25", "/100%25"),
+        ("/[a]{b}|c^`\\", "/%5Ba%5D%7Bb%7D%7Cc%5E%60%5C"),
+        ("/é", "/%C3%A9"),
+    ],
+)
+def test_instance_is_altijd_een_geldige_uri(api_consulent, pad, instance):
+    """RFC 9457: `instance` is a URI reference, also for an address with odd characters."""
+    body = probleem(api_consulent.get(V1 + pad), 404)
+    assert body["instance"] == f"http://testserver{V1}{instance}"
+
+
 def test_methode_niet_toegestaan_is_405_problem_json(api_consulent, inburgeraar):
     antwoord = api_consulent.delete(f"{V1}/inburgeraars/{inburgeraar.uuid}")
     body = probleem(antwoord, 405)
@@ -102,6 +150,35 @@ def test_alleen_json_406_en_415(api_consulent):
 def test_kapotte_json_is_400(api_consulent):
     antwoord = api_consulent.post(f"{V1}/inburgeraars/zoeken", "{niet json", content_type="application/json")
     probleem(antwoord, 400)
+
+
+def test_onbekende_queryparameter_is_400_op_elk_adres(api_consulent, anoniem, inburgeraar):
+    """Every operation documents 400 (API Design Rules, invalid-input): a query parameter the
+    operation does not know is refused, like an unknown field in a body."""
+    for client, pad in [
+        (api_consulent, "/inburgeraars?statuss=actief"),
+        (api_consulent, f"/inburgeraars/{inburgeraar.uuid}?page=2"),
+        (api_consulent, f"/inburgeraars/{inburgeraar.uuid}/pips?x=1"),
+        (api_consulent, "/gemeenten?x=1"),
+        (anoniem, "/problemen/niet-gevonden?x=1"),
+    ]:
+        body = probleem(client.get(V1 + pad), 400)
+        [fout] = body["invalidParams"]
+        assert fout["name"] == pad.rsplit("?", 1)[1].split("=")[0]
+        assert fout["code"] == "onbekende_parameter"
+    body = probleem(api_consulent.post(f"{V1}/inburgeraars/zoeken?x=1", {"naam": "x"}, format="json"), 400)
+    assert "Wel kan: page, pageSize." in body["invalidParams"][0]["reason"]
+
+
+def test_bekende_queryparameters_blijven_werken(api_consulent, anoniem, inburgeraar):
+    lijst = api_consulent.get(f"{V1}/inburgeraars", {"status": inburgeraar.status, "page": 1, "pageSize": 5})
+    assert lijst.json()["results"][0]["uuid"] == str(inburgeraar.uuid)
+    assert (
+        api_consulent.post(f"{V1}/inburgeraars/zoeken?page=1", {"naam": "x"}, format="json").status_code
+        == 200
+    )
+    probleem(anoniem.get(f"{V1}/inburgeraars?x=1"), 401)  # who is asking comes first
+    probleem(api_consulent.get(f"{V1}/inburgeraars/zoeken?x=1"), 405)  # and the method
 
 
 def test_onverwachte_fout_is_500_problem_json(consulent, monkeypatch):
@@ -136,7 +213,7 @@ def test_openapi_document_is_openbaar_gepubliceerd(anoniem, pad):
     antwoord = anoniem.get(V1 + pad)
     assert antwoord.status_code == 200
     assert antwoord["API-Version"] == "1.0.0"
-    assert b"/api/v1/inburgeraars/{uuid}/pips" in antwoord.content
+    assert b"/inburgeraars/{uuid}/pips" in antwoord.content
 
 
 @pytest.mark.parametrize("pad", ["/api", "/api/", "/api/v1", "/api/v2/inburgeraars", "/api/v1/inburgeraars/"])

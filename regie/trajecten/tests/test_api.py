@@ -206,3 +206,29 @@ def test_filters(client, consulent, verwijzing):
 
 def test_adres_in_de_api(verwijzing):
     assert reverse("api:verwijzing-detail", kwargs={"uuid": verwijzing.uuid}) == f"{LIJST}/{verwijzing.uuid}"
+
+
+def test_filter_op_verzenddatum_heet_in_camel_case(client, consulent, verwijzing):
+    """API Design Rules: query keys in lowerCamelCase. The old snake_case name is refused with
+    400, not ignored: ignored, it would silently return every referral."""
+    client.force_login(consulent)
+    dag = verwijzing.verzonden_op
+    na, voor = (dag + timedelta(days=1)).isoformat(), (dag - timedelta(days=1)).isoformat()
+    assert len(client.get(LIJST, {"verzondenVanaf": dag.isoformat()}).json()["results"]) == 1
+    assert client.get(LIJST, {"verzondenVanaf": na}).json()["results"] == []
+    assert client.get(LIJST, {"verzondenTot": voor}).json()["results"] == []
+    assert len(client.get(LIJST, {"verzondenTot": dag.isoformat()}).json()["results"]) == 1
+    oud = client.get(LIJST, {"verzonden_vanaf": na})
+    assert oud.status_code == 400
+    [fout] = oud.json()["invalidParams"]
+    assert fout["name"] == "verzonden_vanaf"
+    assert "verzondenVanaf" in fout["reason"]
+
+
+@pytest.mark.parametrize("waarde", ["-3.9e+265", "9223372036854775808", "1.5", "0"])
+def test_aanbieder_filter_buiten_bereik_is_400_geen_serverfout(client, consulent, waarde):
+    """Found by schemathesis: a huge number went to the database as an id and gave a 500."""
+    client.force_login(consulent)
+    antwoord = client.get(LIJST, {"aanbieder": waarde})
+    assert antwoord.status_code == 400
+    assert [p["name"] for p in antwoord.json()["invalidParams"]] == ["aanbieder"]
