@@ -136,7 +136,9 @@ class Inburgeraar(models.Model):
     # (the first PIP's dagtekening), and `manage.py termijnen_herberekenen` rebuilds them all.
     pip_termijn = models.DateField("PIP vaststellen uiterlijk", null=True, blank=True, editable=False)
     einde_termijn = models.DateField("einde inburgeringstermijn", null=True, blank=True, editable=False)
-    leerroute_termijn = models.DateField("leerroute wijzigen uiterlijk", null=True, blank=True, editable=False)
+    leerroute_termijn = models.DateField(
+        "leerroute wijzigen uiterlijk", null=True, blank=True, editable=False
+    )
     verlenging_vanaf = models.DateField("verlenging aanvragen vanaf", null=True, blank=True, editable=False)
 
     class Meta:

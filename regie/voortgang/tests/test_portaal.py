@@ -201,7 +201,14 @@ def test_afgesloten_verwijzingen_alleen_op_verzoek(
 
 
 def test_open_verwijzingen_per_pagina_nieuwe_eerst(
-    client, verwijzing, tweede_verwijzing, medewerker_taalschool, inburgeraar, consulent, contract, monkeypatch
+    client,
+    verwijzing,
+    tweede_verwijzing,
+    medewerker_taalschool,
+    inburgeraar,
+    consulent,
+    contract,
+    monkeypatch,
 ):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
