@@ -26,7 +26,7 @@ from django.db import connection, models
 from django.utils.text import slugify
 
 from regie.demo.landelijk.indeling import Indeling
-from regie.demo.landelijk.rijen import lees_rijen, schrijf_rijen
+from regie.demo.landelijk.rijen import lees_rijen, schrijf_rijen, zonder_triggers
 from regie.demo.namen import HERKOMST
 from regie.demo.organisaties import demo_oin
 from regie.demo.tweestaps import demo_totp_sleutel
@@ -138,6 +138,12 @@ class Kopieerder:
     def kopieer(self, melden: Callable[[str, int], None] = lambda tabel, aantal: None) -> dict[str, int]:
         """Write every copy of every table; returns rows written per table."""
         geschreven = {}
+        with zonder_triggers():
+            self._alle_tabellen(geschreven, melden)
+        self._reeksen_bijwerken()
+        return geschreven
+
+    def _alle_tabellen(self, geschreven: dict, melden) -> None:
         for model in self.modellen:
             meta = model._meta
             kolommen = [f.column for f in meta.concrete_fields]
@@ -148,8 +154,6 @@ class Kopieerder:
             nieuwe_rijen = self._kopieen_van(model, kolommen, rijen)
             geschreven[meta.db_table] = schrijf_rijen(meta.db_table, kolommen, nieuwe_rijen)
             melden(meta.db_table, geschreven[meta.db_table])
-        self._reeksen_bijwerken()
-        return geschreven
 
     def _kopieen_van(self, model, kolommen: list[str], rijen: list[tuple]) -> Iterator[tuple]:
         meta = model._meta

@@ -2,6 +2,7 @@
 the tests). Rows are tuples in the database's own representation, as a plain cursor reads them."""
 
 from collections.abc import Iterable
+from contextlib import contextmanager
 
 from django.db import connection
 
@@ -37,3 +38,22 @@ def schrijf_rijen(tabel: str, kolommen: list[str], rijen: Iterable[tuple]) -> in
                 batch = []
         cursor.executemany(sql, batch)
         return aantal + len(batch)
+
+
+@contextmanager
+def zonder_triggers():
+    """On PostgreSQL, as a superuser: no trigger per row while loading (what pg_restore
+    --disable-triggers does). Django's foreign keys are checked by deferred triggers, one per row
+    and key, all at COMMIT: for millions of rows that took longer than writing them. The rows
+    are made consistent by construction; the tests check the keys (`check_constraints`)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+        superuser = cursor.fetchone()[0]
+        if superuser:
+            cursor.execute("SET LOCAL session_replication_role = replica")
+        yield
+        if superuser:
+            cursor.execute("SET LOCAL session_replication_role = DEFAULT")

@@ -4,6 +4,7 @@
 from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
@@ -42,6 +43,18 @@ def landelijk(landelijk_eenmalig, db, settings):
 
 def test_dezelfde_invarianten_als_de_demo(landelijk):
     invarianten.alle_invarianten(gebouwd=landelijk["gebouwd"])
+
+
+def test_elke_sleutel_wijst_naar_een_bestaande_rij(landelijk):
+    """The copies are written without per-row checks on PostgreSQL (regie.demo.landelijk.rijen)."""
+    for model in apps.get_models(include_auto_created=True):
+        for veld in model._meta.concrete_fields:
+            if veld.is_relation:
+                doel = veld.related_model._base_manager.values(veld.target_field.attname)
+                zwevend = model._base_manager.exclude(**{f"{veld.attname}__isnull": True}).exclude(
+                    **{f"{veld.attname}__in": doel}
+                )
+                assert not zwevend.exists(), f"{model._meta.label}.{veld.name}"
 
 
 def test_omvang_en_indeling(landelijk):
@@ -90,7 +103,9 @@ def test_het_verwerkingslog_noemt_de_kopie(landelijk):
         Verwerking.objects.filter(namens_organisatie_id__in=demo).values_list("trace_id", flat=True)
     )
     kopieen = set(
-        Verwerking.objects.exclude(namens_organisatie_id__in=demo).values_list("trace_id", flat=True)
+        Verwerking.objects.exclude(namens_organisatie_id=None)
+        .exclude(namens_organisatie_id__in=demo)
+        .values_list("trace_id", flat=True)
     )
     assert kopieen and not sjabloon & kopieen
 
