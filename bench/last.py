@@ -3,7 +3,7 @@ through Regie at the same time, against a production server.
 
     uv sync --group bench
     export REGIE_DEMO=1 REGIE_DEBUG=0 REGIE_DATABASE_URL=postgres://...   # the national data
-    uv run gunicorn regie.wsgi -w 2 -b 127.0.0.1:8300 &
+    uv run gunicorn regie.wsgi -w 2 -b 127.0.0.1:8300 --timeout 120 &
     uv run locust -f bench/last.py --host http://127.0.0.1:8300 --headless -u 16 -r 4 -t 3m
 
 Every simulated user logs in through the real log-in pages (password, then the TOTP code of its
