@@ -17,39 +17,9 @@ from hypothesis import strategies as st
 
 from regie.demo.generator import TZ, WET_IN_WERKING, plan_demo
 from regie.demo.opbouw import bouw_demo
+from regie.demo.tests.invarianten import BIJ_HET_BOUWEN, IN_DE_TOEKOMST, na_vandaag
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.services import vandaag as klok_vandaag
-
-# Fields that lie after today by their nature.
-IN_DE_TOEKOMST = {
-    "intake.Afspraak.begint_op": "an intake appointment planned for the coming weeks",
-    "trajecten.Verwijzing.geplande_startdatum": "the start date a provider names when accepting",
-    "voortgangsgesprekken.Voortgangsgesprek.gepland_op": "progress talks planned over the whole termijn",
-    "aanbieders.Contract.begindatum": "a contract signed ahead (the 2024 contract, seen from 2023)",
-    "aanbieders.Contract.einddatum": "a contract runs on after today",
-    "django_tasks_database.DBTaskResult.run_after": "django-tasks stores 'run at once' as the largest date",
-    # The stored deadlines of regie.wet.termijnen (regie.inburgeraars.termijnvelden).
-    "inburgeraars.Inburgeraar.pip_termijn": "the last day the PIP is on time",
-    "inburgeraars.Inburgeraar.einde_termijn": "the last day of the inburgeringstermijn",
-    "inburgeraars.Inburgeraar.leerroute_termijn": "the last day the leerroute may change",
-    "inburgeraars.Inburgeraar.verlenging_vanaf": "the first day an extension may be asked",
-}
-# Stamped by the real clock while the demo is built, not dated by the demo's story. On a real
-# run that moment is today; here "today" may lie in the past, so these are checked against the
-# moment the build ended instead.
-BIJ_HET_BOUWEN = {
-    "accounts.User.date_joined": "Django stamps a new account",
-    "otp_totp.TOTPDevice.created_at": "django-otp stamps the demo account's authenticator device",
-    "trajecten.Verwijzing.aangemaakt_op": "auto_now_add",
-    "trajecten.Verwijzing.gewijzigd_op": "auto_now",
-    "voortgangsgesprekken.Voortgangsgesprek.aangemaakt_op": "auto_now_add",
-    "voortgangsgesprekken.Voortgangsgesprek.gewijzigd_op": "auto_now",
-    "coa.Taakstelling.gewijzigd_op": "auto_now",
-    "duo.UitgaandBericht.aangemaakt_op": "the message to DUO is queued while building",
-    "duo.UitgaandBericht.gewijzigd_op": "auto_now",
-    "duo.UitgaandBericht.volgende_poging_op": "sent by the worker from the moment it was queued",
-    "django_tasks_database.DBTaskResult.enqueued_at": "the task that sends it, queued while building",
-}
 
 
 def _veld(label: str) -> models.Field:
@@ -60,27 +30,6 @@ def _veld(label: str) -> models.Field:
 def test_de_lijsten_noemen_bestaande_datumvelden():
     for label in IN_DE_TOEKOMST | BIJ_HET_BOUWEN:
         assert isinstance(_veld(label), models.DateField), label
-
-
-def na_vandaag(vandaag: date, gebouwd: datetime) -> dict[str, int]:
-    """Per date or datetime field of every model, how many rows lie after `vandaag` (the fields
-    of BIJ_HET_BOUWEN: after `gebouwd`); fields in IN_DE_TOEKOMST are left out."""
-    morgen = datetime.combine(vandaag + timedelta(days=1), time(0), tzinfo=TZ)
-    uit = {}
-    for model in apps.get_models():
-        for veld in model._meta.concrete_fields:
-            label = f"{model._meta.label}.{veld.name}"
-            if not isinstance(veld, models.DateField) or label in IN_DE_TOEKOMST:
-                continue  # a DateTimeField is a DateField too
-            if label in BIJ_HET_BOUWEN:
-                te_laat = {f"{veld.name}__gt": gebouwd}
-            elif isinstance(veld, models.DateTimeField):
-                te_laat = {f"{veld.name}__gte": morgen}
-            else:
-                te_laat = {f"{veld.name}__gt": vandaag}
-            if aantal := model._base_manager.filter(**te_laat).count():
-                uit[label] = aantal
-    return uit
 
 
 class _Terugdraaien(Exception):

@@ -1,26 +1,21 @@
 """`manage.py seed_demo`: builds cases through the services, backdates the timeline, creates
 the log-ins, and refuses to mix with existing data."""
 
-from datetime import datetime, time
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
-from django.db.models import Count
 from django.test import override_settings
-from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from regie.accounts.models import Rol, User
 from regie.demo.database import is_demodatabase
 from regie.demo.factories import DEMO_WACHTWOORD, InburgeraarFactory
 from regie.demo.opbouw import demo_gebruikers
+from regie.demo.tests import invarianten
 from regie.demo.tweestaps import demo_totp_sleutel
 from regie.inburgeraars.models import Inburgeraar
-from regie.inburgeraars.status import Status
-from regie.pip.models import Pip
-from regie.tijdlijn.models import Gebeurtenis
 
 
 def seed(*args) -> str:
@@ -44,35 +39,19 @@ def gezaaid(gezaaid_eenmalig, db, settings):
 
 
 def test_elke_status_en_de_tijdlijn_komen_uit_de_services(gezaaid):
-    assert set(Inburgeraar.objects.values_list("status", flat=True)) == {s.value for s in Status}
-    for inburgeraar in Inburgeraar.objects.exclude(status=Status.AANGEMELD):
-        soorten = set(inburgeraar.gebeurtenissen.values_list("soort", flat=True))
-        assert {"geregistreerd", "status_gewijzigd"} <= soorten
-    afgerond = Inburgeraar.objects.filter(status__in=[Status.AFGEROND, Status.BEEINDIGD])
-    assert not afgerond.filter(einde_reden="").exists()
-    # versions: every service call claimed one
-    assert Inburgeraar.objects.filter(versie__gt=3).exists()
-    assert Pip.objects.values("inburgeraar").annotate(n=Count("id")).filter(n__gt=1).exists()
+    invarianten.statussen_en_tijdlijn_uit_de_services()
 
 
 def test_tijdstempels_liggen_in_het_verleden_van_de_casus(gezaaid):
-    middernacht = timezone.make_aware(datetime.combine(timezone.localdate(), time(0)))
-    assert not Gebeurtenis.objects.filter(op__gte=middernacht).exists()
-    assert Gebeurtenis.objects.filter(op__year=2022).exists()
-    for pip in Pip.objects.all():
-        assert timezone.localdate(pip.vastgesteld_op) == pip.dagtekening
-    for inburgeraar in Inburgeraar.objects.all():
-        eerste = inburgeraar.gebeurtenissen.order_by("op", "id").first()
-        assert eerste.soort == "geregistreerd"
-        assert eerste.op == inburgeraar.aangemaakt_op
-        assert timezone.localdate(eerste.op) >= inburgeraar.datum_melding_duo
+    invarianten.tijdstempels_in_het_verleden_van_de_casus()
 
 
 def test_partners_wijzen_naar_elkaar(gezaaid):
-    partners = Inburgeraar.objects.filter(partner__isnull=False).select_related("partner")
-    assert partners.exists()
-    for inburgeraar in partners:
-        assert inburgeraar.partner.partner_id == inburgeraar.pk
+    invarianten.partners_wijzen_naar_elkaar()
+
+
+def test_bsns_geldig_en_uniek(gezaaid):
+    invarianten.bsns_geldig_en_uniek_per_organisatie()
 
 
 def test_demo_accounts_per_organisatie(gezaaid):
