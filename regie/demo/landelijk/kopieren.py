@@ -147,10 +147,14 @@ class Kopieerder:
         for model in self.modellen:
             meta = model._meta
             kolommen = [f.column for f in meta.concrete_fields]
-            rijen = lees_rijen(meta.db_table, kolommen, meta.pk.column)
+            # A composite key (the processing log's persons) is made of references, which the
+            # copy maps: no id range of its own.
+            sleutel = meta.pk.column or meta.pk_fields[0].column
+            rijen = lees_rijen(meta.db_table, kolommen, sleutel)
             if not rijen:
                 continue
-            self.stap[meta.db_table] = max(r[kolommen.index(meta.pk.column)] for r in rijen) + 1
+            if meta.pk.column:
+                self.stap[meta.db_table] = max(r[kolommen.index(meta.pk.column)] for r in rijen) + 1
             nieuwe_rijen = self._kopieen_van(model, kolommen, rijen)
             geschreven[meta.db_table] = schrijf_rijen(meta.db_table, kolommen, nieuwe_rijen)
             melden(meta.db_table, geschreven[meta.db_table])
@@ -160,10 +164,10 @@ class Kopieerder:
         regels = self._kolom_regels(model)
         bijwerken = RIJREGELS.get(meta.label)
         index = {k: i for i, k in enumerate(kolommen)}
-        pk = index[meta.pk.column]
+        pk = index.get(meta.pk.column)
         sleutel = ONTDUBBELEN.get(meta.label)
         gezien = {}
-        volgend = self.stap[meta.db_table]
+        volgend = self.stap.get(meta.db_table)
         kaart = self.ontdubbeld.setdefault(meta.db_table, {}) if sleutel else None
         for kopie in self.kopieen:
             for rij in rijen:
