@@ -7,37 +7,24 @@ from regie.werkvoorraad import signalen
 from regie.werkvoorraad.selectors import ZONDER_CONSULENT, medewerkers, sorteerkeuzes, statuskeuzes
 
 
+def _keuze(label: str, wat: str) -> forms.ChoiceField:
+    """An optional filter chosen from a list (the choices are set per user in __init__)."""
+    return forms.ChoiceField(
+        label=label, required=False, error_messages={"invalid_choice": f"Kies {wat} uit de lijst."}
+    )
+
+
 class FilterForm(NldsFormulier, forms.Form):
     """Filters and order of a worklist. Sent with GET: the filter is part of the address (with the
     page number `pagina`, which is not a field: a new filter starts at the first page)."""
 
     TEAM = False
 
-    signaal = forms.ChoiceField(
-        label="Signaal",
-        required=False,
-        error_messages={"invalid_choice": "Kies een signaal uit de lijst."},
-    )
-    status = forms.ChoiceField(
-        label="Status",
-        required=False,
-        error_messages={"invalid_choice": "Kies een status uit de lijst."},
-    )
-    gemeente = forms.ChoiceField(
-        label="Gemeente",
-        required=False,
-        error_messages={"invalid_choice": "Kies een gemeente uit de lijst."},
-    )
-    kern = forms.ChoiceField(
-        label="Kern",
-        required=False,
-        error_messages={"invalid_choice": "Kies een kern uit de lijst."},
-    )
-    sorteer = forms.ChoiceField(
-        label="Volgorde",
-        required=False,
-        error_messages={"invalid_choice": "Kies een volgorde uit de lijst."},
-    )
+    signaal = _keuze("Signaal", "een signaal")
+    status = _keuze("Status", "een status")
+    gemeente = _keuze("Gemeente", "een gemeente")
+    kern = _keuze("Kern", "een kern")
+    sorteer = _keuze("Volgorde", "een volgorde")
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,11 +57,7 @@ class FilterForm(NldsFormulier, forms.Form):
 class TeamFilterForm(FilterForm):
     TEAM = True
 
-    consulent = forms.ChoiceField(
-        label="Consulent",
-        required=False,
-        error_messages={"invalid_choice": "Kies een consulent uit de lijst."},
-    )
+    consulent = _keuze("Consulent", "een consulent")
 
     def __init__(self, *args, user, collega=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)

@@ -16,7 +16,7 @@ from regie.inburgeraars.models import Inburgeraar
 from regie.tijdlijn.models import Gebeurtenis
 from regie.verwerkingslog import log
 from regie.verwerkingslog.database import MELDING
-from regie.verwerkingslog.models import Betrokkene, Verwerking
+from regie.verwerkingslog.models import Betrokkene, InburgeraarUuid, Verwerking
 from tests.productie.conftest import database_url
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
@@ -118,6 +118,7 @@ def test_dump_en_herstel_brengen_alles_terug(demo, nieuwe_database, pg_bin, tmp_
         ("tijdlijn_gebeurtenis", Gebeurtenis),
         ("verwerkingslog_verwerking", Verwerking),
         ("verwerkingslog_betrokkene", Betrokkene),
+        ("verwerkingslog_inburgeraaruuid", InburgeraarUuid),
     ]:
         assert na[tabel][0] == model.objects.count()
 
@@ -125,8 +126,10 @@ def test_dump_en_herstel_brengen_alles_terug(demo, nieuwe_database, pg_bin, tmp_
         for opdracht in [
             "UPDATE verwerkingslog_verwerking SET onderdeel = 'vervalst'",
             "DELETE FROM verwerkingslog_verwerking",
-            "UPDATE verwerkingslog_betrokkene SET inburgeraar_uuid = NULL",
+            "UPDATE verwerkingslog_betrokkene SET gemeente_id = NULL",
             "DELETE FROM verwerkingslog_betrokkene",
+            "UPDATE verwerkingslog_inburgeraaruuid SET uuid = gen_random_uuid()",
+            "DELETE FROM verwerkingslog_inburgeraaruuid",
         ]:
             with pytest.raises(psycopg.errors.InsufficientPrivilege, match=MELDING):
                 db.execute(opdracht)
