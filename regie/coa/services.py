@@ -24,7 +24,8 @@ from regie.csvbestand import CsvFout, tekst_van
 from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars.models import Doelgroep, Inburgeraar, Kind
 from regie.inburgeraars.selectors import gemeenten_voor
-from regie.inburgeraars.services import inburgeraar_registreren, inburgeraar_wijzigen, vandaag
+from regie.inburgeraars.services import inburgeraar_registreren, inburgeraar_wijzigen
+from regie.klok import vandaag
 from regie.organisaties.models import Gemeente
 from regie.tijdlijn import events
 from regie.verwerkingslog.log import maskeer_velden

@@ -14,7 +14,7 @@ from regie.coa.bestand import OPTIONEEL, VERPLICHT
 from regie.coa.forms import TaakstellingForm, UploadForm
 from regie.coa.models import ImportStatus
 from regie.csvbestand import CsvFout
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.verwerkingslog.log import betreft, logt_lezen
 from regie.wet.leeftijd import MINIMUMLEEFTIJD
 

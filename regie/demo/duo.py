@@ -20,7 +20,7 @@ from duo_simulator import regels
 from duo_simulator.gebeurtenissen import toepassen
 from duo_simulator.gegevens import iso, nieuwe_persoon, termijn_bij_pip
 from duo_simulator.toestand import lege_gegevens
-from regie.inburgeraars import services as inburgeraars_services
+from regie import klok
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.status import EindeReden, Status
 from regie.organisaties.models import Gemeente
@@ -265,7 +265,7 @@ def instellingen_aanvullen(gegevens: dict) -> list[dict]:
 
 def duo_toestand(vandaag: date | None = None, *, verschillen: bool = True) -> dict:
     """The whole simulator state (see duo_simulator.toestand) for the cases in the database."""
-    vandaag = vandaag or inburgeraars_services.vandaag()
+    vandaag = vandaag or klok.vandaag()
     gegevens = lege_gegevens()
     inburgeraars = (
         Inburgeraar.objects.select_related("gemeente", "brede_intake")

@@ -19,8 +19,9 @@ from django.db import transaction
 from regie.accounts.models import User
 from regie.handhaving.models import Aanleiding, Status, Waarschuwing
 from regie.inburgeraars.models import Inburgeraar
-from regie.inburgeraars.services import neem_versie, vandaag
+from regie.inburgeraars.services import neem_versie
 from regie.inburgeraars.status import EINDSTATUSSEN
+from regie.klok import vandaag
 from regie.tijdlijn import events
 
 

@@ -11,7 +11,7 @@ from regie.handhaving import services
 from regie.handhaving.forms import VerzondenForm, WaarschuwingForm
 from regie.handhaving.models import Aanleiding, Waarschuwing
 from regie.inburgeraars.selectors import inburgeraar_voor
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.verwerkingslog.log import logt_lezen
 from regie.werkvoorraad.signalen import SIGNAAL_AANLEIDINGEN, Code
 

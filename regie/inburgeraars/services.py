@@ -15,6 +15,7 @@ from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars.models import Inburgeraar, Kind
 from regie.inburgeraars.selectors import gemeenten_voor
 from regie.inburgeraars.status import EindeReden, Status, controleer_overgang
+from regie.klok import vandaag
 from regie.organisaties.models import Organisatie
 from regie.tijdlijn import events
 
@@ -63,11 +64,6 @@ VERLENGING_VELDEN = ("einde_termijn_duo", "termijn_verlengd_bericht_van", "verle
 NIET_VIA_WIJZIGEN = frozenset(
     {"status", "einde_reden", "consulent", "versie", "uuid", "aangemaakt_op", *VERLENGING_VELDEN}
 )
-
-
-def vandaag() -> date:
-    """Today in the Netherlands (settings.TIME_ZONE)."""
-    return timezone.localdate()
 
 
 _POSTCODE = re.compile(r"([1-9][0-9]{3}) ?([A-Z]{2})")

@@ -19,13 +19,9 @@ from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars import forms as f
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import inburgeraar_voor, inburgeraars_voor, zoek_inburgeraars
-from regie.inburgeraars.services import (
-    inburgeraar_registreren,
-    inburgeraar_wijzigen,
-    status_wijzigen,
-    vandaag,
-)
+from regie.inburgeraars.services import inburgeraar_registreren, inburgeraar_wijzigen, status_wijzigen
 from regie.inburgeraars.status import EINDSTATUSSEN, EindeReden
+from regie.klok import vandaag
 from regie.tijdlijn.models import Gebeurtenis, Soort
 from regie.verwerkingslog.log import betreft, betreft_keuzes, logt_lezen
 from regie.werkvoorraad.selectors import rij_voor

@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from regie.accounts.models import User
 from regie.inburgeraars.models import Inburgeraar
-from regie.inburgeraars.services import neem_versie, vandaag
+from regie.inburgeraars.services import neem_versie
 from regie.inburgeraars.status import Status
 from regie.intake.models import Afspraak, BredeIntake, Diploma
+from regie.klok import vandaag
 from regie.tijdlijn import events
 
 # The fields of the brede intake a form or the API may set, in the order of the intake talk.

@@ -5,7 +5,7 @@ from django import forms
 
 from regie.formulieren import DatumInvoer, NldsFormulier, VersieVeld
 from regie.inburgeraars.models import Doelgroep, Inburgeraar
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.pip.models import Pip
 from regie.pip.services import ONDERDELEN
 

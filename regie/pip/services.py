@@ -9,9 +9,10 @@ from regie.accounts.models import User
 from regie.duo import berichten as duo
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import dagtekening_eerste_pip
-from regie.inburgeraars.services import neem_versie, vandaag
+from regie.inburgeraars.services import neem_versie
 from regie.inburgeraars.status import EINDSTATUSSEN, Status
 from regie.inburgeraars.termijnvelden import termijnvelden_opslaan
+from regie.klok import vandaag
 from regie.pip.models import Pip
 from regie.tijdlijn import events
 from regie.wet.leerroute import (

@@ -28,9 +28,9 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 
+from regie import klok
 from regie.aanbieders.models import Aanbieder, Contract, Inkoopvorm, Perceel, PrijsPer
 from regie.accounts.models import Rol, User
-from regie.inburgeraars import services as inburgeraars_services
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.status import ACTIEF
 from regie.organisaties.models import Organisatie
@@ -303,7 +303,7 @@ def _contract_voor(contracten: list[Contract], onderdeel: str, dag: date, *, nie
 def bouw_trajecten(*, vandaag: date | None = None, seed: int = 2021) -> dict[str, int]:
     """Providers, contracts, the aanbieder demo accounts' provider, and referrals for the active
     demo cases with a PIP (once: a second run adds no referrals). Returns the number per status."""
-    vandaag = vandaag or inburgeraars_services.vandaag()
+    vandaag = vandaag or klok.vandaag()
     bouwer = _Bouwer(vandaag=vandaag, seed=seed)
     with transaction.atomic():
         per_organisatie = aanbieders_maken()

@@ -16,7 +16,7 @@ from django.http import Http404
 from regie.aanbieders.models import Aanbieder, Contract
 from regie.accounts.rechten import Recht, heeft_recht
 from regie.inburgeraars.selectors import gemeenten_voor, inburgeraars_voor
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.trajecten.models import OPEN_STATUSSEN, Verwijzing, VerwijzingStatus
 
 S = VerwijzingStatus

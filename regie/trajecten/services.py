@@ -20,8 +20,9 @@ from regie.aanbieders.models import Contract, Perceel
 from regie.accounts.models import Rol, User
 from regie.duo import berichten as duo
 from regie.inburgeraars.models import Inburgeraar
-from regie.inburgeraars.services import neem_versie, status_wijzigen, vandaag
+from regie.inburgeraars.services import neem_versie, status_wijzigen
 from regie.inburgeraars.status import EINDSTATUSSEN, Status
+from regie.klok import vandaag
 from regie.pip.models import Pip
 from regie.pip.services import huidig_pip
 from regie.tijdlijn import events

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from regie import klok
 from regie.accounts.rechten import Recht, mag, vereist_recht
 from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars.selectors import inburgeraar_voor
@@ -34,7 +35,7 @@ def _traject(request, inburgeraar, *, verwijzen_form=None, stap_form=None, stap_
     if verwijzen_form is None and mag_wijzigen and pip:
         verwijzen_form = VerwijzenForm(initial={"versie": inburgeraar.versie}, contracten=contracten)
     lopend = {v.onderdeel for v in verwijzingen if v.is_open}
-    vandaag = services.vandaag()
+    vandaag = klok.vandaag()
     for verwijzing in verwijzingen:
         verwijzing.dagen_gewacht = verwijzing.wachttijd_tot(vandaag)
         verwijzing.acties = []
@@ -175,7 +176,7 @@ def capaciteit(request):
         {
             "per_aanbieder": per_aanbieder,
             "niet_beantwoord": niet_beantwoord,
-            "vandaag": services.vandaag(),
+            "vandaag": klok.vandaag(),
             "status": VerwijzingStatus,
         },
     )
@@ -190,5 +191,5 @@ def contracten(request):
     return render(
         request,
         "trajecten/contracten.html",
-        {"per_aanbieder": per_aanbieder, "vandaag": services.vandaag()},
+        {"per_aanbieder": per_aanbieder, "vandaag": klok.vandaag()},
     )

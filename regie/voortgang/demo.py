@@ -24,7 +24,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 
-from regie.inburgeraars import services as inburgeraars_services
+from regie import klok
 from regie.tijdlijn import events
 from regie.tijdlijn.models import Gebeurtenis
 from regie.trajecten.models import Verwijzing, VerwijzingStatus
@@ -266,7 +266,7 @@ def vul_rapportages(*, vandaag: date | None = None, seed: int = 2021) -> dict[st
     """Reports for every demo referral that was accepted, started or finished and has none yet."""
     from regie.accounts.models import Rol, User
 
-    vandaag = vandaag or inburgeraars_services.vandaag()
+    vandaag = vandaag or klok.vandaag()
     vuller = _Vuller(vandaag=vandaag, seed=seed)
     vorige_week = maandag_van(vandaag) - timedelta(weeks=1)
     verwijzingen = list(

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from regie.duo import berichten as duo
+from regie.klok import vandaag
 from regie.tijdlijn import events
 from regie.trajecten.models import Verwijzing, VerwijzingStatus
 from regie.voortgang import regels
@@ -65,10 +66,6 @@ class Vastgelegd:
     @property
     def gewijzigd(self) -> bool:
         return self.wijziging != ONGEWIJZIGD
-
-
-def vandaag() -> date:
-    return timezone.localdate()
 
 
 def niet_rapporteerbaar(verwijzing: Verwijzing) -> str:

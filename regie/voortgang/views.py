@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from regie.accounts.rechten import Recht, vereist_recht
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.trajecten import services as trajecten
 from regie.trajecten.models import VerwijzingStatus
 from regie.trajecten.selectors import verwijzing_voor, verwijzingen_voor

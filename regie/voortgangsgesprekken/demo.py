@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from regie.inburgeraars import services as inburgeraars_services
+from regie import klok
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import dagtekening_eerste_pip
 from regie.inburgeraars.status import ACTIEF
@@ -36,7 +36,7 @@ UITKOMSTEN = [
 def gesprekken_demo(*, vandaag: date | None = None, seed: int = 2021) -> int:
     """Plan (and for the past: record) the PIP's talks of every active demo case. Returns how
     many talks were made."""
-    vandaag = vandaag or inburgeraars_services.vandaag()
+    vandaag = vandaag or klok.vandaag()
     rng = random.Random(seed)
     gisteravond = timezone.make_aware(datetime.combine(vandaag - timedelta(days=1), time(17)))
     gemaakt = 0

@@ -9,8 +9,9 @@ from django.db import transaction
 from regie.accounts.models import User
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import dagtekening_eerste_pip, termijnen_voor
-from regie.inburgeraars.services import neem_versie, vandaag
+from regie.inburgeraars.services import neem_versie
 from regie.inburgeraars.status import EINDSTATUSSEN
+from regie.klok import vandaag
 from regie.pip.services import huidig_pip
 from regie.tijdlijn import events
 from regie.voortgangsgesprekken.models import Aanleiding, Uitkomst, Voortgangsgesprek

@@ -12,7 +12,7 @@ from regie.fouten import GelijktijdigGewijzigd
 from regie.handhaving.forms import VerzondenForm
 from regie.handhaving.selectors import waarschuwingen_van
 from regie.inburgeraars.selectors import inburgeraar_voor
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.pip.services import huidig_pip
 from regie.verwerkingslog.log import logt_lezen
 from regie.voortgangsgesprekken import selectors, services

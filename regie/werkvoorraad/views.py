@@ -21,7 +21,8 @@ from regie.accounts.rechten import (
 from regie.fouten import GelijktijdigGewijzigd
 from regie.htmx import is_htmx, vary_htmx
 from regie.inburgeraars.selectors import inburgeraar_voor
-from regie.inburgeraars.services import consulent_toewijzen, vandaag
+from regie.inburgeraars.services import consulent_toewijzen
+from regie.klok import vandaag
 from regie.verwerkingslog.log import betreft, logt_lezen
 from regie.werkvoorraad import selectors
 from regie.werkvoorraad.forms import FilterForm, TeamFilterForm, ToewijzenForm

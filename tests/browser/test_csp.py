@@ -12,7 +12,7 @@ import pytest
 
 from regie.accounts.models import Rol
 from regie.demo.factories import DEMO_WACHTWOORD, UserFactory
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.werkvoorraad.tests.hulp import maak_inburgeraar
 from tests.browser.conftest import inloggen
 

@@ -9,7 +9,7 @@ import pytest
 
 from regie.demo.factories import geldig_bsn
 from regie.inburgeraars.models import Inburgeraar
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.wet import termijnen
 from tests.browser.conftest import axe_ernstige_schendingen, inloggen
 

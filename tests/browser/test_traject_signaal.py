@@ -8,7 +8,7 @@ import pytest
 
 from regie.aanbieders.factories import AanbiederFactory
 from regie.demo.factories import UserFactory, pip_vastgesteld
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.voortgang.csv_invoer import maandag_van
 from regie.voortgang.models import Weekrapportage
 from regie.voortgangsgesprekken.models import Aanleiding, Voortgangsgesprek

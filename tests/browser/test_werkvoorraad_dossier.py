@@ -7,7 +7,7 @@ import pytest
 
 from regie.demo.factories import UserFactory
 from regie.inburgeraars.models import Inburgeraar
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.werkvoorraad.tests.hulp import maak_inburgeraar, nieuw_bsn
 from tests.browser.conftest import axe_ernstige_schendingen, inloggen
 

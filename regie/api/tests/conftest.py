@@ -8,7 +8,7 @@ from stdnum.nl import bsn as stdnum_bsn
 
 from regie.accounts.tokens import maak_api_token
 from regie.demo.factories import InburgeraarFactory
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.pip.services import pip_vaststellen
 
 _bsn_teller = itertools.count()

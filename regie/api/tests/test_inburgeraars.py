@@ -9,8 +9,9 @@ from regie.accounts.models import Rol
 from regie.api.tests.conftest import maak_inburgeraar, probleem, reden, stand
 from regie.demo.factories import UserFactory
 from regie.inburgeraars.models import Doelgroep, Inburgeraar
-from regie.inburgeraars.services import inburgeraar_wijzigen, vandaag
+from regie.inburgeraars.services import inburgeraar_wijzigen
 from regie.inburgeraars.status import Status
+from regie.klok import vandaag
 from regie.tijdlijn.models import Gebeurtenis
 
 LIJST = "/api/v1/inburgeraars"

@@ -6,10 +6,11 @@ import pytest
 from django.utils import timezone
 
 from regie.api.tests.conftest import probleem, reden, stand
-from regie.inburgeraars.services import inburgeraar_wijzigen, vandaag
+from regie.inburgeraars.services import inburgeraar_wijzigen
 from regie.inburgeraars.status import Status
 from regie.intake.models import Afspraak, BredeIntake
 from regie.intake.services import afspraak_plannen
+from regie.klok import vandaag
 
 
 def intake(inburgeraar) -> str:

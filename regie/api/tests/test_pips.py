@@ -6,8 +6,9 @@ import pytest
 
 from regie.api.tests.conftest import probleem, reden, stand
 from regie.inburgeraars.models import Doelgroep
-from regie.inburgeraars.services import inburgeraar_wijzigen, vandaag
+from regie.inburgeraars.services import inburgeraar_wijzigen
 from regie.inburgeraars.status import Status
+from regie.klok import vandaag
 
 
 def pips(inburgeraar) -> str:

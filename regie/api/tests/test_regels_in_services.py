@@ -8,8 +8,8 @@ import pytest
 from regie.api.tests.conftest import probleem, reden, stand
 from regie.api.tests.test_inburgeraars import LIJST, detail, geldige_registratie
 from regie.inburgeraars.models import Inburgeraar
-from regie.inburgeraars.services import vandaag
 from regie.intake.models import BredeIntake
+from regie.klok import vandaag
 
 pytestmark = pytest.mark.django_db
 

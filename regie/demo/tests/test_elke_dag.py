@@ -1,6 +1,6 @@
 """The demo builds for every seed on every day, and holds nothing dated after that day (issue 9).
 
-`seed_demo` takes today from the one clock (`regie.inburgeraars.services.vandaag`) and hands
+`seed_demo` takes today from the one clock (`regie.klok.vandaag`) and hands
 it to `plan_demo`; every date of the demo is computed from that day, so a test picks "today" by
 handing `plan_demo` another day. Hypothesis draws seeds and days (at a small scale, a second
 per build); the explicit examples are builds that crashed before the fix.
@@ -19,7 +19,7 @@ from regie.demo.generator import TZ, WET_IN_WERKING, plan_demo
 from regie.demo.opbouw import bouw_demo
 from regie.demo.tests.invarianten import BIJ_HET_BOUWEN, IN_DE_TOEKOMST, na_vandaag
 from regie.inburgeraars.models import Inburgeraar
-from regie.inburgeraars.services import vandaag as klok_vandaag
+from regie.klok import vandaag as klok_vandaag
 
 
 def _veld(label: str) -> models.Field:

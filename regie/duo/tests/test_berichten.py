@@ -13,7 +13,7 @@ from regie.aanbieders.models import Aanbieder
 from regie.duo import berichten, specificaties
 from regie.duo.berichten import ROUTES, WACHTTIJDEN, verstuur_bericht
 from regie.duo.models import BerichtStatus, DuoContactpersoon, Soort, UitgaandBericht
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.taken.werk import werk_taken_af
 from regie.tijdlijn.models import Gebeurtenis
 from regie.trajecten.tests.conftest import gestart

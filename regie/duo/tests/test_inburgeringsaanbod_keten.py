@@ -11,7 +11,7 @@ from regie.demo.duo import instellingen_aanvullen
 from regie.demo.factories import UserFactory
 from regie.duo.client import DuoClient
 from regie.duo.models import BerichtStatus, Soort
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.taken.werk import werk_taken_af
 from regie.trajecten import services as trajecten
 from regie.trajecten.demo import AANBIEDERS, aanbieders_maken, instellingen_bij_duo

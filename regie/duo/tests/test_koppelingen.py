@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from regie.aanbieders.factories import ContractFactory, verwezen
 from regie.duo.models import BerichtStatus, Soort
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.trajecten import services as trajecten
 from regie.trajecten.tests.conftest import gestart
 from regie.voortgang import services as voortgang

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from regie.handhaving import services
 from regie.handhaving.models import Status, Waarschuwing
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.tijdlijn.models import Gebeurtenis
 
 

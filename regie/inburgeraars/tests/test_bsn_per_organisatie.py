@@ -10,7 +10,8 @@ from django.db import IntegrityError, transaction
 
 from regie.demo.factories import InburgeraarFactory, geldig_bsn
 from regie.inburgeraars.models import Inburgeraar
-from regie.inburgeraars.services import inburgeraar_registreren, inburgeraar_wijzigen, vandaag
+from regie.inburgeraars.services import inburgeraar_registreren, inburgeraar_wijzigen
+from regie.klok import vandaag
 from regie.organisaties.models import Gemeente
 
 pytestmark = pytest.mark.django_db

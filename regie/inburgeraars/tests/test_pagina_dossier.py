@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from regie.inburgeraars.models import Inburgeraar, Kind
-from regie.inburgeraars.services import inburgeraar_wijzigen, vandaag
+from regie.inburgeraars.services import inburgeraar_wijzigen
+from regie.klok import vandaag
 from regie.tijdlijn.models import Gebeurtenis
 from regie.werkvoorraad.tests.hulp import maak_inburgeraar
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from regie.inburgeraars.models import Inburgeraar, Kind
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.organisaties.models import Kern
 from regie.tijdlijn.models import Gebeurtenis
 from regie.werkvoorraad.tests.hulp import maak_inburgeraar, nieuw_bsn

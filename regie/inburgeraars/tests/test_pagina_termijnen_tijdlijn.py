@@ -5,7 +5,8 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils.html import escape
 
-from regie.inburgeraars.services import consulent_toewijzen, inburgeraar_wijzigen, status_wijzigen, vandaag
+from regie.inburgeraars.services import consulent_toewijzen, inburgeraar_wijzigen, status_wijzigen
+from regie.klok import vandaag
 from regie.pip.services import pip_vaststellen
 from regie.werkvoorraad.tests.hulp import maak_inburgeraar
 from regie.wet.termijnen import datum_tekst

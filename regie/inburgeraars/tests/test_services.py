@@ -15,9 +15,9 @@ from regie.inburgeraars.services import (
     inburgeraar_registreren,
     inburgeraar_wijzigen,
     status_wijzigen,
-    vandaag,
 )
 from regie.inburgeraars.status import EindeReden, Status
+from regie.klok import vandaag
 from regie.organisaties.models import Kern
 from regie.pip.services import pip_vaststellen
 from regie.tijdlijn.models import Gebeurtenis

@@ -13,8 +13,9 @@ from django.urls import reverse
 from regie.api.tests.conftest import client_met_token
 from regie.demo.factories import pip_vastgesteld
 from regie.inburgeraars.models import Inburgeraar
-from regie.inburgeraars.services import termijn_verlengd_door_duo, vandaag
+from regie.inburgeraars.services import termijn_verlengd_door_duo
 from regie.inburgeraars.status import Status
+from regie.klok import vandaag
 from regie.tijdlijn.models import Gebeurtenis
 from regie.voortgangsgesprekken.services import plannen_uit_pip
 from regie.werkvoorraad.selectors import mijn_werkvoorraad

@@ -8,10 +8,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from regie.fouten import GelijktijdigGewijzigd
-from regie.inburgeraars.services import status_wijzigen, vandaag
+from regie.inburgeraars.services import status_wijzigen
 from regie.inburgeraars.status import Status
 from regie.intake.models import Afspraak, BredeIntake
 from regie.intake.services import afspraak_plannen, afspraak_status_wijzigen, brede_intake_opslaan
+from regie.klok import vandaag
 from regie.tijdlijn.models import Gebeurtenis
 
 pytestmark = pytest.mark.django_db

@@ -131,7 +131,8 @@ def test_verlenging_door_duo_na_verwerking_geen_verschil_meer(dronten, consulent
     """Wi 12: DUO extended the termijn (SS103). Until Regie has processed that notice the
     reconciliation shows the difference and says what to do; afterwards DUO's end is Regie's end,
     so there is no difference left."""
-    from regie.inburgeraars.services import termijn_verlengd_door_duo, vandaag
+    from regie.inburgeraars.services import termijn_verlengd_door_duo
+    from regie.klok import vandaag
     from regie.notificaties.duo import laatste_dag_termijn
 
     inburgeraar = InburgeraarFactory(

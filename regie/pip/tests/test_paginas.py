@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from regie.demo.factories import InburgeraarFactory
 from regie.inburgeraars.models import Inburgeraar
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.pip.models import Pip
 from regie.pip.pdf import beschikking_html
 from regie.pip.services import pip_vaststellen

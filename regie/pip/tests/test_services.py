@@ -10,8 +10,9 @@ from django.core.exceptions import ValidationError
 from regie.demo.factories import InburgeraarFactory
 from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars.selectors import inburgeraar_voor, termijnen_voor
-from regie.inburgeraars.services import status_wijzigen, vandaag
+from regie.inburgeraars.services import status_wijzigen
 from regie.inburgeraars.status import EindeReden, Status
+from regie.klok import vandaag
 from regie.pip.models import Pip
 from regie.pip.services import huidig_pip, pip_vaststellen
 from regie.tijdlijn.models import Gebeurtenis

@@ -5,7 +5,7 @@ import pytest
 from regie.aanbieders.factories import ContractFactory, verwezen
 from regie.aanbieders.models import Perceel
 from regie.demo.factories import pip_vastgesteld
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.trajecten import services
 
 # taalschool, medewerker_taalschool, andere_aanbieder, medewerker_andere_aanbieder: root conftest.py

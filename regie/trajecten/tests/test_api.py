@@ -9,7 +9,7 @@ from django.urls import reverse
 from regie.aanbieders.factories import verwezen
 from regie.accounts.models import Rol
 from regie.demo.factories import UserFactory
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.trajecten.models import Verwijzing
 from regie.trajecten.models import VerwijzingStatus as S
 from regie.verwerkingslog.models import Verwerking

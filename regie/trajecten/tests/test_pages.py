@@ -9,7 +9,7 @@ from regie.aanbieders.factories import ContractFactory, verwezen
 from regie.aanbieders.models import Perceel
 from regie.accounts.models import Rol
 from regie.demo.factories import UserFactory
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.tijdlijn.models import Gebeurtenis
 from regie.trajecten.models import Verwijzing
 from regie.trajecten.models import VerwijzingStatus as S

@@ -9,7 +9,7 @@ from regie.aanbieders.factories import AanbiederFactory, ContractFactory, verwez
 from regie.aanbieders.models import Perceel
 from regie.accounts.models import Rol
 from regie.demo.factories import InburgeraarFactory, UserFactory, pip_vastgesteld
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.trajecten import selectors, services
 from regie.trajecten.models import VerwijzingStatus as S
 

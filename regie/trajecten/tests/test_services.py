@@ -9,7 +9,7 @@ from regie.aanbieders.factories import AanbiederFactory, ContractFactory
 from regie.aanbieders.models import Perceel
 from regie.demo.factories import InburgeraarFactory, pip_vastgesteld
 from regie.fouten import GelijktijdigGewijzigd
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.tijdlijn.models import Gebeurtenis
 from regie.trajecten import services
 from regie.trajecten.models import Verwijzing

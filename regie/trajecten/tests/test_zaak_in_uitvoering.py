@@ -10,8 +10,9 @@ from django.core.exceptions import ValidationError
 from regie.aanbieders.factories import ContractFactory
 from regie.aanbieders.models import Perceel
 from regie.inburgeraars.models import Inburgeraar
-from regie.inburgeraars.services import status_wijzigen, vandaag
+from regie.inburgeraars.services import status_wijzigen
 from regie.inburgeraars.status import Status
+from regie.klok import vandaag
 from regie.tijdlijn.models import Gebeurtenis
 from regie.trajecten import services
 from regie.verwerkingslog.models import Verwerking

@@ -8,7 +8,7 @@ import pytest
 from regie.aanbieders.factories import ContractFactory
 from regie.aanbieders.models import Perceel
 from regie.demo.factories import InburgeraarFactory, geldig_bsn, pip_vastgesteld
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.trajecten.tests.conftest import gestart
 from regie.voortgang.csv_invoer import maandag_van
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from regie.aanbieders.factories import AanbiederFactory, ContractFactory
 from regie.accounts.models import Rol
 from regie.demo.factories import InburgeraarFactory, UserFactory, geldig_bsn, pip_vastgesteld
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.voortgang import selectors
 from regie.voortgang.demo import vul_rapportages
 from regie.voortgang.models import Weekrapportage

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from regie.aanbieders.factories import verwezen
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.verwerkingslog.models import Verwerking
 from regie.voortgang.models import CsvUpload, Weekrapportage
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.tijdlijn.models import Gebeurtenis
 from regie.trajecten import services as trajecten
 from regie.voortgang import selectors

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.tijdlijn.models import Gebeurtenis
 from regie.voortgangsgesprekken.demo import gesprekken_demo
 from regie.voortgangsgesprekken.models import Voortgangsgesprek

@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from regie.demo.factories import pip_vastgesteld
-from regie.inburgeraars.services import status_wijzigen, vandaag
+from regie.inburgeraars.services import status_wijzigen
+from regie.klok import vandaag
 from regie.tijdlijn.models import Gebeurtenis
 from regie.voortgang import services as voortgang
 from regie.voortgang.csv_invoer import maandag_van

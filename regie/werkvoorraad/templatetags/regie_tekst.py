@@ -5,7 +5,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from django import template
 
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 
 register = template.Library()
 

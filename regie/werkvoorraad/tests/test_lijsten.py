@@ -13,8 +13,8 @@ from regie.demo.generator import STANDAARD_SEED, plan_demo
 from regie.demo.opbouw import bouw_demo
 from regie.inburgeraars import termijnvelden
 from regie.inburgeraars.models import Inburgeraar
-from regie.inburgeraars.services import vandaag
 from regie.inburgeraars.status import ACTIEF
+from regie.klok import vandaag
 from regie.organisaties.models import Kern
 from regie.werkvoorraad import selectors
 from regie.werkvoorraad import voorwaarden as v

@@ -9,7 +9,7 @@ from django.utils.html import escape
 from regie.accounts.models import Rol
 from regie.demo.factories import UserFactory
 from regie.inburgeraars.models import Inburgeraar
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.tijdlijn.models import Gebeurtenis
 from regie.werkvoorraad.selectors import caseload
 from regie.werkvoorraad.tests.hulp import maak_inburgeraar

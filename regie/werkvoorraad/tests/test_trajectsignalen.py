@@ -9,8 +9,8 @@ import pytest
 from django.test import override_settings
 
 from regie.demo.factories import InburgeraarFactory, geldig_bsn, pip_vastgesteld
-from regie.inburgeraars.services import vandaag
 from regie.inburgeraars.status import Status
+from regie.klok import vandaag
 from regie.voortgang import services as voortgang
 from regie.voortgang.csv_invoer import maandag_van
 from regie.voortgangsgesprekken.tests.conftest import gestart

@@ -7,8 +7,9 @@ from django.db import connection
 from django.utils import timezone
 
 from regie.demo.factories import UserFactory
-from regie.inburgeraars.services import status_wijzigen, vandaag
+from regie.inburgeraars.services import status_wijzigen
 from regie.intake.services import afspraak_plannen
+from regie.klok import vandaag
 from regie.werkvoorraad.selectors import mijn_werkvoorraad, team_werkvoorraad
 from regie.werkvoorraad.tests.hulp import maak_inburgeraar
 

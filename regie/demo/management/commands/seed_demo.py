@@ -19,8 +19,8 @@ from regie.demo.inloggen import DEMO_WACHTWOORD
 from regie.demo.models import Demomarkering
 from regie.demo.opbouw import bouw_demo, demo_gebruikers, demo_gegevens_aanwezig
 from regie.demo.tweestaps import demo_tweestaps_instellen
-from regie.inburgeraars.services import vandaag
 from regie.inburgeraars.status import STATUS_LABELS, Status
+from regie.klok import vandaag
 
 MAX_SCALE = 10  # the demo BSN range holds about 9,000 numbers
 logger = logging.getLogger("regie.demo")

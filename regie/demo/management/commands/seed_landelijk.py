@@ -17,7 +17,7 @@ from regie.demo.landelijk.indeling import maak_indeling
 from regie.demo.landelijk.kopieren import Kopieerder, kopieen_indelen
 from regie.demo.landelijk.meldingen import duo_meldingen_maken
 from regie.inburgeraars.models import Inburgeraar
-from regie.inburgeraars.services import vandaag
+from regie.klok import vandaag
 from regie.organisaties.models import Gemeente, Kern
 
 
