@@ -22,6 +22,7 @@ from django.db.models import DateTimeField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.fields.json import KT
 from django.utils import timezone
 
+from regie import klok
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.status import EINDSTATUSSEN
 from regie.tijdlijn.models import Gebeurtenis, Soort
@@ -67,7 +68,7 @@ def verlopen_dossiers(
     *, peildatum: datetime.date | None = None, gemeenten: Iterable | None = None
 ) -> QuerySet[Inburgeraar]:
     """Closed cases whose retention period ended before `peildatum` (default: today)."""
-    peildatum = peildatum or timezone.localdate()
+    peildatum = peildatum or klok.vandaag()
     verlopen = Q(pk__in=[])
     for status in sorted(EINDSTATUSSEN):
         # Expired: the period that started the day after closing ended before peildatum, so the

@@ -7,6 +7,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 from faker import Faker
 
+from regie import klok
 from regie.accounts.models import Rol, User
 from regie.demo.inloggen import DEMO_WACHTWOORD
 from regie.inburgeraars.models import Doelgroep, Geslacht, Inburgeraar, Kind
@@ -159,9 +160,7 @@ class AfspraakFactory(DjangoModelFactory):
 
     inburgeraar = factory.SubFactory(InburgeraarFactory)
     begint_op = factory.LazyFunction(
-        lambda: timezone.make_aware(
-            dt.datetime.combine(timezone.localdate() + dt.timedelta(days=7), dt.time(10))
-        )
+        lambda: timezone.make_aware(dt.datetime.combine(klok.vandaag() + dt.timedelta(days=7), dt.time(10)))
     )
     locatie = "Gemeentehuis Dronten, De Rede 1"
     uitnodiging_verstuurd_op = factory.LazyFunction(timezone.localdate)
@@ -180,7 +179,7 @@ def pip_vastgesteld(inburgeraar: Inburgeraar, door: User, **overschrijven):
         "leerroute": "b1",
         "dagtekening": max(
             [d for d in (inburgeraar.datum_melding_duo, inburgeraar.datum_inschrijving_brp) if d]
-            or [timezone.localdate()]
+            or [klok.vandaag()]
         ),
         "map": True,
         "pvt": True,

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from regie import klok
 from regie.inburgeraars.models import Doelgroep, Leerroute
 from regie.inburgeraars.status import EINDSTATUSSEN, EindeReden, Status
 from regie.notificaties.duo import laatste_dag_termijn
@@ -245,7 +246,7 @@ def _nieuwe_plicht(v: Verwerking, *, pip_elders: bool = False) -> None:
     # Bi 5.3 lid 1: the 10 weeks for the PIP run from DUO's notice. The first notice counts; a
     # move or a new obligation after the case ended starts them again.
     if inburgeraar.datum_melding_duo is None or verhuisd or heropend:
-        velden["datum_melding_duo"] = min(v.datum, timezone.localdate())
+        velden["datum_melding_duo"] = min(v.datum, klok.vandaag())
     if pip_elders:
         velden |= _pip_elders(v)
     if heropend and inburgeraar.status == Status.AFGEROND:

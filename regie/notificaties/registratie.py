@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from regie import klok
 from regie.accounts.models import User
 from regie.duo.client import DuoFout
 from regie.inburgeraars.models import Inburgeraar
@@ -53,9 +54,7 @@ def voorinvulling(notificatie: Notificatie, *, client=None) -> tuple[dict, str]:
     initial = {
         "bsn": notificatie.bsn,
         "gemeente": notificatie.gemeente_id,
-        "datum_melding_duo": min(
-            timezone.localdate(notificatie.registratie_datum_tijd), timezone.localdate()
-        ),
+        "datum_melding_duo": min(timezone.localdate(notificatie.registratie_datum_tijd), klok.vandaag()),
     }
     bronnen = ["doelgroep"]
     if notificatie.gebeurtenis_id == "SS121":

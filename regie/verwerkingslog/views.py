@@ -10,11 +10,11 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header, urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from regie import klok
 from regie.accounts.rechten import Recht, vereist_recht
 from regie.pdf import pdf_antwoord, pdf_uit_template
 from regie.verwerkingslog import inzage, log, selectors
@@ -164,7 +164,7 @@ def inzageverzoek(request, inburgeraar_id, formaat):
     reden = form.cleaned_data["reden"]
     verwerkingen = selectors.zoek_verwerkingen(request.user, persoon_id=persoon.inburgeraar_id)
     inhoud = inzage.inzage(persoon, verwerkingen, door=request.user, reden=reden)
-    naam = f"inzageverzoek-{persoon.inburgeraar_id}-{timezone.localdate():%Y%m%d}"
+    naam = f"inzageverzoek-{persoon.inburgeraar_id}-{klok.vandaag():%Y%m%d}"
     if formaat == "json":
         antwoord = HttpResponse(inzage.als_json(inhoud), content_type="application/json; charset=utf-8")
         antwoord["Content-Disposition"] = content_disposition_header(

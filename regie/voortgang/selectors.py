@@ -31,6 +31,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest, NullIf
 from django.utils import timezone
 
+from regie import klok
 from regie.voortgang.csv_invoer import maandag_van
 from regie.voortgang.models import (
     Eindrapport,
@@ -57,7 +58,7 @@ class Afgerond:
 
 def venster(*, weken: int, tot: date | None = None) -> tuple[date, date]:
     """(first Monday, last Monday) of the `weken` weeks ending with the week of `tot`."""
-    laatste = maandag_van(tot or timezone.localdate())
+    laatste = maandag_van(tot or klok.vandaag())
     return laatste - timedelta(weeks=max(weken, 1) - 1), laatste
 
 

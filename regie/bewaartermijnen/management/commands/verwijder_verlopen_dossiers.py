@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 
+from regie import klok
 from regie.bewaartermijnen.selectors import bewaartermijn_jaren, verlopen_dossiers, zonder_sluitdatum
 from regie.bewaartermijnen.services import dossier_vernietigen, reden
 from regie.inburgeraars.status import EINDSTATUSSEN
@@ -57,7 +58,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, uitvoeren=False, gemeente=None, peildatum=None, **options):
-        vandaag = timezone.localdate()
+        vandaag = klok.vandaag()
         peildatum = peildatum or vandaag
         if uitvoeren and peildatum > vandaag:
             raise CommandError("Met --uitvoeren kan de peildatum niet in de toekomst liggen.")
