@@ -499,7 +499,8 @@ def _maak_gegevens() -> SimpleNamespace:
     }
     gebruikers["consulent_dordrecht"].gemeenten.set([dordrecht])
     consulent_drecht = medewerker("consulent.zwijndrecht", org_drecht, Rol.CONSULENT)
-    from regie.aanbieders.factories import AanbiederFactory, ContractFactory, verwezen
+    from regie.aanbieders.factories import AanbiederFactory, ContractFactory
+    from regie.trajecten.factories import verwezen
 
     # A language school per organisation; the aanbieder user works at Dronten's.
     contracten = {

@@ -1,4 +1,4 @@
-"""Test and demo helpers: a provider with a contract, and a referral through the service."""
+"""Test and demo helpers: a provider with a contract."""
 
 from datetime import date
 from decimal import Decimal
@@ -30,20 +30,3 @@ class ContractFactory(DjangoModelFactory):
     capaciteit = 10
     begindatum = date(2022, 1, 1)
     einddatum = None
-
-
-def verwezen(inburgeraar, door, *, contract=None, onderdeel=None, **kwargs):
-    """A referral through the service `verwijzen` (the case needs a PIP holding the component)."""
-    from regie.trajecten.services import verwijzen
-
-    if contract is None:
-        contract = ContractFactory(
-            aanbieder__organisatie=inburgeraar.gemeente.organisatie, perceel=onderdeel or Perceel.B1_ROUTE
-        )
-    return verwijzen(
-        inburgeraar=inburgeraar,
-        onderdeel=onderdeel or contract.perceel,
-        contract=contract,
-        door=door,
-        **kwargs,
-    )

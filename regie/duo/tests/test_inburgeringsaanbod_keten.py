@@ -4,7 +4,6 @@ Inburgeringsaanbod, the task sends it to the DUO simulator and DUO takes it (REA
 
 from datetime import timedelta
 
-from regie.aanbieders.factories import verwezen
 from regie.aanbieders.models import Aanbieder, Contract, Perceel
 from regie.accounts.models import Rol
 from regie.demo.duo import instellingen_aanvullen
@@ -15,6 +14,7 @@ from regie.klok import vandaag
 from regie.taken.werk import werk_taken_af
 from regie.trajecten import services as trajecten
 from regie.trajecten.demo import AANBIEDERS, aanbieders_maken, instellingen_bij_duo
+from regie.trajecten.factories import verwezen
 
 from .conftest import berichten
 

@@ -2,10 +2,11 @@
 
 from datetime import timedelta
 
-from regie.aanbieders.factories import ContractFactory, verwezen
+from regie.aanbieders.factories import ContractFactory
 from regie.duo.models import BerichtStatus, Soort
 from regie.klok import vandaag
 from regie.trajecten import services as trajecten
+from regie.trajecten.factories import verwezen
 from regie.trajecten.tests.conftest import gestart
 from regie.voortgang import services as voortgang
 from regie.voortgang.csv_invoer import maandag_van

@@ -2,11 +2,12 @@ from datetime import timedelta
 
 import pytest
 
-from regie.aanbieders.factories import ContractFactory, verwezen
+from regie.aanbieders.factories import ContractFactory
 from regie.aanbieders.models import Perceel
 from regie.demo.factories import pip_vastgesteld
 from regie.klok import vandaag
 from regie.trajecten import services
+from regie.trajecten.factories import verwezen
 
 # taalschool, medewerker_taalschool, andere_aanbieder, medewerker_andere_aanbieder: root conftest.py
 

@@ -6,10 +6,10 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
-from regie.aanbieders.factories import verwezen
 from regie.accounts.models import Rol
 from regie.demo.factories import UserFactory
 from regie.klok import vandaag
+from regie.trajecten.factories import verwezen
 from regie.trajecten.models import Verwijzing
 from regie.trajecten.models import VerwijzingStatus as S
 from regie.verwerkingslog.models import Verwerking

@@ -5,12 +5,13 @@ from datetime import timedelta
 import pytest
 from django.http import Http404
 
-from regie.aanbieders.factories import AanbiederFactory, ContractFactory, verwezen
+from regie.aanbieders.factories import AanbiederFactory, ContractFactory
 from regie.aanbieders.models import Perceel
 from regie.accounts.models import Rol
 from regie.demo.factories import InburgeraarFactory, UserFactory, pip_vastgesteld
 from regie.klok import vandaag
 from regie.trajecten import selectors, services
+from regie.trajecten.factories import verwezen
 from regie.trajecten.models import VerwijzingStatus as S
 
 

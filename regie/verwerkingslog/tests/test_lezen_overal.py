@@ -130,7 +130,7 @@ def _api(**kw):
 
 def _traject_verwijzing(d, **kwargs):
     """A referral of the case (made once), to a language school of its organisation."""
-    from regie.aanbieders.factories import verwezen
+    from regie.trajecten.factories import verwezen
 
     if getattr(d, "traject_verwijzing", None) is None:
         d.hoofd.refresh_from_db()
@@ -183,8 +183,9 @@ def aanbieder_medewerker(dronten):
 
 def _verwijzing(d):
     """A referral of the case to the school of `aanbieder_medewerker` (made once)."""
-    from regie.aanbieders.factories import ContractFactory, verwezen
+    from regie.aanbieders.factories import ContractFactory
     from regie.accounts.models import User
+    from regie.trajecten.factories import verwezen
 
     school = User.objects.get(username="aanbieder.lezen").aanbieder
     bestaand = d.hoofd.verwijzingen.filter(contract__aanbieder=school).first()

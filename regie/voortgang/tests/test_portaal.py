@@ -4,8 +4,8 @@ CSV upload in two steps (preview, then Opslaan)."""
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from regie.aanbieders.factories import verwezen
 from regie.klok import vandaag
+from regie.trajecten.factories import verwezen
 from regie.verwerkingslog.models import Verwerking
 from regie.voortgang.models import CsvUpload, Weekrapportage
 

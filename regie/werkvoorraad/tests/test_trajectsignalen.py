@@ -175,7 +175,7 @@ def test_recente_rapportage_geen_signaal(client, dronten, consulent, docent):
 
 
 def test_verwijzing_niet_geaccepteerd(client, dronten, consulent):
-    from regie.aanbieders.factories import verwezen
+    from regie.trajecten.factories import verwezen
 
     persoon = InburgeraarFactory(gemeente=dronten, consulent=consulent, bsn=geldig_bsn(880_100))
     pip_vastgesteld(persoon, consulent)
