@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "regie.notificaties",
     "regie.coa",
     "regie.taken",
+    "regie.financien",
     "django_tasks",
     "django_tasks_db",
 ]
