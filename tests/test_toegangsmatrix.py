@@ -119,6 +119,9 @@ def coa_upload(ok) -> dict:
 
 
 TAAKSTELLING = alleen(["teamleider", "teamleider_drechtsteden", "functioneel_beheerder"], 200)
+# Geldzaken (regie.financien): the financieel medewerker of Dronten; "ander" is Zwijndrecht (404).
+GELDZAKEN = alleen(["financieel_medewerker"], 200)
+GELDZAKEN_GEMEENTE = alleen(["financieel_medewerker"], (200, 404))
 
 PORTAAL = alleen(["aanbieder"], 200)
 PORTAAL_VERWIJZING = alleen(["aanbieder"], (200, 404))
@@ -379,6 +382,17 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "coa:annuleren": {"GET": alleen(MET_DOSSIERS, 405), "POST": coa_upload(400)},
     # Taakstelling huisvesting: numbers only, for the team lead and the functioneel beheerder.
     "coa:taakstelling": {"GET": TAAKSTELLING, "POST": TAAKSTELLING},
+    # Geldzaken: an empty form is shown again with its messages (200), nothing saved.
+    "financien:start": {"GET": GELDZAKEN},
+    "financien:overzicht": {"GET": GELDZAKEN_GEMEENTE},
+    "financien:budget": {"GET": GELDZAKEN_GEMEENTE, "POST": GELDZAKEN_GEMEENTE},
+    "financien:sisa": {"GET": GELDZAKEN_GEMEENTE},
+    "financien:besteding_csv": {"GET": GELDZAKEN_GEMEENTE},
+    "financien:besteding_xlsx": {"GET": GELDZAKEN_GEMEENTE},
+    "financien:sisa_csv": {"GET": GELDZAKEN_GEMEENTE},
+    "financien:sisa_xlsx": {"GET": GELDZAKEN_GEMEENTE},
+    "financien:facturen": {"GET": GELDZAKEN_GEMEENTE},
+    "financien:factuur_registreren": {"GET": GELDZAKEN_GEMEENTE, "POST": GELDZAKEN_GEMEENTE},
     # Background tasks (regie.taken): the functioneel beheerder, the own organisation's tasks only;
     # a retry without a task is a 404, as one of another organisation.
     "taken:overzicht": {"GET": alleen(["functioneel_beheerder"], 200)},
@@ -433,7 +447,7 @@ class Adres:
     @property
     def heeft_object(self) -> bool:
         """Whether the address names an object (then both tenants are tried)."""
-        return bool(re.search(r"<(\w+:)?(uuid|pk|id|object_id|inburgeraar_id)>", self.route))
+        return bool(re.search(r"<(\w+:)?(uuid|pk|id|object_id|inburgeraar_id|cbs_code)>", self.route))
 
 
 def alle_adressen() -> list[Adres]:
@@ -755,6 +769,10 @@ def _waarde(adres: Adres, naam: str, tenant: str, g: SimpleNamespace, methode: s
         return g.upload.uuid
     if naam == "week":
         return "2026-W01"
+    if naam == "cbs_code":  # a municipality: Dronten, or Zwijndrecht of the other organisation
+        return dossier.gemeente.cbs_code
+    if naam == "jaar":
+        return 2026
     if naam == "uuid":
         return dossier.uuid
     if naam == "inburgeraar_id":
@@ -850,6 +868,7 @@ def stand() -> tuple:
         sorted(Weekrapportage.objects.values_list()),
         sorted(CsvUpload.objects.values_list("pk", "opgeslagen_op", "aantal_opgeslagen")),
         *_stand_coa_en_taken(),
+        *_stand_geldzaken(),
     )
 
 
@@ -866,6 +885,12 @@ def _stand_coa_en_taken() -> tuple:
         HerhaaldeTaak.objects.count(),
         DBTaskResult.objects.count(),
     )
+
+
+def _stand_geldzaken() -> tuple:
+    from regie.financien.models import Budget, Factuur
+
+    return (sorted(Budget.objects.values_list("pk", "bedrag")), sorted(Factuur.objects.values_list("pk", "bedrag")))
 
 
 def verwacht_voor(status, tenant: str) -> int:

@@ -18,7 +18,9 @@ class BedragVeld(forms.Field):
         kwargs.setdefault("error_messages", {"required": "Vul een bedrag in, bijvoorbeeld 1.250,00."})
         kwargs.setdefault(
             "widget",
-            forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "size": 16, "maxlength": 30}),
+            forms.TextInput(
+                attrs={"inputmode": "decimal", "autocomplete": "off", "size": 16, "maxlength": 30}
+            ),
         )
         super().__init__(**kwargs)
 
