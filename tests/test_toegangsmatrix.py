@@ -890,7 +890,10 @@ def _stand_coa_en_taken() -> tuple:
 def _stand_geldzaken() -> tuple:
     from regie.financien.models import Budget, Factuur
 
-    return (sorted(Budget.objects.values_list("pk", "bedrag")), sorted(Factuur.objects.values_list("pk", "bedrag")))
+    return (
+        sorted(Budget.objects.values_list("pk", "bedrag")),
+        sorted(Factuur.objects.values_list("pk", "bedrag")),
+    )
 
 
 def verwacht_voor(status, tenant: str) -> int:
