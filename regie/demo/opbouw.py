@@ -260,6 +260,10 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
 
         # What providers reported on the demo referrals (regie.voortgang); keep it after the referrals.
         vul_rapportages(vandaag=plan.vandaag)
+        from regie.financien.demo import geldzaken_demo
+
+        # Budgets and the providers' invoices for the referrals (regie.financien); after the referrals.
+        geldzaken_demo(vandaag=plan.vandaag)
         from regie.inburgeraars.termijnvelden import herberekenen
 
         # Some dates were stamped around the services above: the stored deadlines from regie.wet.
