@@ -109,9 +109,9 @@ def _budgetten(gemeenten, vandaag: date, rng: random.Random, medewerkers) -> int
 
 
 def _euros(aantal: int, per_stuk: int, dagen: int, rng: random.Random) -> int:
-    """A year's budget in whole thousands of euros: the expected number times the amount, a margin."""
+    """A year's budget in whole hundreds of euros: the expected number times the amount, a margin."""
     marge = rng.randint(*MARGE_PROCENT)
-    return aantal * per_stuk * marge * 365 // (100 * dagen) // 1000 * 1000
+    return aantal * per_stuk * marge * 365 // (100 * dagen) // 100 * 100
 
 
 def _kwartaal_einde(dag: date) -> date:

@@ -60,7 +60,7 @@ def test_budget_voor_vorig_en_dit_jaar_per_categorie(demo):
     )
     assert per_jaar == {jaar - 1: len(Categorie), jaar: len(Categorie)}
     b1 = Budget.objects.get(gemeente=demo["gemeente"], jaar=jaar, categorie=Categorie.B1_ROUTE)
-    assert b1.bedrag > 0 and b1.bedrag % 100_000 == 0  # whole thousands of euros
+    assert b1.bedrag > 0 and b1.bedrag % 10_000 == 0  # whole hundreds of euros
 
 
 def test_facturen_in_het_verleden_uniek_en_binnen_een_jaar(demo):
