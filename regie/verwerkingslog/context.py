@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from regie.problemen import is_api_pad
 from regie.verwerkingslog.models import Kanaal
 
 _TRACEPARENT = re.compile(r"^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$")
@@ -41,7 +42,7 @@ def trace_id_uit(request) -> str:
 
 
 def kanaal_voor(path: str) -> str:
-    if path == "/api" or path.startswith("/api/"):
+    if is_api_pad(path):
         return Kanaal.API
     if path.startswith("/beheer/"):
         return Kanaal.BEHEER
