@@ -337,7 +337,7 @@ VERWACHT: dict[str, dict[str, dict]] = {
         "GET": alleen([*MET_DOSSIERS, "aanbieder"], 405, anoniem=API),
         "POST": rij(403, anoniem=API, aanbieder=415),
     },
-    # Referrals (regie.trajecten.api): the municipality reads its cases' referrals and refers; the
+    # Referrals (regie.api.verwijzingen): the municipality reads its cases' referrals and refers; the
     # aanbieder user reads, accepts, refuses, starts and ends only referrals to its own provider.
     "api:verwijzing-list": {
         "GET": alleen([*MET_DOSSIERS, "aanbieder"], 200, anoniem=API),

@@ -14,7 +14,7 @@ from regie.api.intake import AfspraakViewSet, BredeIntakeView, DiplomaViewSet
 from regie.api.pips import PipViewSet
 from regie.api.probleemtypen import ProbleemtypeView
 from regie.api.problems import niet_gevonden
-from regie.trajecten.api import VerwijzingViewSet
+from regie.api.verwijzingen import VerwijzingViewSet
 from regie.voortgang import api as voortgang_api
 
 app_name = "api"

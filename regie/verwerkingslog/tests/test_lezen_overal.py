@@ -409,7 +409,7 @@ LEZEN: dict[str, Verzoek] = {
         kwargs=lambda d: {"uuid": d.hoofd.uuid, "id": d.diploma.pk}, onderdeel="brede intake"
     ),
     "api:brede-intake": _api(kwargs=_case, onderdeel="brede intake"),
-    # Referrals in the API (regie.trajecten.api); the actions answer with the referral.
+    # Referrals in the API (regie.api.verwijzingen); the actions answer with the referral.
     "api:verwijzing-list": _api(data=lambda d: (_traject_verwijzing(d), {})[1], onderdeel="traject"),
     "api:verwijzing-detail": _api(
         kwargs=lambda d: {"uuid": _traject_verwijzing(d).uuid}, onderdeel="traject"
