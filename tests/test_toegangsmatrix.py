@@ -323,7 +323,7 @@ VERWACHT: dict[str, dict[str, dict]] = {
         "PUT": wijzigen(400, anoniem=API),
         "PATCH": wijzigen(400, anoniem=API),
     },
-    # Reports of providers per referral (regie.voortgang.api): the municipality reads, only the
+    # Reports of providers per referral (regie.api.voortgang): the municipality reads, only the
     # referral's provider writes (the matrix referral is not accepted yet, the body is invalid: 400).
     "api:weekrapportage-list": {"GET": RAPPORTAGE_LEZEN},
     # No week is reported in the matrix: 404 for whoever may see the referral.
