@@ -11,7 +11,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="werkvoorraad:mijn", permanent=False)),
     path("", include("regie.accounts.urls")),
     path("werkvoorraad/", include("regie.werkvoorraad.urls")),
-    path("inburgeraars/", include("regie.inburgeraars.urls")),
+    path("inburgeraars/", include("regie.dossier.urls")),
     path("inburgeraars/", include("regie.intake.urls")),
     path("inburgeraars/", include("regie.pip.urls")),
     path("inburgeraars/", include("regie.voortgangsgesprekken.urls")),
