@@ -19,7 +19,7 @@ urlpatterns = [
     path("aanbieder/", include("regie.voortgang.urls")),
     path("", include("regie.trajecten.urls")),
     path("inburgeraars/", include("regie.duo.urls")),
-    path("verwerkingslog/", include("regie.verwerkingslog.urls")),
+    path("verwerkingslog/", include("regie.privacy.urls")),
     path("coa/", include("regie.coa.urls")),
     path("achtergrondtaken/", include("regie.taken.urls")),
     path("api/v1/", include("regie.api.urls")),

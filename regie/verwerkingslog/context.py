@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from regie.beveiliging.clientadres import client_ip
 from regie.problemen import is_api_pad
 from regie.verwerkingslog.models import Kanaal
 
@@ -72,8 +73,6 @@ class Context:
         """The client's address, the same one the log-in lock-out counts (also behind a proxy)."""
         if self.request is None:
             return None
-        from regie.accounts.blokkeren import client_ip
-
         try:
             return str(ipaddress.ip_address((client_ip(self.request) or "").strip()))
         except ValueError:

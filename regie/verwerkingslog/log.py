@@ -155,14 +155,13 @@ def _organisatie(gebruiker, organisatie, *, laden: bool) -> tuple:
     the user's organisation is not loaded yet, so logging a read costs no extra query."""
     from django.db.models import Subquery
 
-    from regie.accounts.models import User
     from regie.organisaties.models import Organisatie
 
     if organisatie is not None:
         return organisatie.pk, str(organisatie)
     if gebruiker is None or gebruiker.organisatie_id is None:
         return None, ""
-    if laden or User.organisatie.is_cached(gebruiker):
+    if laden or gebruiker._meta.get_field("organisatie").is_cached(gebruiker):
         return gebruiker.organisatie_id, str(gebruiker.organisatie)
     naam = Subquery(Organisatie.objects.filter(pk=gebruiker.organisatie_id).values("naam")[:1])
     return gebruiker.organisatie_id, naam

@@ -596,7 +596,7 @@ def _door_de_privacy_officer_gevonden(regel, verwacht):
     from regie.accounts.models import Rol
     from regie.demo.factories import UserFactory
     from regie.inburgeraars.models import Inburgeraar
-    from regie.verwerkingslog.selectors import zoek_verwerkingen
+    from regie.privacy.selectors import zoek_verwerkingen
 
     privacy_officer = UserFactory(
         username=f"privacy.{regel.pk}", organisatie_id=regel.namens_organisatie_id, rol=Rol.PRIVACY_OFFICER
