@@ -32,7 +32,8 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
-from regie.verwerkingslog import log, selectors  # noqa: E402
+from regie.privacy import selectors  # noqa: E402
+from regie.verwerkingslog import log  # noqa: E402
 from regie.verwerkingslog.models import Verwerking  # noqa: E402
 
 VULLEN = """

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "regie.demo",
     "regie.bewaartermijnen",
     "regie.verwerkingslog",
+    "regie.privacy",
     "regie.aanbieders",
     "regie.trajecten",
     "regie.voortgang",
@@ -195,7 +196,9 @@ AXES_HTTP_RESPONSE_CODE = 429
 AXES_USERNAME_FORM_FIELD = "username"
 # Behind a proxy (REGIE_BEHIND_PROXY) the client's address is the proxy's last X-Forwarded-For entry.
 REGIE_ACHTER_PROXY = _bool("REGIE_BEHIND_PROXY")
-AXES_CLIENT_IP_CALLABLE = "regie.accounts.blokkeren.client_ip"
+AXES_CLIENT_IP_CALLABLE = "regie.beveiliging.clientadres.client_ip"
+# The persons the processing log names are the cases (regie/verwerkingslog/personen.py).
+REGIE_VERWERKINGSLOG_PERSONEN = "regie.inburgeraars.betrokkenen"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = os.environ.get("REGIE_OTP_ISSUER", "Regie")

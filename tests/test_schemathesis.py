@@ -60,7 +60,7 @@ CONFIG = schemathesis.config.SchemathesisConfig.from_dict(
             "response_headers_conformance": {"enabled": True},
             # Not these two: the schema cannot say what the services check (a BSN's elfproef, a
             # date before today), so valid-looking data is rightly refused; and an empty filter
-            # or a pageSize that is no number is ignored, as django-filter and DRF do.
+            # is ignored, as django-filter does.
             "positive_data_acceptance": {"enabled": False},
             "negative_data_rejection": {"enabled": False},
         },

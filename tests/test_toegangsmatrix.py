@@ -326,7 +326,7 @@ VERWACHT: dict[str, dict[str, dict]] = {
         "PUT": wijzigen(400, anoniem=API),
         "PATCH": wijzigen(400, anoniem=API),
     },
-    # Reports of providers per referral (regie.voortgang.api): the municipality reads, only the
+    # Reports of providers per referral (regie.api.voortgang): the municipality reads, only the
     # referral's provider writes (the matrix referral is not accepted yet, the body is invalid: 400).
     "api:weekrapportage-list": {"GET": RAPPORTAGE_LEZEN},
     # No week is reported in the matrix: 404 for whoever may see the referral.
@@ -340,7 +340,7 @@ VERWACHT: dict[str, dict[str, dict]] = {
         "GET": alleen([*MET_DOSSIERS, "aanbieder"], 405, anoniem=API),
         "POST": rij(403, anoniem=API, aanbieder=415),
     },
-    # Referrals (regie.trajecten.api): the municipality reads its cases' referrals and refers; the
+    # Referrals (regie.api.verwijzingen): the municipality reads its cases' referrals and refers; the
     # aanbieder user reads, accepts, refuses, starts and ends only referrals to its own provider.
     "api:verwijzing-list": {
         "GET": alleen([*MET_DOSSIERS, "aanbieder"], 200, anoniem=API),

@@ -12,12 +12,12 @@ from rest_framework.parsers import JSONParser
 from rest_framework.permissions import SAFE_METHODS
 
 from regie.accounts.rechten import HeeftRecht, Recht
+from regie.api.leeslog import LogtLezenApi
 from regie.api.problems import TeGroot
 from regie.api.schema import RegieAutoSchema
 from regie.beveiliging.grootte import grootte_tekst, te_groot
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import inburgeraar_voor
-from regie.verwerkingslog.drf import LogtLezenApi
 
 UUID_PARAMETER = OpenApiParameter(
     "uuid",

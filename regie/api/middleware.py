@@ -1,5 +1,7 @@
 from django.conf import settings
 
+from regie.problemen import is_api_pad
+
 
 class ApiVersionMiddleware:
     """API Design Rules (API-57): every API response names the full API version.
@@ -12,6 +14,6 @@ class ApiVersionMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path == "/api" or request.path.startswith("/api/"):
+        if is_api_pad(request.path):
             response["API-Version"] = settings.API_VERSION
         return response

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from regie.api.basis import UUID_PARAMETER, Datum, DossierApi, Keuze, StrikteInvoer
 from regie.inburgeraars.models import Leerroute
 from regie.pip.models import Alfabetisering, Pip, Taaldoel
-from regie.pip.services import pip_vaststellen
+from regie.pip.services import ONDERDELEN, pip_vaststellen
 
 VERSIE_PARAMETER = OpenApiParameter(
     "versie", OpenApiTypes.INT, OpenApiParameter.PATH, description="Het versienummer van het PIP (1, 2, ...)."
@@ -63,19 +63,7 @@ class PipSerializer(serializers.ModelSerializer):
             "dagtekening",
             "leerroute",
             "taalniveau",
-            "alfabetisering",
-            "mag_opleiding_afmaken",
-            "pvt",
-            "map",
-            "maatschappelijke_begeleiding",
-            "geschatte_intensiteit_uren",
-            "aantal_voortgangsgesprekken",
-            "participatie_activiteiten",
-            "vve",
-            "tolk",
-            "uren_nt2_gevolgd",
-            "inspanning_aangetoond",
-            "b1_niet_haalbaar",
+            *ONDERDELEN,  # every component of a PIP, as the service takes them
             "waarschuwingen",
             "reden",
             "vastgesteld_door",

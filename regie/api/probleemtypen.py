@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from regie.api.basis import RegieApi
-from regie.api.problems import PROBLEEMTYPEN
+from regie.problemen import PROBLEEMTYPEN
 
 
 class ProbleemtypeSerializer(serializers.Serializer):

@@ -3,22 +3,18 @@
 Every error answer has the members `type`, `title`, `status`, `detail` and `instance`.
 A validation error adds `invalidParams`: one `{name, code, reason}` per problem, with
 the Dutch reason the service or serializer gave. The `type` of each problem is a
-link to `/api/v1/problemen/<code>`, which explains it.
+link to `/api/v1/problemen/<code>`, which explains it (the kinds: regie.problemen).
 
 Services raise Django's `ValidationError` and `GelijktijdigGewijzigd`; they are turned
 into 400 and 409 here, so API views stay thin and never catch them themselves.
 """
 
 import logging
-from dataclasses import dataclass
-from http import HTTPStatus
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.signals import got_request_exception
-from django.http import Http404, JsonResponse
-from django.urls import NoReverseMatch, reverse
-from django.utils.encoding import escape_uri_path
+from django.http import Http404
 from django.views.csrf import csrf_failure
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions
@@ -27,10 +23,10 @@ from rest_framework.settings import api_settings
 from rest_framework.views import set_rollback
 
 from regie.fouten import GelijktijdigGewijzigd
+from regie.problemen import PROBLEEMTYPEN, PROBLEM_JSON, is_api_pad, probleem, probleem_antwoord
 
 logger = logging.getLogger(__name__)
 
-PROBLEM_JSON = "application/problem+json"
 ALGEMENE_FOUT = "nonFieldErrors"
 CSRF_MELDING = (
     "Het CSRF-token ontbreekt of klopt niet. Wie met een sessie (ingelogd in de browser) wijzigt, stuurt"
@@ -38,121 +34,11 @@ CSRF_MELDING = (
 )
 
 
-@dataclass(frozen=True)
-class Probleemtype:
-    code: str
-    status: int
-    titel: str
-    uitleg: str
-
-
-PROBLEEMTYPEN: dict[str, Probleemtype] = {
-    p.code: p
-    for p in (
-        Probleemtype(
-            "ongeldige-invoer",
-            400,
-            "De invoer klopt niet",
-            "Een of meer velden zijn niet goed ingevuld. In invalidParams staat per veld wat er mis is."
-            " Er is niets opgeslagen.",
-        ),
-        Probleemtype(
-            "niet-ingelogd",
-            401,
-            "Niet ingelogd",
-            "Stuur een geldig token mee in de header 'Authorization: Token <token>'. Een medewerker maakt"
-            " een token op de pagina 'API-tokens' in Regie; een beheerder met 'manage.py create_api_token"
-            " <gebruikersnaam>'. Een verlopen of ingetrokken token werkt niet meer.",
-        ),
-        Probleemtype("geen-toegang", 403, "Geen toegang", "U mag deze handeling niet uitvoeren."),
-        Probleemtype(
-            "niet-gevonden",
-            404,
-            "Niet gevonden",
-            "Dit adres bestaat niet, of het gegeven hoort bij een andere organisatie.",
-        ),
-        Probleemtype(
-            "methode-niet-toegestaan",
-            405,
-            "Methode niet toegestaan",
-            "Deze HTTP-methode kan niet op dit adres. In de header Allow staan de methoden die wel kunnen.",
-        ),
-        Probleemtype(
-            "formaat-niet-beschikbaar",
-            406,
-            "Formaat niet beschikbaar",
-            "De API antwoordt alleen in JSON (application/json en application/problem+json).",
-        ),
-        Probleemtype(
-            "gelijktijdig-gewijzigd",
-            409,
-            "Tegelijk gewijzigd",
-            "Iemand anders heeft het dossier gewijzigd nadat u de gegevens ophaalde."
-            " Haal het dossier opnieuw op en stuur de wijziging met de nieuwe versie.",
-        ),
-        Probleemtype(
-            "te-groot",
-            413,
-            "Te groot",
-            "Wat u stuurde is groter dan Regie aanneemt: een CSV-bestand tot REGIE_MAX_UPLOAD_MB (standaard"
-            " 2 MB), andere gegevens tot REGIE_MAX_JSON_KB (standaard 1024 kB). Er is niets opgeslagen."
-            " Splits een groot bestand in kleinere bestanden.",
-        ),
-        Probleemtype(
-            "mediatype-niet-ondersteund",
-            415,
-            "Mediatype niet ondersteund",
-            "Stuur de gegevens als JSON, met de header 'Content-Type: application/json'.",
-        ),
-        Probleemtype(
-            "te-veel-verzoeken",
-            429,
-            "Te veel verzoeken",
-            "U stuurt te veel verzoeken. Wacht het aantal seconden uit de header Retry-After.",
-        ),
-        Probleemtype(
-            "serverfout",
-            500,
-            "Er ging iets mis",
-            "Er ging iets mis in Regie. Er is niets opgeslagen. Probeer het later opnieuw;"
-            " lukt het dan nog niet, neem dan contact op met de beheerder.",
-        ),
-    )
-}
-TYPE_PER_STATUS = {p.status: p for p in PROBLEEMTYPEN.values()}
-
-
 class TeGroot(exceptions.APIException):
     """413: the body is larger than this endpoint takes (regie.beveiliging.grootte)."""
 
     status_code = 413
     default_code = "te-groot"
-
-
-def probleem(request, status: int, detail: str, **extra) -> dict:
-    """The members of one problem; `type` links to the explanation of its kind."""
-    soort = TYPE_PER_STATUS.get(status)
-    if soort is None:
-        type_uri, titel = "about:blank", HTTPStatus(status).phrase
-    else:
-        titel = soort.titel
-        try:
-            type_uri = reverse("api:probleemtype", kwargs={"code": soort.code})
-        except NoReverseMatch:  # pragma: no cover - only without the API urls
-            type_uri = "about:blank"
-        if request is not None and type_uri != "about:blank":
-            type_uri = request.build_absolute_uri(type_uri)
-    return {
-        "type": type_uri,
-        "title": titel,
-        "status": status,
-        "detail": detail,
-        # request.path is decoded: encoded again, an address with %, [ or | still gives a valid URI.
-        "instance": request.build_absolute_uri(escape_uri_path(request.path))
-        if request is not None
-        else None,
-        **extra,
-    }
 
 
 def _param(name: str, code: str | None, reason) -> dict:
@@ -239,19 +125,9 @@ def exception_handler(exc, context):
     return _antwoord(request, 500, PROBLEEMTYPEN["serverfout"].uitleg)
 
 
-def probleem_antwoord(request, status: int, detail: str) -> JsonResponse:
-    """A problem+json answer outside a DRF view (Django's own error handlers, unknown addresses)."""
-    return JsonResponse(
-        probleem(request, status, detail),
-        status=status,
-        content_type=PROBLEM_JSON,
-        json_dumps_params={"ensure_ascii": False},
-    )
-
-
 def csrf_fout(request, reason=""):
     """CSRF_FAILURE_VIEW: under /api/ a problem+json 403 like every API error, elsewhere Django's page."""
-    if request.path == "/api" or request.path.startswith("/api/"):
+    if is_api_pad(request.path):
         return probleem_antwoord(request, 403, CSRF_MELDING)
     return csrf_failure(request, reason)
 

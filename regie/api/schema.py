@@ -11,7 +11,7 @@ from drf_spectacular.plumbing import ResolvedComponent
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 
-from regie.api.problems import PROBLEM_JSON, TYPE_PER_STATUS
+from regie.problemen import PROBLEM_JSON, TYPE_PER_STATUS
 
 
 class OngeldigeParameterSerializer(serializers.Serializer):

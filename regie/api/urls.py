@@ -8,14 +8,14 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView, SpectacularYAMLAPIView
 from rest_framework.routers import SimpleRouter
 
+from regie.api import voortgang as voortgang_api
 from regie.api.gemeenten import GemeenteLijst
 from regie.api.inburgeraars import InburgeraarViewSet
 from regie.api.intake import AfspraakViewSet, BredeIntakeView, DiplomaViewSet
 from regie.api.pips import PipViewSet
 from regie.api.probleemtypen import ProbleemtypeView
 from regie.api.problems import niet_gevonden
-from regie.trajecten.api import VerwijzingViewSet
-from regie.voortgang import api as voortgang_api
+from regie.api.verwijzingen import VerwijzingViewSet
 
 app_name = "api"
 
@@ -30,7 +30,7 @@ urlpatterns = [
     *router.urls,
     path("inburgeraars/<uuid:uuid>/brede-intake", BredeIntakeView.as_view(), name="brede-intake"),
     path("gemeenten", GemeenteLijst.as_view(), name="gemeenten"),
-    # What a provider reports per referral (regie.voortgang.api)
+    # What a provider reports per referral (regie.api.voortgang)
     path(
         "verwijzingen/<uuid:uuid>/weekrapportages",
         voortgang_api.WeekrapportageLijst.as_view(),

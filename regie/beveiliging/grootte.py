@@ -17,6 +17,8 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooMany
 from django.core.files.uploadhandler import FileUploadHandler
 from django.shortcuts import render
 
+from regie.problemen import is_api_pad, probleem_antwoord
+
 TE_GROOT = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
 
 
@@ -61,9 +63,7 @@ def ongeldig_verzoek(request, exception=None):
     with what the limits are; anything else: 400. In Dutch, on Regie's own page; in the API as
     problem+json."""
     status = 413 if isinstance(exception, TE_GROOT) else 400
-    if request.path == "/api" or request.path.startswith("/api/"):
-        from regie.api.problems import probleem_antwoord
-
+    if is_api_pad(request.path):
         return probleem_antwoord(request, status, _melding(status))
     return render(request, "400.html", {"status": status, "melding": _melding(status)}, status=status)
 

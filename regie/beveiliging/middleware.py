@@ -14,6 +14,8 @@ per view, so a new page cannot forget it.
 
 from django.conf import settings
 
+from regie.problemen import is_api_pad
+
 # Only features Chromium and Firefox know: an unknown one makes the browser log an error.
 UITGESCHAKELD = (
     "accelerometer",
@@ -52,7 +54,7 @@ def _kan_persoonsgegevens_tonen(request) -> bool:
     pad = request.path
     if pad.startswith(settings.STATIC_URL):
         return False
-    if pad == "/api" or pad.startswith("/api/"):
+    if is_api_pad(pad):
         return True  # a token is checked inside the view: request.user does not know it here
     user = getattr(request, "user", None)
     return bool(user is not None and user.is_authenticated)

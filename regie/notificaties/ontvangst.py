@@ -42,7 +42,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
-from regie.accounts.blokkeren import client_ip
+from regie.beveiliging.clientadres import client_ip
 from regie.beveiliging.grootte import grootte_tekst, te_groot
 from regie.duo import specificaties
 from regie.notificaties.services import melding_geweigerd, notificatie_ontvangen

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from regie.accounts.rechten import Recht, heeft_recht, mag, vereist_recht, weiger
+from regie.dossier.views import registratiepagina
 from regie.duo.client import DuoFout
 from regie.inburgeraars.selectors import inburgeraar_voor, inburgeraars_voor
-from regie.inburgeraars.views import registratiepagina
 from regie.notificaties import services
 from regie.notificaties.afstemming import afstemming_starten, vergelijk
 from regie.notificaties.models import Afstemming, Notificatie, Status

@@ -108,7 +108,7 @@ VESTIGING = {
     "Sociale Dienst Drechtsteden": ("3311", "Dordrecht"),
     "Gemeente Noordoostpolder": ("8302", "Emmeloord"),
 }
-AANBIEDER_ACCOUNT = "aanbieder.{kort}"
+AANBIEDER_ACCOUNT_BEGIN = "aanbieder."
 KORT = {
     P.B1_ROUTE: "B1",
     P.ONDERWIJSROUTE: "OR",
@@ -307,13 +307,14 @@ def bouw_trajecten(*, vandaag: date | None = None, seed: int = 2021) -> dict[str
     bouwer = _Bouwer(vandaag=vandaag, seed=seed)
     with transaction.atomic():
         per_organisatie = aanbieders_maken()
-        # The aanbieder demo account of each organisation works at its language school.
-        from regie.demo.generator import KORTE_NAAM
-
+        # The aanbieder demo account of each organisation (aanbieder.<short name>, made by
+        # regie.demo.opbouw) works at its language school.
         for organisatie_naam, aanbieders in per_organisatie.items():
             taalschool = next(a for naam, a in aanbieders.items() if naam.startswith("Taalschool"))
             User.objects.filter(
-                username=AANBIEDER_ACCOUNT.format(kort=KORTE_NAAM[organisatie_naam]), rol=Rol.AANBIEDER
+                organisatie__naam=organisatie_naam,
+                username__startswith=AANBIEDER_ACCOUNT_BEGIN,
+                rol=Rol.AANBIEDER,
             ).update(aanbieder=taalschool)
         medewerkers = {
             u.aanbieder_id: u

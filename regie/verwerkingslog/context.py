@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from regie.beveiliging.clientadres import client_ip
+from regie.problemen import is_api_pad
 from regie.verwerkingslog.models import Kanaal
 
 _TRACEPARENT = re.compile(r"^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$")
@@ -41,7 +43,7 @@ def trace_id_uit(request) -> str:
 
 
 def kanaal_voor(path: str) -> str:
-    if path == "/api" or path.startswith("/api/"):
+    if is_api_pad(path):
         return Kanaal.API
     if path.startswith("/beheer/"):
         return Kanaal.BEHEER
@@ -71,8 +73,6 @@ class Context:
         """The client's address, the same one the log-in lock-out counts (also behind a proxy)."""
         if self.request is None:
             return None
-        from regie.accounts.blokkeren import client_ip
-
         try:
             return str(ipaddress.ip_address((client_ip(self.request) or "").strip()))
         except ValueError:

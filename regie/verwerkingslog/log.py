@@ -16,10 +16,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from regie.verwerkingslog import personen as register
 from regie.verwerkingslog.context import (
     Context,
     huidige_context,
@@ -30,6 +30,7 @@ from regie.verwerkingslog.context import (
 )
 from regie.verwerkingslog.doelen import doel_voor
 from regie.verwerkingslog.models import Actie, Betrokkene, InburgeraarUuid, Kanaal, Resultaat, Verwerking
+from regie.verwerkingslog.personen import Persoon
 
 _NEGEN_CIJFERS = re.compile(r"(?<!\d)\d{9}(?!\d)")
 _BSN_NAMEN = {"bsn", "burgerservicenummer"}
@@ -65,11 +66,6 @@ def maskeer_velden(velden: dict | None) -> dict:
     return uit
 
 
-# A person concerned: (internal id, uuid, id of the case's municipality); uuid and municipality
-# may be None until `_aangevuld` looks them up.
-Persoon = tuple[int, object, int | None]
-
-
 def _personen(inburgeraars) -> list[Persoon]:
     """The persons of an Inburgeraar, an iterable of them, or of (id, uuid) pairs or (id, uuid,
     municipality id) triples; each once."""
@@ -96,14 +92,7 @@ def _aangevuld(personen: list[Persoon]) -> list[Persoon]:
     zonder = [pk for pk, uuid, gemeente_id in personen if uuid is None or gemeente_id is None]
     if not zonder:
         return personen
-    from regie.inburgeraars.models import Inburgeraar
-
-    gevonden = {
-        pk: (uuid, gemeente_id)
-        for pk, uuid, gemeente_id in Inburgeraar.objects.filter(pk__in=zonder).values_list(
-            "pk", "uuid", "gemeente_id"
-        )
-    }
+    gevonden = register.aanvullen(zonder)
     return [
         (
             pk,
@@ -155,14 +144,13 @@ def _organisatie(gebruiker, organisatie, *, laden: bool) -> tuple:
     the user's organisation is not loaded yet, so logging a read costs no extra query."""
     from django.db.models import Subquery
 
-    from regie.accounts.models import User
     from regie.organisaties.models import Organisatie
 
     if organisatie is not None:
         return organisatie.pk, str(organisatie)
     if gebruiker is None or gebruiker.organisatie_id is None:
         return None, ""
-    if laden or User.organisatie.is_cached(gebruiker):
+    if laden or gebruiker._meta.get_field("organisatie").is_cached(gebruiker):
         return gebruiker.organisatie_id, str(gebruiker.organisatie)
     naam = Subquery(Organisatie.objects.filter(pk=gebruiker.organisatie_id).values("naam")[:1])
     return gebruiker.organisatie_id, naam
@@ -363,28 +351,20 @@ def geweigerd_voor_andere_organisatie(*, request, uuid, reden: str) -> Verwerkin
     sees who (of which organisation) tried. The acting organisation's own entry
     (`toegang_geweigerd`) does not name the person: it must not learn the case exists.
     Nothing when there is no such case or it is the user's own organisation's."""
-    from regie.inburgeraars.models import Inburgeraar
-
-    try:
-        gevonden = (
-            Inburgeraar.objects.filter(uuid=uuid)
-            .values_list("pk", "uuid", "gemeente_id", "gemeente__organisatie_id")
-            .first()
-        )
-    except (ValueError, TypeError, ValidationError):
-        return None
+    gevonden = register.op_uuid(uuid)
     user = getattr(request, "user", None)
-    if gevonden is None or gevonden[3] == getattr(user, "organisatie_id", None):
+    if gevonden is None or gevonden[1] == getattr(user, "organisatie_id", None):
         return None
+    persoon, organisatie_id = gevonden
     return _schrijf(
         actie=Actie.GEWEIGERD,
         onderdeel="toegang",
-        inburgeraars=[gevonden[:3]],
+        inburgeraars=[persoon],
         request=request,
         resultaat=Resultaat.GEWEIGERD,
         reden=reden,
-        object_id=str(gevonden[1]),
-        betreft_organisatie_id=gevonden[3],
+        object_id=str(persoon[1]),
+        betreft_organisatie_id=organisatie_id,
     )
 
 
@@ -456,7 +436,8 @@ def _gelogd(request) -> None:
         getattr(request, "_request", request)._verwerkingslog_gelezen = True
 
 
-def _al_gelogd(request) -> bool:
+def al_gelogd(request) -> bool:
+    """Whether this request has its read entry already."""
     return getattr(getattr(request, "_request", request), "_verwerkingslog_gelezen", False)
 
 
@@ -492,30 +473,19 @@ def betreft_keuzes(request, form, veld: str = "partner") -> None:
     betreft(request, [(pk, None) for pk, _ in form.fields[veld].widget.choices if isinstance(pk, int)])
 
 
-def _betrokkenen(request) -> list[Persoon] | None:
+def betrokkenen(request) -> list[Persoon] | None:
+    """The persons the view named with `betreft`, or None when it named none."""
     gevonden = getattr(getattr(request, "_request", request), "_verwerkingslog_betrokkenen", None)
     return None if gevonden is None else list(gevonden.values())
 
 
-def _persoon_uit_url(kwargs, *, huishouden: bool = False) -> list[Persoon]:
+def persoon_uit_url(kwargs, *, huishouden: bool = False) -> list[Persoon]:
     """The case named by the address; with `huishouden` also its partner and whoever has it
     as partner (the overview shows their names). Only after the view answered with the case
     (`toont_het_adres`), so after its own scoped look-up (`inburgeraar_voor`) let the user in."""
     if "uuid" not in kwargs:
         return []
-    from django.db.models import Q
-
-    from regie.inburgeraars.models import Inburgeraar
-
-    velden = ("pk", "uuid", "gemeente_id")
-    if not huishouden:
-        return list(Inburgeraar.objects.filter(uuid=kwargs["uuid"]).values_list(*velden)[:1])
-    hoofd = list(Inburgeraar.objects.filter(uuid=kwargs["uuid"]).values_list(*velden, "partner_id")[:1])
-    if not hoofd:
-        return []
-    pk, uuid, gemeente_id, partner_id = hoofd[0]
-    anderen = Inburgeraar.objects.filter(Q(pk=partner_id) | Q(partner_id=pk)).exclude(pk=pk)
-    return [(pk, uuid, gemeente_id), *anderen.order_by("pk").values_list(*velden)]
+    return register.uit_adres(kwargs["uuid"], huishouden=huishouden)
 
 
 # Answers that show nothing of the case in the address: the user or request was refused, or the
@@ -534,11 +504,11 @@ def _na_antwoord(request, response, kwargs, *, huishouden: bool):
     """The persons to log after a view answered, or None when nothing is to be logged:
     whoever the view named with `betreft` (whatever the status: the view named them because
     its answer shows them), and the case in the address when the answer showed it."""
-    if _al_gelogd(request):
+    if al_gelogd(request):
         return None
-    personen = _betrokkenen(request) or []
+    personen = betrokkenen(request) or []
     if toont_het_adres(response.status_code):
-        personen = _persoon_uit_url(kwargs, huishouden=huishouden) + personen
+        personen = persoon_uit_url(kwargs, huishouden=huishouden) + personen
     return personen
 
 

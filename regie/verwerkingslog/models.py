@@ -160,13 +160,6 @@ class Verwerking(AlleenToevoegenModel):
     def __str__(self):
         return f"{self.get_actie_display()} {self.onderdeel} door {self.gebruikersnaam or 'systeem'}"
 
-    @property
-    def rol_label(self) -> str:
-        """The role's name as users read it (the value is stored: labels may change)."""
-        from regie.accounts.models import Rol
-
-        return Rol(self.rol).label if self.rol in Rol.values else self.rol
-
 
 class Betrokkene(AlleenToevoegenModel):
     """A person whose data one processing concerned (a list or search result concerns several).

@@ -84,11 +84,34 @@ def test_paginering_met_page_en_pagesize(api_consulent, dronten):
 def test_pagesize_hoogstens_100(api_consulent, dronten):
     for _ in range(3):
         maak_inburgeraar(gemeente=dronten)
-    assert len(api_consulent.get(LIJST, {"pageSize": 1000}).json()["results"]) == 3
-    # The paginator caps it; shown by the limit, not by creating 101 cases.
-    from regie.api.pagination import Paginering
+    assert len(api_consulent.get(LIJST, {"pageSize": 100}).json()["results"]) == 3
+    antwoord = probleem(api_consulent.get(LIJST, {"pageSize": 101}), 400)
+    assert antwoord["invalidParams"] == [
+        {
+            "name": "pageSize",
+            "code": "invalid",
+            "reason": "Vul voor pageSize een heel getal van 1 tot en met 100 in.",
+        }
+    ]
 
-    assert Paginering.max_page_size == 100
+
+@pytest.mark.parametrize("waarde", ["0", "-1", "abc", "2.5", " 5", "+5", "1_0", "", "99999999999"])
+def test_ongeldige_pagesize_geeft_400(api_consulent, inburgeraar, waarde):
+    antwoord = probleem(api_consulent.get(LIJST, {"pageSize": waarde}), 400)
+    assert [p["name"] for p in antwoord["invalidParams"]] == ["pageSize"]
+
+
+@pytest.mark.parametrize("waarde", ["0", "-1", "last", "x", ""])
+def test_ongeldige_page_geeft_400(api_consulent, inburgeraar, waarde):
+    antwoord = probleem(api_consulent.get(LIJST, {"page": waarde}), 400)
+    assert antwoord["invalidParams"] == [
+        {
+            "name": "page",
+            "code": "invalid",
+            "reason": "Vul voor page een heel getal van 1 of hoger in. De eerste pagina is 1.",
+        }
+    ]
+    assert "Er is niets opgeslagen." in antwoord["detail"]
 
 
 @pytest.fixture

@@ -126,7 +126,7 @@ def test_pagina_s_van_vijftig(auditor, dossier, consulent):
 def test_het_aantal_wordt_geteld_tot_een_grens(auditor, dossier, consulent, monkeypatch):
     """Counting a whole organisation's log (millions of rows nationally) would take seconds: the page
     counts up to a limit, says there are more, and still pages through the newest."""
-    from regie.verwerkingslog import views
+    from regie.privacy import views
 
     monkeypatch.setattr(views, "MAX_GETELD", 60)
     with systeemcontext():

@@ -458,7 +458,7 @@ LEZEN: dict[str, Verzoek] = {
         kwargs=lambda d: {"uuid": d.hoofd.uuid, "id": d.diploma.pk}, onderdeel="brede intake"
     ),
     "api:brede-intake": _api(kwargs=_case, onderdeel="brede intake"),
-    # Referrals in the API (regie.trajecten.api); the actions answer with the referral.
+    # Referrals in the API (regie.api.verwijzingen); the actions answer with the referral.
     "api:verwijzing-list": _api(data=lambda d: (_traject_verwijzing(d), {})[1], onderdeel="traject"),
     "api:verwijzing-detail": _api(
         kwargs=lambda d: {"uuid": _traject_verwijzing(d).uuid}, onderdeel="traject"
@@ -657,7 +657,7 @@ def _door_de_privacy_officer_gevonden(regel, verwacht):
     from regie.accounts.models import Rol
     from regie.demo.factories import UserFactory
     from regie.inburgeraars.models import Inburgeraar
-    from regie.verwerkingslog.selectors import zoek_verwerkingen
+    from regie.privacy.selectors import zoek_verwerkingen
 
     privacy_officer = UserFactory(
         username=f"privacy.{regel.pk}", organisatie_id=regel.namens_organisatie_id, rol=Rol.PRIVACY_OFFICER

@@ -17,8 +17,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from regie import klok
 from regie.accounts.rechten import Recht, vereist_recht
 from regie.pdf import pdf_antwoord, pdf_uit_template
-from regie.verwerkingslog import inzage, log, selectors
-from regie.verwerkingslog.forms import BsnZoekForm, InzageForm, ZoekForm
+from regie.privacy import inzage, selectors
+from regie.privacy.forms import BsnZoekForm, InzageForm, ZoekForm
+from regie.verwerkingslog import log
 from regie.verwerkingslog.models import Kanaal
 
 PER_PAGINA = 50

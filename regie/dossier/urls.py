@@ -1,6 +1,6 @@
 from django.urls import path
 
-from regie.inburgeraars import views
+from regie.dossier import views
 
 app_name = "inburgeraars"
 urlpatterns = [

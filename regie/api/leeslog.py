@@ -1,5 +1,7 @@
-"""Read logging for the REST API: a mixin for every API view (regie.api.basis.RegieApi)."""
+"""Read logging for the REST API: a mixin for every API view (regie.api.basis.RegieApi). Here, not
+in regie.verwerkingslog: it reads which cases an answer shows, and the log knows no cases."""
 
+from regie.inburgeraars.models import Inburgeraar
 from regie.verwerkingslog import log
 
 # Actions that answer with a list of cases (at /inburgeraars, not below one case).
@@ -28,7 +30,7 @@ class LogtLezenApi:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if not log._al_gelogd(request):
+        if not log.al_gelogd(request):
             personen = self._verwerkingslog_personen(response)
             if personen:
                 onderdeel = self.verwerkingslog_onderdeel
@@ -38,7 +40,7 @@ class LogtLezenApi:
         return response
 
     def _verwerkingslog_personen(self, response):
-        personen = log._betrokkenen(self.request)
+        personen = log.betrokkenen(self.request)
         if personen is not None:
             return personen
         if not 200 <= response.status_code < 300 or response.status_code == 204:
@@ -46,13 +48,11 @@ class LogtLezenApi:
         inburgeraar = self.__dict__.get("inburgeraar")  # DossierApi's cached, scoped look-up
         if inburgeraar is not None:
             return [inburgeraar]
-        from regie.inburgeraars.models import Inburgeraar
-
         pagina = getattr(getattr(self, "_paginator", None), "page", None)
         if pagina is not None and all(isinstance(item, Inburgeraar) for item in pagina.object_list):
             return list(pagina.object_list)  # the page of a list or search, already loaded
         uuids = _uuids_in(getattr(response, "data", None))
         if not uuids:
-            return log._persoon_uit_url(self.kwargs)
+            return log.persoon_uit_url(self.kwargs)
         # Only cases the answer itself showed, so already scoped by the view.
         return list(Inburgeraar.objects.filter(uuid__in=uuids).values_list("pk", "uuid", "gemeente_id"))

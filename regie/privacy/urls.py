@@ -1,6 +1,6 @@
 from django.urls import path
 
-from regie.verwerkingslog import views
+from regie.privacy import views
 
 app_name = "verwerkingslog"
 urlpatterns = [

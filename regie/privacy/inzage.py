@@ -15,6 +15,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
+from regie.accounts.models import Rol
 from regie.verwerkingslog.models import Verwerking
 
 # Technical fields that say nothing about the person.
@@ -81,6 +82,11 @@ def _gerelateerd(instance, diepte: int) -> dict:
     return uit
 
 
+def rol_naam(rol: str) -> str:
+    """The role of an entry as users read it (the value is stored: labels may change)."""
+    return Rol(rol).label if rol in Rol.values else rol
+
+
 def verwerking_als_dict(v: Verwerking) -> dict:
     return {
         "id": str(v.uuid),
@@ -88,7 +94,7 @@ def verwerking_als_dict(v: Verwerking) -> dict:
         "tijdstip": timezone.localtime(v.tijdstip).isoformat(timespec="seconds"),
         "gebruiker": v.gebruikersnaam or None,
         "rol": v.rol or None,
-        "rol_betekenis": v.rol_label or None,
+        "rol_betekenis": rol_naam(v.rol) or None,
         "namens_organisatie": v.namens_organisatie or None,
         "actie": v.actie,
         "actie_betekenis": v.get_actie_display(),

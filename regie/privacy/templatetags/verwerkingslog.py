@@ -2,7 +2,10 @@ from datetime import datetime
 
 from django import template
 
+from regie.privacy.inzage import rol_naam
+
 register = template.Library()
+register.filter(rol_naam)
 
 
 @register.filter
