@@ -379,6 +379,7 @@ SPECTACULAR_SETTINGS = {
         "ResultaatsoortEnum": "regie.voortgang.models.Resultaatsoort",
         "PerceelEnum": "regie.aanbieders.models.Perceel",
         "VerwijzingStatusEnum": "regie.trajecten.models.VerwijzingStatus",
+        "ParticipatieSoortEnum": "regie.participatie.models.Soort",
     },
 }
 

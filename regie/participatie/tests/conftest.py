@@ -10,8 +10,7 @@ from regie.demo.factories import InburgeraarFactory, pip_vastgesteld
 from regie.klok import vandaag
 
 
-@pytest.fixture
-def lang_bezig(dronten, consulent):
+def lang_bezig_maken(dronten, consulent):
     begin = vandaag() - relativedelta(months=25) - timedelta(days=70)
     inburgeraar = InburgeraarFactory(
         gemeente=dronten, consulent=consulent, datum_melding_duo=begin, datum_inschrijving_brp=begin
@@ -19,3 +18,8 @@ def lang_bezig(dronten, consulent):
     pip_vastgesteld(inburgeraar, consulent, dagtekening=begin + timedelta(days=60))
     inburgeraar.refresh_from_db()
     return inburgeraar
+
+
+@pytest.fixture
+def lang_bezig(dronten, consulent):
+    return lang_bezig_maken(dronten, consulent)
