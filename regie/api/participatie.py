@@ -87,6 +87,23 @@ class ActiviteitSerializer(serializers.ModelSerializer):
         )
 
 
+class AanbiederVeld(serializers.PrimaryKeyRelatedField):
+    # Only a provider of the case's organisation exists here; a number out of the database's range
+    # is refused before the look-up (PostgreSQL would fail on it).
+    default_error_messages = {
+        "does_not_exist": "Deze aanbieder bestaat niet of werkt niet voor uw organisatie. Kies een aanbieder"
+        " uit de lijst.",
+        "incorrect_type": "Vul het nummer van de aanbieder in.",
+    }
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        if not 1 <= data <= 2**31 - 1:
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
+
+
 class ActiviteitInvoerSerializer(StrikteInvoer):
     """Een activiteit toevoegen of wijzigen. Bij wijzigen (PATCH) veranderen alleen de velden die u
     meestuurt."""
@@ -96,7 +113,7 @@ class ActiviteitInvoerSerializer(StrikteInvoer):
     partner = serializers.CharField(
         allow_blank=True, max_length=200, help_text="De naam van de werkgever of organisatie."
     )
-    aanbieder = serializers.PrimaryKeyRelatedField(
+    aanbieder = AanbiederVeld(
         queryset=Aanbieder.objects.none(),
         allow_null=True,
         default=None,

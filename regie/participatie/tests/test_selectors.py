@@ -26,6 +26,12 @@ def test_uitkomsten_uit_elke_bron(inburgeraar, consulent, medewerker_taalschool)
         niveau="B1",
         door=medewerker_taalschool,
     )
+    voortgang.eindrapport_vastleggen(
+        verwijzing=verwijzing,
+        datum=vandaag() - timedelta(days=2),
+        samenvatting="Leest en luistert op B1.",
+        door=medewerker_taalschool,
+    )
     DuoStand.objects.create(
         inburgeraar=inburgeraar,
         gegevens={
@@ -68,7 +74,9 @@ def test_uitkomsten_uit_elke_bron(inburgeraar, consulent, medewerker_taalschool)
         ("situatie", "Consulent"),
         ("examen", "Aanbieder"),
         ("examen", "DUO"),
+        ("eindrapport", "Aanbieder"),
     }
+    assert "Leest en luistert op B1." in u.eindrapporten[0].omschrijving, u.eindrapporten
     assert any(x.omschrijving == "Examen Spreken: gezakt" for x in u.examens)
     datums = [x.datum for x in u.overzicht]
     assert datums == sorted(datums, reverse=True)
