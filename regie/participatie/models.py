@@ -151,7 +151,7 @@ class Situatie(models.Model):
     class Meta:
         verbose_name = "situatie op een meetmoment"
         verbose_name_plural = "situaties op meetmomenten"
-        ordering = ["inburgeraar", "moment", "-vastgelegd_op", "-id"]
+        ordering = ["moment", "-vastgelegd_op", "-id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["inburgeraar", "moment"],

@@ -114,7 +114,18 @@ def activiteit_toevoegen(
     versie: int | None = None,
 ) -> Activiteit:
     """A new participation activity of the case."""
-    g = _invoer(**locals())
+    g = _invoer(
+        soort=soort,
+        omschrijving=omschrijving,
+        partner=partner,
+        aanbieder=aanbieder,
+        startdatum=startdatum,
+        einddatum=einddatum,
+        uren_per_week=uren_per_week,
+        contractvorm=contractvorm,
+        resultaat=resultaat,
+        reden=reden,
+    )
     fouten = _activiteit_fouten(inburgeraar, g)
     if fouten:
         raise ValidationError(fouten)

@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'situatie op een meetmoment',
                 'verbose_name_plural': 'situaties op meetmomenten',
-                'ordering': ['inburgeraar', 'moment', '-vastgelegd_op', '-id'],
+                'ordering': ['moment', '-vastgelegd_op', '-id'],
                 'indexes': [models.Index(fields=['moment', 'actueel'], name='participati_moment_a00ae6_idx')],
                 'constraints': [models.UniqueConstraint(condition=models.Q(('actueel', True)), fields=('inburgeraar', 'moment'), name='een_actuele_situatie_per_meetmoment')],
             },
