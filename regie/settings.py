@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "regie.duo",
     "regie.notificaties",
     "regie.coa",
+    "regie.participatie",
     "regie.taken",
     "regie.financien",
     "django_tasks",
@@ -382,6 +383,7 @@ SPECTACULAR_SETTINGS = {
         "ResultaatsoortEnum": "regie.voortgang.models.Resultaatsoort",
         "PerceelEnum": "regie.aanbieders.models.Perceel",
         "VerwijzingStatusEnum": "regie.trajecten.models.VerwijzingStatus",
+        "ParticipatieSoortEnum": "regie.participatie.models.Soort",
     },
 }
 
