@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "regie.duo",
     "regie.notificaties",
     "regie.coa",
+    "regie.cbs",
     "regie.taken",
     "django_tasks",
     "django_tasks_db",

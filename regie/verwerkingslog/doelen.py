@@ -64,6 +64,10 @@ DOELEN: dict[str, Doel] = {
         " PVT, MAP, Z-route en contactpersoon (PIP art. 15, inburgeringsaanbod art. 16)",
         f"Wet inburgering 2021 art. 15 en 16, Besluit inburgering 2021 art. 3.14; {_TAAK}",
     ),
+    "cbs": Doel(
+        "Statistiek Wet inburgering: de kwartaallevering aan het CBS voor de monitoring van de wet",
+        f"Wet op het Centraal bureau voor de statistiek art. 33; Wet inburgering 2021; {_TAAK}",
+    ),
     "werkvoorraad": Doel(
         "Uitvoering Wet inburgering 2021 — werkvoorraad van de consulent", f"Wet inburgering 2021; {_TAAK}"
     ),
