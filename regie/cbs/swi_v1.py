@@ -284,7 +284,7 @@ ITEMS: tuple[Item, ...] = (
         lambda p, k: _code(OPLEIDING, p.opleidingsniveau),
         intake_afgerond,
         "intake",
-        "Als de brede intake is afgerond",
+        "Als de brede intake is afgerond of er een PIP is",
     ),
     Item(
         "leerbaarheidstoets",
@@ -292,7 +292,7 @@ ITEMS: tuple[Item, ...] = (
         lambda p, k: _code(LEERBAARHEID, p.leerbaarheidstoets),
         leerbaarheid_nodig,
         "intake",
-        "Als de brede intake is afgerond, behalve bij de onderwijsroute",
+        "Als de brede intake is afgerond of er een PIP is, behalve bij de onderwijsroute",
     ),
     Item(
         "datumPip",

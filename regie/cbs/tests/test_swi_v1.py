@@ -137,3 +137,11 @@ def test_elk_item_staat_in_het_schema():
     schema = swi.SCHEMA.read_text()
     for item in swi.ITEMS:
         assert f'name="{item.element}"' in schema, item.element
+
+
+def test_docs_noemen_elk_item():
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "cbs-levering.md").read_text()
+    for item in swi.ITEMS:
+        assert f"| `{item.element}` |" in docs, item.element
