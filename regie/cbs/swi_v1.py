@@ -160,7 +160,7 @@ def nooit(p: Persoon, k: Kwartaal) -> bool:
 
 
 def asiel(p: Persoon, k: Kwartaal) -> bool:
-    """COA's linking and maatschappelijke begeleiding concern asielstatushouders only (Wi 18)."""
+    """COA's linking and maatschappelijke begeleiding concern asielstatushouders only (Wi 13)."""
     return p.doelgroep == "asielstatushouder"
 
 
@@ -180,7 +180,7 @@ def leerbaarheid_nodig(p: Persoon, k: Kwartaal) -> bool:
 
 
 def map_nodig(p: Persoon, k: Kwartaal) -> bool:
-    """The MAP is no part of the onderwijsroute (Wi 6 lid 1)."""
+    """The MAP is no part of the onderwijsroute (Wi 8 lid 3)."""
     return p.heeft_pip() and p.leerroute != "onderwijsroute"
 
 

@@ -214,6 +214,7 @@ def test_de_pagina_weigert_slechte_invoer(client, teamleider, consulent, dronten
     antwoord = client.post(reverse("cbs:leveren"), {"berichtgever": "0303", "kwartaal": "2025-K3"})
     assert antwoord.status_code == 400 and "Er is niets geleverd" in antwoord.content.decode()
     assert not Levering.objects.exists()
+    assert Verwerking.objects.filter(onderdeel="cbs", actie="lezen").count() == 2  # the report shown again
     client.force_login(consulent)
     assert client.get(reverse("cbs:overzicht")).status_code == 403
     beleid = UserFactory(organisatie=dronten.organisatie, rol=Rol.BELEIDSMEDEWERKER)
