@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "regie.notificaties",
     "regie.coa",
     "regie.participatie",
+    "regie.cbs",
     "regie.taken",
     "regie.financien",
     "django_tasks",

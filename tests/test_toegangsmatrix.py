@@ -118,6 +118,8 @@ def coa_upload(ok) -> dict:
     )
 
 
+TEAMLEIDERS = ["teamleider", "teamleider_drechtsteden"]
+CBS = alleen(TEAMLEIDERS, 200)
 TAAKSTELLING = alleen(["teamleider", "teamleider_drechtsteden", "functioneel_beheerder"], 200)
 # Geldzaken (regie.financien): the financieel medewerker of Dronten; "ander" is Zwijndrecht (404).
 GELDZAKEN = alleen(["financieel_medewerker"], 200)
@@ -403,6 +405,15 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "financien:sisa_xlsx": {"GET": GELDZAKEN_GEMEENTE},
     "financien:facturen": {"GET": GELDZAKEN_GEMEENTE},
     "financien:factuur_registreren": {"GET": GELDZAKEN_GEMEENTE, "POST": GELDZAKEN_GEMEENTE},
+    # The CBS delivery (regie.cbs): the team lead, for the own municipalities. Without a choice the
+    # report and the delivery give the form again with the messages (400); a delivery of another
+    # organisation is a 404.
+    "cbs:overzicht": {"GET": CBS},
+    "cbs:controle": {"GET": alleen(TEAMLEIDERS, 400)},
+    "cbs:leveren": {"GET": alleen(TEAMLEIDERS, 405), "POST": alleen(TEAMLEIDERS, 400)},
+    "cbs:download": {
+        "GET": rij(403, anoniem=PAGINA, teamleider=(200, 404), teamleider_drechtsteden=(404, 200))
+    },
     # Background tasks (regie.taken): the functioneel beheerder, the own organisation's tasks only;
     # a retry without a task is a 404, as one of another organisation.
     "taken:overzicht": {"GET": alleen(["functioneel_beheerder"], 200)},
@@ -704,7 +715,31 @@ def _maak_gegevens() -> SimpleNamespace:
         )
         for tenant, inburgeraar in dossiers.items()
     }
+    from regie.cbs.models import Levering
+
+    # A delivery to CBS per tenant (Dronten's, and Drechtsteden's for its four municipalities).
+    cbs_leveringen = {
+        tenant: Levering.objects.create(
+            organisatie=organisatie,
+            gemeente=gemeente,
+            berichtgever=organisatie.naam,
+            gemeentecodes="0303",
+            jaar=2025,
+            kwartaal=1,
+            definitie="swi-v1",
+            bestand=b"<matrix/>",
+            bestandsnaam="matrix.xml",
+            sha256="0" * 64,
+            aantal_records=0,
+            gemaakt_door=door,
+        ).uuid
+        for tenant, organisatie, gemeente, door in (
+            ("eigen", org_dronten, dronten, gebruikers["teamleider"]),
+            ("ander", org_drecht, None, gebruikers["teamleider_drechtsteden"]),
+        )
+    }
     return SimpleNamespace(
+        cbs_leveringen=cbs_leveringen,
         upload=upload,
         coa_imports=coa_imports,
         verwerkingen=verwerkingen,
@@ -772,6 +807,8 @@ def _waarde(adres: Adres, naam: str, tenant: str, g: SimpleNamespace, methode: s
     dossier, delen = g.dossiers[tenant], g.onderdelen[tenant]
     if adres.sleutel == "verwerkingslog:detail":
         return g.verwerkingen[tenant]
+    if naam == "uuid" and adres.sleutel.startswith("cbs:"):
+        return g.cbs_leveringen[tenant]
     if naam == "uuid" and adres.sleutel.startswith("coa:"):
         return g.coa_imports[tenant]
     # A referral: in a case's address (<verwijzing>) or the uuid of /api/v1/verwijzingen/{uuid}.
@@ -906,6 +943,7 @@ def _stand_participatie() -> tuple:
 def _stand_coa_en_taken() -> tuple:
     from django_tasks_db.models import DBTaskResult
 
+    from regie.cbs.models import Levering
     from regie.coa.models import CoaImport, CoaKoppeling, Taakstelling
     from regie.taken.models import HerhaaldeTaak
 
@@ -914,6 +952,7 @@ def _stand_coa_en_taken() -> tuple:
         CoaKoppeling.objects.count(),
         sorted(Taakstelling.objects.values_list("pk", "aantal")),
         HerhaaldeTaak.objects.count(),
+        Levering.objects.count(),
         DBTaskResult.objects.count(),
     )
 

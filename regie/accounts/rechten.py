@@ -37,6 +37,7 @@ class Recht(StrEnum):
     DUO_MELDINGEN = "duo_meldingen"
     TAAKSTELLING = "taakstelling"
     ACHTERGRONDTAKEN = "achtergrondtaken"
+    CBS_LEVEREN = "cbs_leveren"
 
 
 # Short name (table header) and a plain Dutch description of every right.
@@ -58,6 +59,7 @@ NAMEN: dict[Recht, str] = {
     Recht.DUO_MELDINGEN: "DUO-meldingen behandelen",
     Recht.TAAKSTELLING: "Taakstelling huisvesting",
     Recht.ACHTERGRONDTAKEN: "Achtergrondtaken",
+    Recht.CBS_LEVEREN: "Leveren aan het CBS",
 }
 
 BESCHRIJVINGEN: dict[Recht, str] = {
@@ -126,6 +128,15 @@ BESCHRIJVINGEN: dict[Recht, str] = {
         "De achtergrondtaken zien (wachtend, bezig, mislukt) en een mislukte taak opnieuw laten proberen."
         " Zonder persoonsgegevens."
     ),
+    Recht.CBS_LEVEREN: (
+        "Per kwartaal het bestand voor de Statistiek Wet inburgering van het CBS maken en downloaden, voor"
+        " de eigen gemeenten: eerst de controle (wie mist welk verplicht gegeven, per consulent), dan het"
+        " bestand; ook correcties van eerdere kwartalen en de geschiedenis van de leveringen. Het bestand"
+        " bevat BSN's: elke levering en elke download komt in het verwerkingslog. Dit recht hoort bij de"
+        " teamleider, die de dossiers al mag lezen en de consulenten vraagt wat ontbreekt aan te vullen;"
+        " niet bij de beleidsmedewerker, die alleen cijfers zonder personen ziet, en niet bij de functioneel"
+        " beheerder, die geen dossiers ziet."
+    ),
 }
 
 # The wider right that includes each `_EIGEN` right for cases of colleagues.
@@ -160,6 +171,7 @@ ROL_RECHTEN: dict[Rol, frozenset[Recht]] = {
             Recht.BELEIDSCIJFERS,
             Recht.DUO_MELDINGEN,
             Recht.TAAKSTELLING,
+            Recht.CBS_LEVEREN,
         }
     ),
     Rol.BELEIDSMEDEWERKER: frozenset({Recht.BELEIDSCIJFERS}),

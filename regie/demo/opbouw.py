@@ -272,6 +272,10 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
 
         # Some dates were stamped around the services above: the stored deadlines from regie.wet.
         herberekenen()
+        from regie.cbs.demo import cbs_demo
+
+        # The past quarters' deliveries to CBS (regie.cbs); last, as they read everything above.
+        cbs_demo(vandaag=plan.vandaag)
 
     casussen = plan.casussen
     te_laat = [c.pip_te_laat for c in casussen if c.pip_te_laat is not None]

@@ -74,6 +74,10 @@ DOELEN: dict[str, Doel] = {
         " en de verantwoording over de regierol (art. 15)",
         f"Wet inburgering 2021 art. 15; {_TAAK}",
     ),
+    "cbs": Doel(
+        "Statistiek Wet inburgering: de kwartaallevering aan het CBS voor de monitoring van de wet",
+        f"Wet op het Centraal bureau voor de statistiek art. 33; Wet inburgering 2021; {_TAAK}",
+    ),
     "werkvoorraad": Doel(
         "Uitvoering Wet inburgering 2021 — werkvoorraad van de consulent", f"Wet inburgering 2021; {_TAAK}"
     ),

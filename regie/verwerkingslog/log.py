@@ -387,6 +387,21 @@ def dossier_verwijderd(*, inburgeraar_id: int, inburgeraar_uuid, reden: str, doo
     )
 
 
+def cbs_levering(*, inburgeraars, door, handeling: str, object_id: str, reden: str) -> Verwerking:
+    """A file for CBS (Statistiek Wet inburgering) with these persons' data, BSN included, was made
+    (`handeling` "cbs_levering_gemaakt") or downloaded ("cbs_levering_gedownload")."""
+    return _schrijf(
+        actie=Actie.EXPORTEREN,
+        onderdeel="cbs",
+        inburgeraars=inburgeraars,
+        door=door,
+        kanaal=Kanaal.EXPORT,
+        handeling=handeling,
+        object_id=object_id,
+        reden=reden,
+    )
+
+
 # --- Accounts: who gave whom which access (beheer, own password) ---------------------------------
 # No person (inburgeraar) is concerned, but these changes decide who can see persons' data: the
 # privacy officer sees them next to the reads and changes. `door` is who did it, `gebruiker`

@@ -34,7 +34,9 @@ from regie.inburgeraars.models import Inburgeraar
 from regie.organisaties.models import Gemeente
 
 # Not copied: the layout itself, Django's own tables, the queue (a copied message to DUO waits
-# without a task: the national data is for measuring, nothing is sent) and the demo mark.
+# without a task: the national data is for measuring, nothing is sent), the demo mark, and the
+# deliveries to CBS (a file holds the template's BSNs, which a copy replaces; bench/cbs.py makes
+# the national files itself).
 NIET_KOPIEREN = {
     "organisaties.Organisatie",
     "organisaties.Gemeente",
@@ -45,6 +47,7 @@ NIET_KOPIEREN = {
     "demo.Demomarkering",
     "django_tasks_database.DBTaskResult",
     "taken.TaakOrganisatie",
+    "cbs.Levering",
 }
 KAART = {
     "organisaties.Organisatie": "organisatie",

@@ -304,7 +304,50 @@ def _upload(d):
     return {"upload": gemaakt.uuid}
 
 
+def _cbs_onvolledig(d):
+    """The case linked in 2025-K3 without COA's linking date: the CBS report lists it."""
+    from regie.inburgeraars.models import Inburgeraar
+
+    Inburgeraar.objects.filter(pk=d.hoofd.pk).update(
+        datum_melding_duo=dt.date(2025, 8, 1), datum_koppeling_coa=None
+    )
+    return {"berichtgever": d.hoofd.gemeente.cbs_code, "kwartaal": "2025-K3"}
+
+
+def _cbs_levering(d):
+    """A delivery to CBS holding the case (made directly: only the download is tested)."""
+    from regie.accounts.models import Rol, User
+    from regie.cbs.models import Levering
+
+    return {
+        "uuid": Levering.objects.create(
+            organisatie=d.hoofd.gemeente.organisatie,
+            gemeente=d.hoofd.gemeente,
+            berichtgever=d.hoofd.gemeente.naam,
+            gemeentecodes=d.hoofd.gemeente.cbs_code,
+            jaar=2025,
+            kwartaal=3,
+            definitie="swi-v1",
+            bestand=d.hoofd.bsn.encode(),
+            bestandsnaam="lezen.xml",
+            sha256="0" * 64,
+            aantal_records=1,
+            inburgeraars=[d.hoofd.pk],
+            gemaakt_door=User.objects.filter(rol=Rol.TEAMLEIDER).first(),
+        ).uuid
+    }
+
+
 LEZEN: dict[str, Verzoek] = {
+    # The CBS delivery (regie.cbs): the report names who misses what; the file holds BSNs.
+    "cbs:controle": Verzoek(gebruiker="teamleider", data=_cbs_onvolledig, onderdeel="cbs"),
+    "cbs:download": Verzoek(
+        gebruiker="teamleider",
+        kwargs=_cbs_levering,
+        kanaal=Kanaal.EXPORT,
+        actie=Actie.EXPORTEREN,
+        onderdeel="cbs",
+    ),
     # Worklist, team, search
     "werkvoorraad:mijn": Verzoek(onderdeel="werkvoorraad"),
     "werkvoorraad:team": Verzoek(gebruiker="teamleider", onderdeel="team"),
@@ -556,6 +599,11 @@ LEZEN: dict[str, Verzoek] = {
 }
 
 GEEN_PERSOONSGEGEVENS: dict[str, str] = {
+    "cbs:overzicht": "leveringen aan het CBS (kwartaal, aantallen, hash), geen personen",
+    "cbs:leveren": (
+        "maakt een levering en stuurt door (het maken staat in het log, cbs_levering_gemaakt); bij een"
+        " fout de controle, die het lezen logt (regie/cbs/tests/test_levering.py)"
+    ),
     "accounts:login": "inlogpagina",
     "accounts:tweestaps": "tweede inlogstap",
     "accounts:tweestaps_instellen": "app voor de tweede stap instellen (eigen account)",
