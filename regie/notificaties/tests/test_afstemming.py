@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.utils.html import escape
 
 from regie.demo.factories import InburgeraarFactory, geldig_bsn, pip_vastgesteld
 from regie.inburgeraars.models import Doelgroep
@@ -91,7 +92,7 @@ def test_afstemming_voor_het_team_als_taak_en_pagina(client, dronten, consulent,
     assert afstemming.klaar_op is not None
     assert afstemming.resultaat[0]["inburgeraar"] == inburgeraar.pk
     inhoud = client.get("/duo-meldingen/afstemming/").content.decode()
-    assert inburgeraar.naam in inhoud and "Doelgroep" in inhoud
+    assert escape(inburgeraar.naam) in inhoud and "Doelgroep" in inhoud
 
 
 def test_duo_onbereikbaar_op_de_dossierpagina(client, inburgeraar, consulent, settings):

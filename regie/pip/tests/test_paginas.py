@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from regie.demo.factories import InburgeraarFactory
 from regie.inburgeraars.models import Inburgeraar
@@ -251,8 +252,8 @@ def test_beschikking_bevat_besluit_termijnen_grondslag_en_bezwaarclausule(consul
     html = beschikking_html(met_pip, pip)
     for tekst in (
         f"Gemeente {met_pip.gemeente.naam}",
-        met_pip.naam,
-        met_pip.straat,
+        escape(met_pip.naam),  # a name or street with an apostrophe is escaped in the HTML
+        escape(met_pip.straat),
         "B1-route",
         "Nederlands op niveau B1",
         "participatieverklaringstraject (PVT)",

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from regie.aanbieders.factories import ContractFactory
 from regie.aanbieders.models import Perceel
@@ -133,7 +134,7 @@ def test_capaciteit_voor_teamleider(client, teamleider, consulent, inburgeraar, 
     assert antwoord.status_code == 200
     inhoud = antwoord.content.decode()
     assert "Taalschool Flevoland" in inhoud
-    assert inburgeraar.naam in inhoud.split("zonder antwoord na 2 weken")[1]
+    assert escape(inburgeraar.naam) in inhoud.split("zonder antwoord na 2 weken")[1]
     lezen = Verwerking.objects.filter(id__gt=vanaf, actie="lezen").get()
     assert lezen.onderdeel == "traject"
 
