@@ -84,7 +84,7 @@ def meten(n: int, top: int) -> None:
     from django.test import Client
 
     from regie.duo import specificaties
-    from regie.notificaties.models import Notificatie, Status
+    from regie.duo.inkomend.models import Notificatie, Status
     from regie.taken.werk import werk_taken_af
 
     settings.DEBUG = False

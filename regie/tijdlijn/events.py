@@ -320,7 +320,7 @@ def verwijzing_ingetrokken(inburgeraar, door, verwijzing, van: str) -> Gebeurten
 def duo_melding_verwerkt(
     inburgeraar, door, gebeurtenis_id: str, omschrijving: str, wijzigingen=None
 ) -> Gebeurtenis:
-    """What a DUO notice (regie.notificaties) changed or added to the case. `wijzigingen`:
+    """What a DUO notice (regie.duo.inkomend) changed or added to the case. `wijzigingen`:
     {field: [old, new]} of data read from DUO, for the processing log."""
     return _schrijf(
         inburgeraar,
@@ -475,7 +475,7 @@ def eindrapport_vastgelegd(inburgeraar, door, eindrapport, correctie: bool = Fal
     )
 
 
-# --- Messages to DUO (regie.duo.berichten) --------------------------------------------------------
+# --- Messages to DUO (regie.duo.uitgaand.berichten) --------------------------------------------------------
 # DUO is a recipient of personal data: every attempt to send is a processing ("exporteren") with
 # DUO as the receiver and the fields given; a message Regie refused itself is only recorded.
 

@@ -63,10 +63,10 @@ def _coa_import(d):
 
 
 def _duo_melding(d):
-    """A DUO notice about the case (regie.notificaties), made on first use."""
+    """A DUO notice about the case (regie.duo.inkomend), made on first use."""
     from django.utils import timezone
 
-    from regie.notificaties.models import Notificatie, Status
+    from regie.duo.inkomend.models import Notificatie, Status
 
     return Notificatie.objects.get_or_create(
         bericht_id=f"lezen-{d.hoofd.pk}",
@@ -88,7 +88,7 @@ def _duo_melding_nieuwe_plicht(d):
     from django.utils import timezone
 
     from regie.demo.factories import geldig_bsn
-    from regie.notificaties.models import Notificatie, Status
+    from regie.duo.inkomend.models import Notificatie, Status
 
     return Notificatie.objects.get_or_create(
         bericht_id=f"lezen-nieuw-{d.hoofd.pk}",
@@ -105,10 +105,10 @@ def _duo_melding_nieuwe_plicht(d):
 
 
 def _duo_afstemming(d):
-    """A finished reconciliation run that lists the case (regie.notificaties.afstemming)."""
+    """A finished reconciliation run that lists the case (regie.duo.inkomend.afstemming)."""
     from django.utils import timezone
 
-    from regie.notificaties.models import Afstemming
+    from regie.duo.inkomend.models import Afstemming
 
     Afstemming.objects.create(
         organisatie=d.hoofd.gemeente.organisatie,
@@ -453,7 +453,7 @@ LEZEN: dict[str, Verzoek] = {
         json=True,
         onderdeel="traject",
     ),
-    # DUO's notices and the reconciliation with DUO (regie.notificaties)
+    # DUO's notices and the reconciliation with DUO (regie.duo.inkomend)
     "notificaties:lijst": Verzoek(
         data=lambda d: _duo_melding(d) and {"filter": "alle"}, onderdeel="duo-meldingen"
     ),

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from regie.accounts.models import Rol
 from regie.demo.factories import InburgeraarFactory, UserFactory, geldig_bsn
-from regie.notificaties.models import Afstemming
+from regie.duo.inkomend.models import Afstemming
 from regie.organisaties.models import Gemeente
 from regie.verwerkingslog.models import Actie, Resultaat, Verwerking
 from regie.verwerkingslog.tests.conftest import laatste_id, nieuw_sinds, personen
