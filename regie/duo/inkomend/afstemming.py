@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
 from regie.duo.client import DuoFout
 from regie.duo.codes import Opzoeker, laatste_dag_termijn
 from regie.duo.inkomend.gebeurtenissen import LEERROUTE_DUO, doelgroep_uit
-from regie.duo.inkomend.models import Afstemming
+from regie.duo.inkomend.models import Afstemming, AfstemmingRegel
 from regie.inburgeraars.models import Doelgroep, Inburgeraar, Leerroute
 from regie.inburgeraars.status import ACTIEF, Status
 from regie.verwerkingslog.context import systeemcontext
@@ -180,8 +181,6 @@ def te_vergelijken(organisatie) -> list[Inburgeraar]:
 
 def afstemming_starten(*, organisatie, door) -> Afstemming:
     """Store a new run and enqueue it (in the same transaction)."""
-    from django.db import transaction
-
     with transaction.atomic():
         afstemming = Afstemming.objects.create(organisatie=organisatie, gestart_door=door)
         afstemming_uitvoeren.enqueue(afstemming.pk)
@@ -193,7 +192,7 @@ def afstemming_uitvoeren(afstemming_id: int) -> int:
     """Compare every active case of the organisation with DUO; returns the number with differences."""
     afstemming = Afstemming.objects.select_related("organisatie").get(pk=afstemming_id)
     opzoekers: dict[int, Opzoeker] = {}
-    resultaat = []
+    regels = []
     with systeemcontext():
         for inburgeraar in te_vergelijken(afstemming.organisatie):
             opzoeker = opzoekers.setdefault(inburgeraar.gemeente_id, Opzoeker(inburgeraar.gemeente))
@@ -203,9 +202,14 @@ def afstemming_uitvoeren(afstemming_id: int) -> int:
             except DuoFout as e:
                 verschillen, fout = [], f"DUO gaf geen antwoord: {e}"
             if verschillen or fout:
-                resultaat.append({"inburgeraar": inburgeraar.pk, "verschillen": verschillen, "fout": fout})
+                regels.append(
+                    AfstemmingRegel(
+                        afstemming=afstemming, inburgeraar=inburgeraar, verschillen=verschillen, fout=fout
+                    )
+                )
             opzoeker._cache.clear()
-    afstemming.resultaat = resultaat
-    afstemming.klaar_op = timezone.now()
-    afstemming.save(update_fields=["resultaat", "klaar_op"])
-    return len(resultaat)
+    with transaction.atomic():
+        AfstemmingRegel.objects.bulk_create(regels, batch_size=500)
+        afstemming.klaar_op = timezone.now()
+        afstemming.save(update_fields=["klaar_op"])
+    return len(regels)

@@ -103,14 +103,29 @@ class Afstemming(models.Model):
     )
     gestart_op = models.DateTimeField(auto_now_add=True)
     klaar_op = models.DateTimeField(null=True, blank=True)
-    # [{"inburgeraar": pk, "verschillen": [{"onderdeel", "regie", "duo", "actie"}], "fout": ""}]
-    resultaat = models.JSONField(default=list)
 
     class Meta:
         ordering = ["-gestart_op", "-id"]
 
     def __str__(self):
         return f"Afstemming van {self.gestart_op:%d-%m-%Y %H:%M}"
+
+
+class AfstemmingRegel(models.Model):
+    """One person with differences (or DUO's error) in a reconciliation run: a row of the list,
+    so the page reads one page of them from the database, only of cases the user may see."""
+
+    afstemming = models.ForeignKey(Afstemming, on_delete=models.CASCADE, related_name="regels")
+    inburgeraar = models.ForeignKey("inburgeraars.Inburgeraar", on_delete=models.CASCADE, related_name="+")
+    # [{"onderdeel", "regie", "duo", "actie"}]
+    verschillen = models.JSONField(default=list)
+    fout = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.afstemming}: {len(self.verschillen)} verschil(len){', fout' if self.fout else ''}"
 
 
 class GeweigerdeMelding(models.Model):

@@ -4,8 +4,8 @@
 from django.db.models import QuerySet
 
 from regie.accounts.rechten import Recht, heeft_recht
-from regie.duo.inkomend.models import Notificatie
-from regie.inburgeraars.selectors import gemeenten_voor
+from regie.duo.inkomend.models import AfstemmingRegel, Notificatie
+from regie.inburgeraars.selectors import gemeenten_voor, inburgeraars_voor
 
 
 def notificaties_van(inburgeraar) -> QuerySet[Notificatie]:
@@ -19,4 +19,14 @@ def notificaties_voor(user) -> QuerySet[Notificatie]:
         return Notificatie.objects.none()
     return Notificatie.objects.filter(gemeente__in=gemeenten_voor(user)).select_related(
         "gemeente", "inburgeraar"
+    )
+
+
+def afstemming_regels(user, afstemming) -> QuerySet[AfstemmingRegel]:
+    """The rows of a reconciliation run about cases the user may see, in the order they were found;
+    the caller cuts a page from it in the database."""
+    return (
+        AfstemmingRegel.objects.filter(afstemming=afstemming, inburgeraar__in=inburgeraars_voor(user))
+        .select_related("inburgeraar")
+        .order_by("id")
     )

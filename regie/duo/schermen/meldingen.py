@@ -15,7 +15,7 @@ from regie.duo.inkomend import services
 from regie.duo.inkomend.afstemming import afstemming_starten, vergelijk
 from regie.duo.inkomend.models import Afstemming, Notificatie, Status
 from regie.duo.inkomend.registratie import registreerbaar, registreren_uit_melding, voorinvulling
-from regie.duo.inkomend.selectors import notificaties_voor
+from regie.duo.inkomend.selectors import afstemming_regels, notificaties_voor
 from regie.inburgeraars.selectors import inburgeraar_voor, inburgeraars_voor
 from regie.inburgeraars.views import registratiepagina
 from regie.verwerkingslog.log import betreft, logt_lezen
@@ -190,26 +190,21 @@ def afstemming(request):
             return redirect("notificaties:afstemming")
         fout = "Kies 'Nu afstemmen met DUO' om de afstemming te starten."
     laatste = Afstemming.objects.filter(organisatie_id=request.user.organisatie_id).first()
-    rijen = []
-    if laatste and laatste.resultaat:
-        zichtbaar = {
-            i.pk: i
-            for i in inburgeraars_voor(request.user).filter(
-                pk__in=[r["inburgeraar"] for r in laatste.resultaat]
-            )
+    context = {"laatste": laatste, "rijen": [], "fout": fout}
+    if laatste and laatste.klaar_op:
+        # 50 persons a page, cut in the database (COUNT plus one page), as the other lists.
+        paginator = Paginator(
+            afstemming_regels(request.user, laatste), PER_PAGINA, allow_empty_first_page=True
+        )
+        pagina = paginator.get_page(request.GET.get("pagina") or 1)
+        context |= {
+            "rijen": list(pagina.object_list),
+            "pagina": pagina,
+            "paginanummers": list(paginator.get_elided_page_range(pagina.number, on_each_side=2)),
+            "ellips": Paginator.ELLIPSIS,
         }
-        rijen = [
-            {"inburgeraar": zichtbaar[r["inburgeraar"]], "verschillen": r["verschillen"], "fout": r["fout"]}
-            for r in laatste.resultaat
-            if r["inburgeraar"] in zichtbaar
-        ]
-        betreft(request, [r["inburgeraar"] for r in rijen])
-    return render(
-        request,
-        "notificaties/afstemming.html",
-        {"laatste": laatste, "rijen": rijen, "fout": fout},
-        status=400 if fout else 200,
-    )
+        betreft(request, [r.inburgeraar for r in context["rijen"]])
+    return render(request, "notificaties/afstemming.html", context, status=400 if fout else 200)
 
 
 @vereist_recht(Recht.DOSSIERS_LEZEN_EIGEN)

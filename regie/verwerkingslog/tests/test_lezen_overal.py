@@ -111,15 +111,9 @@ def _duo_afstemming(d):
     from regie.duo.inkomend.models import Afstemming
 
     Afstemming.objects.create(
-        organisatie=d.hoofd.gemeente.organisatie,
-        klaar_op=timezone.now(),
-        resultaat=[
-            {
-                "inburgeraar": d.hoofd.pk,
-                "fout": "",
-                "verschillen": [{"onderdeel": "Doelgroep", "regie": "a", "duo": "b", "actie": "c"}],
-            }
-        ],
+        organisatie=d.hoofd.gemeente.organisatie, klaar_op=timezone.now()
+    ).regels.create(
+        inburgeraar=d.hoofd, verschillen=[{"onderdeel": "Doelgroep", "regie": "a", "duo": "b", "actie": "c"}]
     )
     return {}
 

@@ -89,7 +89,8 @@ def test_afstemming_voor_het_team_als_taak_en_pagina(client, dronten, consulent,
     werk_taken_af()
     afstemming = Afstemming.objects.get()
     assert afstemming.klaar_op is not None
-    assert afstemming.resultaat[0]["inburgeraar"] == inburgeraar.pk
+    (regel,) = afstemming.regels.all()
+    assert regel.inburgeraar == inburgeraar and regel.verschillen[0]["onderdeel"] == "Doelgroep"
     inhoud = client.get("/duo-meldingen/afstemming/").content.decode()
     assert inburgeraar.naam in inhoud and "Doelgroep" in inhoud
 

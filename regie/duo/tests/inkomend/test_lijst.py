@@ -42,3 +42,39 @@ def test_meldingen_per_pagina_met_constant_aantal_queries(client, dronten, consu
     gezien = [code for code in ("SS900", "SS901", "SS902") if code in html]
     assert len(gezien) == 2 and all(code not in html2 for code in gezien)
     assert html2.count("SS90") == 1
+
+
+def test_afstemming_per_pagina_met_constant_aantal_queries(client, dronten, teamleider, monkeypatch):
+    """The reconciliation page reads one page of rows, only of cases the team lead may see."""
+    from regie.demo.factories import InburgeraarFactory
+    from regie.duo.inkomend.models import Afstemming
+
+    monkeypatch.setattr(views, "PER_PAGINA", 2)
+    afstemming = Afstemming.objects.create(organisatie=dronten.organisatie, klaar_op=timezone.now())
+    personen = [InburgeraarFactory(gemeente=dronten) for _ in range(3)]
+    for persoon in personen:
+        afstemming.regels.create(
+            inburgeraar=persoon,
+            verschillen=[{"onderdeel": "Doelgroep", "regie": "a", "duo": "b", "actie": "c"}],
+        )
+    elders = InburgeraarFactory()  # another organisation's case in the run: never shown
+    afstemming.regels.create(inburgeraar=elders, fout="DUO gaf geen antwoord")
+    client.force_login(teamleider)
+    client.get("/duo-meldingen/afstemming/")
+    with CaptureQueriesContext(connection) as eerste:
+        html = client.get("/duo-meldingen/afstemming/").content.decode()
+    assert "3 personen met een verschil; u ziet 1 tot en met 2 (pagina 1 van 2)." in html
+    assert 'href="?pagina=2"' in html
+    with CaptureQueriesContext(connection) as tweede:
+        html2 = client.get("/duo-meldingen/afstemming/", {"pagina": 2}).content.decode()
+    assert len(tweede) == len(eerste)
+    assert [p.naam in html for p in personen] == [True, True, False]
+    assert [p.naam in html2 for p in personen] == [False, False, True]
+    assert elders.naam not in html + html2 and "DUO gaf geen antwoord" not in html + html2
+
+    for _ in range(4):  # more rows on the page: not more queries
+        afstemming.regels.create(inburgeraar=InburgeraarFactory(gemeente=dronten), verschillen=[])
+    monkeypatch.setattr(views, "PER_PAGINA", 6)
+    with CaptureQueriesContext(connection) as groter:
+        client.get("/duo-meldingen/afstemming/")
+    assert len(groter) == len(eerste)
