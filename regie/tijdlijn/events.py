@@ -7,6 +7,7 @@ stored together or not at all. `_schrijf` also writes the change to the processi
 
 from django.utils import timezone
 
+from regie.tijdlijn.bundel import bewaar
 from regie.tijdlijn.models import Gebeurtenis, Soort
 from regie.verwerkingslog import log as verwerkingslog
 from regie.verwerkingslog.models import Actie
@@ -39,12 +40,10 @@ def _schrijf(
 ) -> Gebeurtenis:
     """The timeline entry and its processing-log entry. `_velden` ({field: [old, new]})
     for the log when the entry's `gegevens` do not hold the change as such."""
-    gebeurtenis = Gebeurtenis.objects.create(
-        inburgeraar=inburgeraar,
-        door=door,
-        soort=soort,
-        omschrijving=omschrijving,
-        gegevens=gegevens,
+    gebeurtenis = bewaar(
+        Gebeurtenis(
+            inburgeraar=inburgeraar, door=door, soort=soort, omschrijving=omschrijving, gegevens=gegevens
+        )
     )
     actie, onderdeel = VERWERKING.get(soort, (Actie.WIJZIGEN, "dossier"))
     verwerkingslog.gewijzigd(

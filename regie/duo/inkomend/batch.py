@@ -5,7 +5,7 @@ Every notice keeps its own task (enqueued with it in one transaction, shown and 
 notice tasks along (FOR UPDATE SKIP LOCKED: a second worker takes other ones) and processes them
 all in one transaction. What every notice would read on its own is read once for the batch: the
 notices with their municipality, the cases (locked, in one query), their DuoStand and the DUO
-account per organisation; the processing-log entries are written together at the end. The look-ups at DUO run in threads, one connection each, while the
+account per organisation; the timeline and processing-log entries are written together at the end. The look-ups at DUO run in threads, one connection each, while the
 notices before them are being written.
 
 What stays as it was, per notice:
@@ -31,6 +31,7 @@ from django_tasks_db.utils import exclusive_transaction
 from regie.duo.inkomend import services
 from regie.duo.inkomend.models import DuoStand, Notificatie, Status
 from regie.inburgeraars.models import Inburgeraar
+from regie.tijdlijn import bundel as tijdlijn
 from regie.verwerkingslog.log import gebundeld
 
 # Notices per transaction. Larger saves little more and keeps SQLite's one writer lock longer
@@ -140,12 +141,12 @@ def _verwerk(ids: list[int]) -> dict[int, str | Exception]:
     uitkomsten: dict[int, str | Exception] = {
         i: Notificatie.DoesNotExist(f"DUO-melding {i} bestaat niet.") for i in ids if i not in gelezen
     }
-    # The processing-log entries of the whole batch go in with three INSERTs at its end; those of
-    # a notice rolled back to its savepoint are dropped with it (`deel`).
-    with gebundeld() as logboek:
+    # The timeline and processing-log entries of the whole batch go in with four INSERTs at its
+    # end; those of a notice rolled back to its savepoint are dropped with it (`deel`).
+    with gebundeld() as logboek, tijdlijn.gebundeld() as gebeurtenissen:
         for notificatie in volgorde:
             try:
-                with logboek.deel(), transaction.atomic():
+                with logboek.deel(), gebeurtenissen.deel(), transaction.atomic():
                     uitkomsten[notificatie.pk] = services.verwerk(notificatie, voorraad=voorraad).status
             except Exception as fout:  # noqa: BLE001 - one notice's error must not cost the others
                 uitkomsten[notificatie.pk] = fout
