@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
 
 from django.db import transaction
 from django.utils import timezone
@@ -74,9 +76,11 @@ def verwerk_batch(eerste: int, *, worker_id: str) -> str:
 
 
 class Voorraad:
-    """What a batch has read and looked up, for regie.duo.inkomend.services.verwerk."""
+    """What a batch has read and looked up, for regie.duo.inkomend.services.verwerk, and the
+    bundles its timeline and processing-log entries are collected in."""
 
-    def __init__(self, notificaties: list[Notificatie]):
+    def __init__(self, notificaties: list[Notificatie], *, bundels=()):
+        self._bundels = bundels
         te_doen = [
             n for n in notificaties if n.status == Status.ONTVANGEN and not services.niet_te_verwerken(n)
         ]
@@ -124,6 +128,16 @@ class Voorraad:
     def gebruiker(self, organisatie):
         return self._gebruikers[organisatie.pk]
 
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A savepoint whose rollback also drops the timeline and processing-log entries written
+        inside it from the batch's bundles."""
+        with ExitStack() as stack:
+            for bundel in self._bundels:
+                stack.enter_context(bundel.deel())
+            stack.enter_context(transaction.atomic())
+            yield
+
     def vergeet(self, inburgeraar: Inburgeraar) -> None:
         """A notice's changes were rolled back: read the case and its stand again."""
         inburgeraar.refresh_from_db()
@@ -137,16 +151,16 @@ class Voorraad:
 def _verwerk(ids: list[int]) -> dict[int, str | Exception]:
     gelezen = Notificatie.objects.select_related("gemeente__organisatie").in_bulk(ids)
     volgorde = [gelezen[i] for i in dict.fromkeys(ids) if i in gelezen]
-    voorraad = Voorraad(volgorde)
     uitkomsten: dict[int, str | Exception] = {
         i: Notificatie.DoesNotExist(f"DUO-melding {i} bestaat niet.") for i in ids if i not in gelezen
     }
     # The timeline and processing-log entries of the whole batch go in with four INSERTs at its
-    # end; those of a notice rolled back to its savepoint are dropped with it (`deel`).
+    # end; those of a notice (or a handler) rolled back to its savepoint are dropped with it.
     with gebundeld() as logboek, tijdlijn.gebundeld() as gebeurtenissen:
+        voorraad = Voorraad(volgorde, bundels=(logboek, gebeurtenissen))
         for notificatie in volgorde:
             try:
-                with logboek.deel(), gebeurtenissen.deel(), transaction.atomic():
+                with voorraad.savepoint():
                     uitkomsten[notificatie.pk] = services.verwerk(notificatie, voorraad=voorraad).status
             except Exception as fout:  # noqa: BLE001 - one notice's error must not cost the others
                 uitkomsten[notificatie.pk] = fout

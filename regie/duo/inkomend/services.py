@@ -230,7 +230,8 @@ def _verwerk_voor(
     organisatie = notificatie.gemeente.organisatie
     door = voorraad.gebruiker(organisatie) if voorraad else duo_gebruiker(organisatie)
     try:
-        with transaction.atomic():
+        # In a batch its savepoint, which also drops the handler's bundled timeline and log entries.
+        with voorraad.savepoint() if voorraad else transaction.atomic():
             if voorraad:  # locked and read by the batch, in this transaction
                 stand = voorraad.stand(inburgeraar)
             else:

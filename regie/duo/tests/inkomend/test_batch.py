@@ -118,6 +118,31 @@ def test_een_fout_in_een_melding_kost_de_andere_niets_en_blijft_opnieuw_te_probe
     assert _verwerkt_met_sporen(kapot)
 
 
+def test_een_geparkeerde_melding_laat_geen_tijdlijn_of_log_achter(meldingen, monkeypatch):
+    """A handler that wrote its timeline entry and then parks the notice (DUO's data do not fit):
+    the entry and its processing-log entry go with the handler's rollback, also in a batch."""
+    geparkeerd = meldingen[2]
+    origineel = gebeurtenissen.GEBEURTENISSEN["SS199"]
+
+    def handler(v):
+        origineel.handler(v)
+        if v.notificatie.pk == geparkeerd.pk:
+            raise gebeurtenissen.Parkeren("Past niet")
+
+    monkeypatch.setitem(
+        gebeurtenissen.GEBEURTENISSEN,
+        "SS199",
+        gebeurtenissen.Gebeurtenis(**{**vars(origineel), "handler": handler}),
+    )
+    werk_taken_af()
+    geparkeerd.refresh_from_db()
+    assert geparkeerd.status == NStatus.GEPARKEERD and geparkeerd.reden == "Past niet"
+    persoon = Inburgeraar.objects.get(bsn=geparkeerd.bsn)
+    assert not Gebeurtenis.objects.filter(inburgeraar=persoon).exists()
+    assert not Betrokkene.objects.filter(inburgeraar_id=persoon.pk).exists()
+    assert all(_verwerkt_met_sporen(n) for n in meldingen if n != geparkeerd)
+
+
 def test_een_crash_voor_de_commit_verliest_niets(meldingen, monkeypatch):
     """The first batch dies before its commit: nothing of it is kept (no notice half processed),
     the tasks it took along are still ready and the next task processes them."""
