@@ -14,7 +14,7 @@ What it does, on a throwaway database (nothing of yours is touched):
    test client, full middleware stack, signature check, schema check, stored + enqueued);
 4. phase "verwerken": starts `--workers` queue workers, each Django's `db_worker` command in its
    own process as production runs it (bench/_worker.py adds timers only), until the queue is
-   empty; a task takes up to 49 waiting notices along (regie.notificaties.batch), looks their data
+   empty; a task takes up to 49 waiting notices along (regie.duo.inkomend.batch), looks their data
    up at the simulator over HTTP (threads, one kept-alive connection each) and changes the cases
    through the services (timeline + processing log);
 5. prints the time per phase, notices per second, the time spent on the look-ups at DUO, the CPU
@@ -197,7 +197,7 @@ def meet(n: int, workers: int, map_: str) -> None:
     from django.db import connection
     from django.test import Client
 
-    from regie.notificaties.models import Notificatie, Status
+    from regie.duo.inkomend.models import Notificatie, Status
     from regie.tijdlijn.models import Gebeurtenis
     from regie.verwerkingslog.models import Verwerking
 

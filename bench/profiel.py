@@ -1,8 +1,9 @@
 """Where the time of bench/notificaties.py goes: SQL statements per notice and a cProfile, for
-receiving and for processing, on a throwaway SQLite database.
+receiving and for processing, on a throwaway SQLite database (or PostgreSQL with --postgres).
 
     uv run python bench/profiel.py                 # 500 notices
     uv run python bench/profiel.py --aantal 300 --top 30
+    uv run python bench/profiel.py --postgres      # a throwaway PostgreSQL cluster, as the bench's
 
 Receiving goes through the endpoint as in the bench; processing runs the queue in this process
 (regie.taken.werk.werk_taken_af, the same tasks the db_worker runs) so one profile holds it all.
@@ -70,8 +71,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--aantal", type=int, default=500)
     parser.add_argument("--top", type=int, default=40, help="zoveel functies per profiel (cumulatief)")
+    parser.add_argument("--postgres", action="store_true", help="een wegwerp-PostgreSQL in plaats van SQLite")
     args = parser.parse_args()
-    map_ = omgeving(postgres=False)
+    map_ = omgeving(postgres=args.postgres)
     try:
         meten(args.aantal, args.top)
     finally:
@@ -84,7 +86,7 @@ def meten(n: int, top: int) -> None:
     from django.test import Client
 
     from regie.duo import specificaties
-    from regie.notificaties.models import Notificatie, Status
+    from regie.duo.inkomend.models import Notificatie, Status
     from regie.taken.werk import werk_taken_af
 
     settings.DEBUG = False

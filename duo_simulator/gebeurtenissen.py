@@ -25,7 +25,7 @@ from regie.wet.perioden import overeenkomstige_dag
 from .api import Fout
 from .gegevens import ONDERDELEN, actuele_pip, datum, iso, termijn_bij_pip
 
-# as regie/notificaties/ontvangst.py checks them
+# as regie/duo/inkomend/ontvangst.py checks them
 HANDTEKENING_HEADER = "X-Duo-Signature"
 TIJDSTIP_HEADER = "X-Duo-Timestamp"
 
@@ -372,7 +372,7 @@ def notificatie(persoon: dict, code: str, *, nu: datetime | None = None) -> dict
 
 def handtekening(body: bytes, geheim: str, *, tijdstip: str, bericht_id: str, bron: str, doel: str) -> str:
     """`sha256=<hex>` HMAC-SHA256 with the shared secret over `tijdstip.berichtId.bron.doel.` and
-    then the exact body bytes: the scheme of regie/notificaties/ontvangst.py (its docstring)."""
+    then the exact body bytes: the scheme of regie/duo/inkomend/ontvangst.py (its docstring)."""
     bericht = f"{tijdstip}.{bericht_id}.{bron}.{doel}.".encode() + body
     return "sha256=" + hmac.new(geheim.encode(), bericht, hashlib.sha256).hexdigest()
 

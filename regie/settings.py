@@ -110,8 +110,8 @@ INSTALLED_APPS = [
     "regie.voortgang",
     "regie.voortgangsgesprekken",
     "regie.handhaving",
-    "regie.duo",
-    "regie.notificaties",
+    "regie.duo.uitgaand",
+    "regie.duo.inkomend",
     "regie.coa",
     "regie.participatie",
     "regie.cbs",
@@ -452,7 +452,7 @@ SIGNAAL_GEEN_RAPPORTAGE_WEKEN = int(os.environ.get("REGIE_SIGNAAL_GEEN_RAPPORTAG
 SIGNAAL_GEEN_VOORTGANG_MAANDEN = int(os.environ.get("REGIE_SIGNAAL_GEEN_VOORTGANG_MAANDEN", "6"))
 SIGNAAL_NIET_GEACCEPTEERD_DAGEN = int(os.environ.get("REGIE_SIGNAAL_NIET_GEACCEPTEERD_DAGEN", "14"))
 
-# Receiving DUO's notices (regie/notificaties/ontvangst.py). Behind the reverse proxy that ends
+# Receiving DUO's notices (regie/duo/inkomend/ontvangst.py). Behind the reverse proxy that ends
 # DUO's mutual TLS: the header in which the proxy passes the OIN of the verified client
 # certificate (the proxy must strip it from incoming requests); empty = not used. It is trusted
 # only on requests whose REMOTE_ADDR is one of the proxy's addresses (IPs or CIDR networks);

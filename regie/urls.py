@@ -19,16 +19,16 @@ urlpatterns = [
     path("inburgeraars/", include("regie.participatie.urls")),
     path("aanbieder/", include("regie.voortgang.urls")),
     path("", include("regie.trajecten.urls")),
-    path("inburgeraars/", include("regie.duo.urls")),
+    path("inburgeraars/", include("regie.duo.schermen.urls_dossier")),
     path("verwerkingslog/", include("regie.privacy.urls")),
     path("coa/", include("regie.coa.urls")),
     path("achtergrondtaken/", include("regie.taken.urls")),
     path("geldzaken/", include("regie.financien.urls")),
     path("cbs/", include("regie.cbs.urls")),
     path("api/v1/", include("regie.api.urls")),
-    # DUO's Notificatie API, municipality side (machine to machine, DUO's spec: regie/notificaties/ontvangst.py)
-    path("duo/v1/", include("regie.notificaties.urls_m2m")),
-    path("duo-meldingen/", include("regie.notificaties.urls")),
+    # DUO's Notificatie API, municipality side (machine to machine, DUO's spec: regie/duo/inkomend/ontvangst.py)
+    path("duo/v1/", include("regie.duo.inkomend.urls_m2m")),
+    path("duo-meldingen/", include("regie.duo.schermen.urls_meldingen")),
     re_path(r"^api(/|$)", niet_gevonden),  # any other /api address: 404 as problem+json, no redirect
     path("beheer/", admin.site.urls),
 ]

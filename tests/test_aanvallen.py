@@ -31,10 +31,10 @@ from regie.api.tests.conftest import client_met_token
 from regie.coa.tests.conftest import csv_tekst, rij
 from regie.demo.factories import DEMO_WACHTWOORD, InburgeraarFactory, UserFactory, geldig_bsn
 from regie.demo.tweestaps import demo_totp_sleutel
+from regie.duo.inkomend.models import GeweigerdeMelding, Notificatie
+from regie.duo.inkomend.services import duo_gebruiker
+from regie.duo.tests.inkomend.conftest import koppen, melding, stuur
 from regie.inburgeraars.models import Inburgeraar
-from regie.notificaties.models import GeweigerdeMelding, Notificatie
-from regie.notificaties.services import duo_gebruiker
-from regie.notificaties.tests.conftest import koppen, melding, stuur
 from regie.organisaties.models import Gemeente
 from regie.taken.models import HerhaaldeTaak
 from regie.taken.werk import werk_taken_af

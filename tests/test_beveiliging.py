@@ -333,7 +333,7 @@ KOPTEKST_AUTHENTICATIE = {
 
 # Views without CSRF protection on purpose, each with the reason. Nothing else may be csrf_exempt.
 CSRF_VRIJ = {
-    # DUO's Notificatie API (regie/notificaties/ontvangst.py): machine to machine, no browser and
+    # DUO's Notificatie API (regie/duo/inkomend/ontvangst.py): machine to machine, no browser and
     # no session; the view never reads request.user, and DUO proves itself per request (client
     # certificate's OIN from the reverse proxy, or an HMAC signature of the body). CSRF would only
     # refuse DUO.

@@ -274,7 +274,7 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "participatie:activiteit_wijzigen": {"GET": wijzigen(200), "POST": wijzigen(200)},
     "participatie:situatie": {"GET": wijzigen(200), "POST": wijzigen(200)},
     "handhaving:verzonden": {"GET": ALLEEN_POST, "POST": wijzigen(302)},
-    # DUO's notices (regie.notificaties). The Notificatie API is machine to machine: no session
+    # DUO's notices (regie.duo.inkomend). The Notificatie API is machine to machine: no session
     # counts, only DUO's certificate or signature, so every user gets 401 for a POST without them and
     # 405 for a GET (DUO's spec: Foutmelding + API-Version). The pages: who may handle DUO notices
     # sees those of their own municipalities; an empty POST (no action chosen) is a 400.
@@ -588,7 +588,7 @@ def _maak_gegevens() -> SimpleNamespace:
         onderdelen[tenant].verwijzing = verwezen(
             inburgeraar, inburgeraar.consulent, contract=contracten[tenant]
         )
-        from regie.duo.models import UitgaandBericht
+        from regie.duo.uitgaand.models import UitgaandBericht
 
         # A message to DUO that was sent: "Opnieuw versturen" leaves it as it is.
         onderdelen[tenant].duo_bericht = UitgaandBericht.objects.create(
@@ -638,7 +638,7 @@ def _maak_gegevens() -> SimpleNamespace:
     from django_tasks_db.models import DBTaskResult
 
     from regie.accounts.tokens import maak_api_token
-    from regie.notificaties.models import GeweigerdeMelding
+    from regie.duo.inkomend.models import GeweigerdeMelding
 
     # Objects of the beheeromgeving, one per tenant.
     beheerobjecten = {}
@@ -697,8 +697,8 @@ def _maak_gegevens() -> SimpleNamespace:
     # A DUO notice per tenant (parked, about the tenant's case).
     from django.utils import timezone as _tz
 
-    from regie.notificaties.models import Notificatie
-    from regie.notificaties.models import Status as NotificatieStatus
+    from regie.duo.inkomend.models import Notificatie
+    from regie.duo.inkomend.models import Status as NotificatieStatus
 
     meldingen = {
         tenant: Notificatie.objects.create(

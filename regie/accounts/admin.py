@@ -10,7 +10,7 @@ from regie.accounts.models import ApiToken, User
 from regie.accounts.rechten import RECHTGEVENDE_VELDEN, GeenToegang, log_weigering, weigering_accountbeheer
 from regie.accounts.tokens import trek_in
 
-# The DUO koppeling's account is made by regie.notificaties.services.duo_gebruiker under this
+# The DUO koppeling's account is made by regie.duo.inkomend.services.duo_gebruiker under this
 # name (with the organisation's id): nobody else may take such a name first.
 GERESERVEERD = "duo-koppeling-"
 

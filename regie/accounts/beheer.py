@@ -179,7 +179,7 @@ def _fieldsets(model_admin):
 
 
 # Fields a beheerder sees but only a superuser changes. The OIN routes DUO's notices to a
-# municipality (regie/notificaties/ontvangst.py): whoever sets it receives that municipality's
+# municipality (regie/duo/inkomend/ontvangst.py): whoever sets it receives that municipality's
 # notices, so it is set by whoever runs the installation, not by one organisation.
 ALLEEN_SUPERUSER_WIJZIGT: dict[str, tuple[str, ...]] = {"organisaties.gemeente": ("oin",)}
 

@@ -39,7 +39,7 @@ class User(AbstractUser):
         help_text="Alleen voor de rol medewerker aanbieder: de aanbieder waar deze gebruiker werkt.",
     )
     # An account Regie itself works with (the DUO koppeling of an organisation, made by
-    # regie.notificaties.services.duo_gebruiker): nobody logs in with it and nobody changes it
+    # regie.duo.inkomend.services.duo_gebruiker): nobody logs in with it and nobody changes it
     # (regie.accounts.rechten.weigering_accountbeheer). Not editable in any form.
     systeemaccount = models.BooleanField(
         default=False,

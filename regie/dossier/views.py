@@ -56,7 +56,7 @@ def registreren(request):
 
 def registratiepagina(request, *, initial=None, registreer=None, na_registratie=None, **extra):
     """The registration form (GET shows it, POST saves it or only changes the form). Also used for
-    a parked DUO notice (regie.notificaties.views.registreren): `initial` prefills the form,
+    a parked DUO notice (regie.duo.schermen.meldingen.registreren): `initial` prefills the form,
     `registreer` replaces the service (same arguments), `na_registratie(inburgeraar)` gives the
     response after saving, and `extra` goes into the template (e.g. `actie_url`)."""
     registreer = registreer or inburgeraar_registreren

@@ -13,8 +13,8 @@ from django_tasks_db.models import DBTaskResult
 from prometheus_client import REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
 from prometheus_client.core import GaugeMetricFamily
 
+from regie.duo.inkomend.models import Notificatie
 from regie.monitoring.gezondheid import oudste_wachtend_seconden
-from regie.notificaties.models import Notificatie
 
 VERZOEKEN = Counter(
     "regie_http_requests_total", "HTTP-verzoeken per view, methode en status.", ["view", "method", "status"]

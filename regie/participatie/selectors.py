@@ -176,7 +176,7 @@ def _examens_aanbieders(inburgeraar) -> list[Uitkomst]:
 
 def _examens_duo(inburgeraar) -> list[Uitkomst]:
     """The exam results DUO last gave for the person (regie.notificaties keeps them per resource)."""
-    from regie.notificaties.models import DuoStand
+    from regie.duo.inkomend.models import DuoStand
 
     stand = DuoStand.objects.filter(inburgeraar=inburgeraar).values_list("gegevens", flat=True).first()
     uit = []

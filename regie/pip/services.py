@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from regie.accounts.models import User
-from regie.duo import berichten as duo
+from regie.duo.uitgaand import berichten as duo
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import dagtekening_eerste_pip
 from regie.inburgeraars.services import neem_versie
@@ -166,7 +166,7 @@ def pip_vaststellen(
     pip.save()
     termijnvelden_opslaan(inburgeraar)  # the first PIP starts the termijn (Wi 11): stored deadlines
     events.pip_vastgesteld(inburgeraar, door, pip)
-    duo.meld_pip(pip, door=door)  # every stored PIP version goes to DUO (regie.duo.berichten)
+    duo.meld_pip(pip, door=door)  # every stored PIP version goes to DUO (regie.duo.uitgaand.berichten)
     if inburgeraar.status in (Status.AANGEMELD, Status.BREDE_INTAKE):
         van = Status(inburgeraar.status)
         inburgeraar.status = Status.PIP_VASTGESTELD

@@ -25,13 +25,13 @@ from regie.verwerkingslog.context import huidige_context
 
 # Task path → (model, path from that model to the organisation's id); the first argument is its pk.
 VAN_EERSTE_ARGUMENT: dict[str, tuple[str, str]] = {
-    "regie.duo.berichten.verstuur_bericht": ("duo.UitgaandBericht", "gemeente__organisatie_id"),
-    "regie.notificaties.services.verwerk_notificatie": (
+    "regie.duo.uitgaand.berichten.verstuur_bericht": ("duo.UitgaandBericht", "gemeente__organisatie_id"),
+    "regie.duo.inkomend.services.verwerk_notificatie": (
         "notificaties.Notificatie",
         "gemeente__organisatie_id",
     ),
-    "regie.notificaties.services.verwerk_gekoppeld": ("notificaties.Notificatie", "gemeente__organisatie_id"),
-    "regie.notificaties.afstemming.afstemming_uitvoeren": ("notificaties.Afstemming", "organisatie_id"),
+    "regie.duo.inkomend.services.verwerk_gekoppeld": ("notificaties.Notificatie", "gemeente__organisatie_id"),
+    "regie.duo.inkomend.afstemming.afstemming_uitvoeren": ("notificaties.Afstemming", "organisatie_id"),
 }
 # Tasks that work for no organisation in particular (none yet).
 INSTALLATIEBREED: set[str] = set()

@@ -7,6 +7,7 @@ stored together or not at all. `_schrijf` also writes the change to the processi
 
 from django.utils import timezone
 
+from regie.tijdlijn.bundel import bewaar
 from regie.tijdlijn.models import Gebeurtenis, Soort
 from regie.verwerkingslog import log as verwerkingslog
 from regie.verwerkingslog.models import Actie
@@ -39,12 +40,10 @@ def _schrijf(
 ) -> Gebeurtenis:
     """The timeline entry and its processing-log entry. `_velden` ({field: [old, new]})
     for the log when the entry's `gegevens` do not hold the change as such."""
-    gebeurtenis = Gebeurtenis.objects.create(
-        inburgeraar=inburgeraar,
-        door=door,
-        soort=soort,
-        omschrijving=omschrijving,
-        gegevens=gegevens,
+    gebeurtenis = bewaar(
+        Gebeurtenis(
+            inburgeraar=inburgeraar, door=door, soort=soort, omschrijving=omschrijving, gegevens=gegevens
+        )
     )
     actie, onderdeel = VERWERKING.get(soort, (Actie.WIJZIGEN, "dossier"))
     verwerkingslog.gewijzigd(
@@ -320,7 +319,7 @@ def verwijzing_ingetrokken(inburgeraar, door, verwijzing, van: str) -> Gebeurten
 def duo_melding_verwerkt(
     inburgeraar, door, gebeurtenis_id: str, omschrijving: str, wijzigingen=None
 ) -> Gebeurtenis:
-    """What a DUO notice (regie.notificaties) changed or added to the case. `wijzigingen`:
+    """What a DUO notice (regie.duo.inkomend) changed or added to the case. `wijzigingen`:
     {field: [old, new]} of data read from DUO, for the processing log."""
     return _schrijf(
         inburgeraar,
@@ -475,7 +474,7 @@ def eindrapport_vastgelegd(inburgeraar, door, eindrapport, correctie: bool = Fal
     )
 
 
-# --- Messages to DUO (regie.duo.berichten) --------------------------------------------------------
+# --- Messages to DUO (regie.duo.uitgaand.berichten) --------------------------------------------------------
 # DUO is a recipient of personal data: every attempt to send is a processing ("exporteren") with
 # DUO as the receiver and the fields given; a message Regie refused itself is only recorded.
 

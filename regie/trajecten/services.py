@@ -18,7 +18,7 @@ from django.db import transaction
 
 from regie.aanbieders.models import Contract, Perceel
 from regie.accounts.models import Rol, User
-from regie.duo import berichten as duo
+from regie.duo.uitgaand import berichten as duo
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.services import neem_versie, status_wijzigen
 from regie.inburgeraars.status import EINDSTATUSSEN, Status

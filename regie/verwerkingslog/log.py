@@ -173,21 +173,33 @@ class _Bundel:
         self.tijdstip = tijdstip
         self.regels: list[tuple[Verwerking, list]] = []
 
+    @contextmanager
+    def deel(self) -> Iterator[None]:
+        """Around a savepoint inside the bundle's transaction: when the block raises, the entries
+        written in it are dropped with the changes the savepoint rolls back."""
+        merk = len(self.regels)
+        try:
+            yield
+        except BaseException:
+            del self.regels[merk:]
+            raise
+
 
 _bundel: ContextVar[_Bundel | None] = ContextVar("regie_verwerkingslog_bundel", default=None)
 
 
 @contextmanager
-def gebundeld(*, tijdstip: Callable | None = None) -> Iterator[None]:
-    """For bulk work outside a request (seed_demo): the entries are collected and stored
-    with a few bulk inserts when the block ends. Use it inside the transaction that makes
-    the changes, so they are still stored together or not at all. `tijdstip`: a function
-    giving the moment to record (the demo's planned moments), else the current time."""
+def gebundeld(*, tijdstip: Callable | None = None) -> Iterator[_Bundel]:
+    """For bulk work outside a request (seed_demo, a batch of DUO notices): the entries are
+    collected and stored with a few bulk inserts when the block ends. Use it inside the
+    transaction that makes the changes, so they are still stored together or not at all; a
+    savepoint inside goes in the bundle's `deel()`. `tijdstip`: a function giving the moment to
+    record (the demo's planned moments), else the current time."""
     bundel = _Bundel(tijdstip)
     token = _bundel.set(bundel)
     try:
         with systeemcontext():
-            yield
+            yield bundel
     except BaseException:
         _bundel.reset(token)
         raise

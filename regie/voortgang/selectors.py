@@ -14,6 +14,7 @@ Definitions:
   highest level, then the first date).
 """
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -32,12 +33,15 @@ from django.db.models.functions import Coalesce, Greatest, NullIf
 from django.utils import timezone
 
 from regie import klok
+from regie.duo.uitgaand.models import Soort
+from regie.inburgeraars.models import Doelgroep
 from regie.voortgang.csv_invoer import maandag_van
 from regie.voortgang.models import (
     Eindrapport,
     Examenpoging,
     Niveau,
     Onderdeelresultaat,
+    Resultaatsoort,
     Uitslag,
     Voortgangsmeting,
     Weekrapportage,
@@ -244,3 +248,44 @@ def totalen(verwijzing) -> dict:
         ongeoorloofd=Sum("uren_afwezig_ongeoorloofd"),
     )
     return {k: v or NUL for k, v in som.items()}
+
+
+def uren_voor_duo(inburgeraar) -> dict[str, int]:
+    """The totals DUO's GevolgdeUren API asks, from the providers' reports, per kind of message to
+    DUO (regie.duo.uitgaand.berichten.meld_gevolgde_uren sends them):
+
+    - participatietaalles (ParticipatieAlsTaalles): hours of Dutch and KNM at a course institution in
+      the leerroute, previous routes included, brede intake excluded = the hours followed in the current
+      weekly reports (`Weekrapportage.uren_gevolgd`) of referrals for the B1-route and the onderwijsroute
+      (for the onderwijsroute all lesson hours, as the spec says), plus the language hours (`uren_taal`)
+      of a reported Z-route result;
+    - participatieactiviteiten (ParticipatieactiviteitenBredeIntake): hours of participation activities
+      for the Z-route of an asielstatushouder (maatschappelijke begeleiding included, Bi 3.14) = the
+      `uren_participatie` of a reported Z-route result, or else the hours followed in the weekly reports
+      of referrals for the Z-route and maatschappelijke begeleiding; only for an asielstatushouder with a
+      Z-route referral or result.
+    Hours are summed exactly and rounded down to whole hours (DUO takes integers); a correction of a
+    weekly report counts only in its newest version.
+    """
+    rapportages = Weekrapportage.objects.filter(verwijzing__inburgeraar=inburgeraar, actueel=True)
+    taal = rapportages.filter(verwijzing__onderdeel__in=("b1_route", "onderwijsroute")).aggregate(
+        s=Sum("uren_gevolgd")
+    )["s"] or Decimal(0)
+    zroute = (
+        Onderdeelresultaat.objects.filter(verwijzing__inburgeraar=inburgeraar, soort=Resultaatsoort.ZROUTE)
+        .order_by("-afgerond_op", "-id")
+        .first()
+    )
+    if zroute and zroute.uren_taal:
+        taal += zroute.uren_taal
+    totalen = {Soort.UREN_TAALLES: math.floor(taal)}
+    heeft_zroute = zroute is not None or inburgeraar.verwijzingen.filter(onderdeel="z_route").exists()
+    if inburgeraar.doelgroep == Doelgroep.ASIELSTATUSHOUDER and heeft_zroute:
+        if zroute and zroute.uren_participatie is not None:
+            participatie = Decimal(zroute.uren_participatie)
+        else:
+            participatie = rapportages.filter(
+                verwijzing__onderdeel__in=("z_route", "maatschappelijke_begeleiding")
+            ).aggregate(s=Sum("uren_gevolgd"))["s"] or Decimal(0)
+        totalen[Soort.UREN_PARTICIPATIEACTIVITEITEN] = math.floor(participatie)
+    return totalen

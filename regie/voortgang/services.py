@@ -23,7 +23,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils import timezone
 
-from regie.duo import berichten as duo
+from regie.duo.uitgaand import berichten as duo
 from regie.klok import vandaag
 from regie.tijdlijn import events
 from regie.trajecten.models import Verwijzing, VerwijzingStatus
@@ -41,6 +41,7 @@ from regie.voortgang.models import (
     Voortgangsmeting,
     Weekrapportage,
 )
+from regie.voortgang.selectors import uren_voor_duo
 
 NIEUW, CORRECTIE, ONGEWIJZIGD = "nieuw", "correctie", "ongewijzigd"
 
@@ -209,7 +210,8 @@ def weekrapportage_vastleggen(
         vorige.vervangen_door = rapportage
         vorige.save(update_fields=["vervangen_door"])
     events.weekrapportage_vastgelegd(verwijzing.inburgeraar, door, rapportage, vorige)
-    duo.meld_gevolgde_uren(verwijzing.inburgeraar, door=door)  # changed hours totals to DUO
+    # changed hours totals to DUO
+    duo.meld_gevolgde_uren(verwijzing.inburgeraar, uren_voor_duo(verwijzing.inburgeraar), door=door)
     return Vastgelegd(rapportage, CORRECTIE if vorige else NIEUW)
 
 
@@ -389,6 +391,9 @@ def onderdeelresultaat_vastleggen(
             verwijzing.inburgeraar, door, resultaat, correctie=vorig is not None
         )
         duo.meld_resultaat(resultaat, door=door)  # PVT/MAP/Z-route date to DUO
+        if resultaat.soort == Resultaatsoort.ZROUTE:  # the Z-route's language and participation hours
+            inburgeraar = verwijzing.inburgeraar
+            duo.meld_gevolgde_uren(inburgeraar, uren_voor_duo(inburgeraar), door=door)
 
     return _vastleggen_per_sleutel(
         Onderdeelresultaat,

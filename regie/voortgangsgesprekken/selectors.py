@@ -34,7 +34,7 @@ def stand_van(inburgeraar: Inburgeraar) -> Stand:
     input of the Wi 6 check. The onderwijsroute counts as completed when a referral for it was
     closed as completed (afgerond). Vrijstelling, ontheffing and the end of the obligation are
     DUO's decisions; Regie knows them from the case's end reason (set from DUO's notices by
-    regie.notificaties). A partial vrijstelling or ontheffing is not recorded in Regie yet."""
+    regie.duo.inkomend). A partial vrijstelling or ontheffing is not recorded in Regie yet."""
     from regie.aanbieders.models import Perceel
     from regie.trajecten.models import VerwijzingStatus
     from regie.voortgang.selectors import afgeronde_onderdelen

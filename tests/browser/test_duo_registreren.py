@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from regie.demo.factories import geldig_bsn
+from regie.duo.inkomend.models import Notificatie
+from regie.duo.inkomend.models import Status as NStatus
+from regie.duo.tests.inkomend.conftest import melding, stuur
 from regie.inburgeraars.models import Inburgeraar
-from regie.notificaties.models import Notificatie
-from regie.notificaties.models import Status as NStatus
-from regie.notificaties.tests.conftest import melding, stuur
 from regie.taken.werk import werk_taken_af
 from tests.browser.conftest import axe_ernstige_schendingen, inloggen
 

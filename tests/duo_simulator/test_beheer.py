@@ -24,7 +24,7 @@ from duo_simulator.gebeurtenissen import CODES, HANDTEKENING_HEADER, TIJDSTIP_HE
 from duo_simulator.gegevens import DUO_OIN, gemeente_oin, nieuwe_persoon
 from duo_simulator.server import start_in_thread, tls_context, vrije_poort
 from regie.duo import specificaties
-from regie.notificaties.ontvangst import onderteken
+from regie.duo.inkomend.ontvangst import onderteken
 
 BSN = "999990019"
 VANDAAG = date.today()

@@ -4,7 +4,7 @@ checks it), is processed, and Regie looks the data up at the simulator."""
 import pytest
 
 from regie.duo.client import DuoClient, DuoStoring
-from regie.notificaties.selectors import notificaties_van
+from regie.duo.inkomend.selectors import notificaties_van
 from regie.taken.werk import werk_taken_af
 
 

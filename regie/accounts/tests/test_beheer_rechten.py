@@ -8,7 +8,7 @@ from django.urls import reverse
 from regie.accounts.models import Rol, User
 from regie.accounts.tests.helpers import formulier_van, wachtwoord_stap
 from regie.demo.factories import DEMO_WACHTWOORD, UserFactory
-from regie.notificaties.services import duo_gebruiker
+from regie.duo.inkomend.services import duo_gebruiker
 from regie.verwerkingslog.models import Actie, Resultaat, Verwerking
 
 NIEUW = "Een heel nieuw wachtwoord 2027"

@@ -13,9 +13,9 @@ from regie.aanbieders.models import Perceel
 from regie.accounts.models import ApiToken
 from regie.accounts.tokens import maak_api_token
 from regie.coa.models import CoaImport
+from regie.duo.inkomend.models import Notificatie
+from regie.duo.tests.inkomend.conftest import GEHEIM, melding, stuur
 from regie.inburgeraars.models import Inburgeraar
-from regie.notificaties.models import Notificatie
-from regie.notificaties.tests.conftest import GEHEIM, melding, stuur
 from regie.voortgang.models import CsvUpload, Weekrapportage
 from regie.voortgang.tests.conftest import gestarte_verwijzing
 

@@ -10,11 +10,11 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 
 from regie.demo.generator import TZ
+from regie.duo.inkomend.gebeurtenissen import SIGNALEN
+from regie.duo.inkomend.models import Notificatie
+from regie.duo.inkomend.models import Status as MeldingStatus
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.status import Status
-from regie.notificaties.gebeurtenissen import SIGNALEN
-from regie.notificaties.models import Notificatie
-from regie.notificaties.models import Status as MeldingStatus
 
 TIEN_WEKEN = timedelta(weeks=10)
 ZONDER_PIP = (Status.AANGEMELD, Status.BREDE_INTAKE)

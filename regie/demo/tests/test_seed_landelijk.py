@@ -17,9 +17,9 @@ from regie.demo.generator import OMVANG
 from regie.demo.landelijk.kopieren import bsn_reeks
 from regie.demo.tests import invarianten
 from regie.demo.tweestaps import demo_totp_sleutel
+from regie.duo.inkomend.models import Notificatie
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import inburgeraars_voor
-from regie.notificaties.models import Notificatie
 from regie.organisaties.models import Gemeente, Organisatie
 from regie.tijdlijn.models import Gebeurtenis
 from regie.trajecten.models import Verwijzing

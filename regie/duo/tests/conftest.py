@@ -4,7 +4,7 @@ from regie.aanbieders.factories import AanbiederFactory, ContractFactory
 from regie.aanbieders.models import Perceel
 from regie.accounts.models import Rol
 from regie.demo.factories import UserFactory, pip_vastgesteld
-from regie.duo.models import UitgaandBericht
+from regie.duo.uitgaand.models import UitgaandBericht
 
 
 @pytest.fixture

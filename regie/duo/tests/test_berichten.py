@@ -10,9 +10,11 @@ import pytest
 from django.utils import timezone
 
 from regie.aanbieders.models import Aanbieder
-from regie.duo import berichten, specificaties
-from regie.duo.berichten import ROUTES, WACHTTIJDEN, verstuur_bericht
-from regie.duo.models import BerichtStatus, DuoContactpersoon, Soort, UitgaandBericht
+from regie.duo import specificaties
+from regie.duo.uitgaand import berichten
+from regie.duo.uitgaand.berichten import ROUTES, verstuur_bericht
+from regie.duo.uitgaand.models import BerichtStatus, DuoContactpersoon, Soort, UitgaandBericht
+from regie.duo.wachttijden import MAX_POGINGEN, WACHTTIJDEN
 from regie.klok import vandaag
 from regie.taken.werk import werk_taken_af
 from regie.tijdlijn.models import Gebeurtenis
@@ -20,6 +22,7 @@ from regie.trajecten.tests.conftest import gestart
 from regie.verwerkingslog.models import Actie, Verwerking
 from regie.voortgang import services as voortgang
 from regie.voortgang.csv_invoer import maandag_van
+from regie.voortgang.selectors import uren_voor_duo
 
 from .conftest import berichten as berichten_van
 
@@ -153,7 +156,7 @@ def test_storing_geeft_uitstel_met_oplopende_wachttijd_en_dan_mislukt(bij_duo, i
     assert voor + WACHTTIJDEN[0] <= bericht.volgende_poging_op <= timezone.now() + WACHTTIJDEN[0]
     assert "storing" in bericht.fouttekst
 
-    # The later attempts (the queue would run them at volgende_poging_op): 5 min, 30 min, 2 h, 12 h.
+    # The later attempts (the queue would run them at volgende_poging_op), each after its wait.
     for poging, wachttijd in enumerate(WACHTTIJDEN[1:], start=2):
         verstuur_bericht.call(bericht.pk, bericht.ingepland)
         bericht.refresh_from_db()
@@ -164,8 +167,8 @@ def test_storing_geeft_uitstel_met_oplopende_wachttijd_en_dan_mislukt(bij_duo, i
     verstuur_bericht.call(bericht.pk, bericht.ingepland)
     bericht.refresh_from_db()
     assert bericht.status == BerichtStatus.MISLUKT
-    assert bericht.pogingen == 6 and bericht.volgende_poging_op is None
-    assert len(bij_duo.ontvangen("POST", "PIP")) == 6
+    assert bericht.pogingen == MAX_POGINGEN and bericht.volgende_poging_op is None
+    assert len(bij_duo.ontvangen("POST", "PIP")) == MAX_POGINGEN
     laatste = Gebeurtenis.objects.filter(soort="duo_bericht").first()
     assert "Regie probeert het niet meer vanzelf" in laatste.omschrijving
 
@@ -207,7 +210,7 @@ def test_een_oude_taak_na_opnieuw_versturen_doet_niets(bij_duo, inburgeraar, pip
 
 def test_berichten_gaan_op_volgorde(bij_duo, inburgeraar, pip):
     eerste = berichten.meld_pip(pip)
-    uren = berichten.meld_gevolgde_uren(inburgeraar, uren_brede_intake=40)[0]
+    uren = berichten.meld_gevolgde_uren(inburgeraar, uren_voor_duo(inburgeraar), uren_brede_intake=40)[0]
     assert verstuur_bericht.call(uren.pk, uren.ingepland) == "wacht op een eerder bericht"
     werk_taken_af()
     eerste.refresh_from_db()
@@ -231,14 +234,14 @@ def test_gevolgde_uren_uit_de_weekrapportages(bij_duo, inburgeraar, consulent, p
             uren_afwezig_ziek=12 - Decimal(gevolgd),
             door=docent,
         )
-    assert berichten.gevolgde_uren(inburgeraar) == {Soort.UREN_TAALLES: 22}  # 22.25 rounded down
+    assert uren_voor_duo(inburgeraar) == {Soort.UREN_TAALLES: 22}  # 22.25 rounded down
     # weekrapportage_vastleggen queued the total (regie.voortgang.services): one message, updated
     # by the second week while it waited.
     (bericht,) = berichten_van(inburgeraar, Soort.UREN_TAALLES)
     assert bericht.body == {"uren": 22} and bericht.status == BerichtStatus.WACHTRIJ
     assert _geldig(bericht) == []
     # Nothing changed: nothing new to send.
-    assert berichten.meld_gevolgde_uren(inburgeraar) == []
+    assert berichten.meld_gevolgde_uren(inburgeraar, uren_voor_duo(inburgeraar)) == []
     werk_taken_af()
     bericht.refresh_from_db()
     assert bericht.status == BerichtStatus.VERZONDEN
@@ -249,7 +252,7 @@ def test_uren_brede_intake_en_participatieactiviteiten(bij_duo, inburgeraar, con
     from regie.demo.factories import pip_vastgesteld
 
     pip_vastgesteld(inburgeraar, consulent, leerroute="z_route")
-    (intake,) = berichten.meld_gevolgde_uren(inburgeraar, uren_brede_intake=40)
+    (intake,) = berichten.meld_gevolgde_uren(inburgeraar, uren_voor_duo(inburgeraar), uren_brede_intake=40)
     assert intake.soort == Soort.UREN_BREDE_INTAKE and intake.body == {"uren": 40}
     assert _geldig(intake) == []
     participatie = berichten._zet_klaar(
@@ -263,7 +266,9 @@ def test_uren_brede_intake_en_participatieactiviteiten(bij_duo, inburgeraar, con
 
 
 def test_te_veel_uren_worden_niet_verstuurd(inburgeraar):
-    (bericht,) = berichten.meld_gevolgde_uren(inburgeraar, uren_brede_intake=10000)
+    (bericht,) = berichten.meld_gevolgde_uren(
+        inburgeraar, uren_voor_duo(inburgeraar), uren_brede_intake=10000
+    )
     assert bericht.status == BerichtStatus.AFGEWEZEN
     assert bericht.fouten == ["uren: mag hoogstens 9999 zijn"]
 
@@ -316,7 +321,7 @@ def test_resultaat_zroute(inburgeraar, consulent, taalschool, docent):
     assert bericht.body == {"datumAfrondingZroute": (vandaag() - timedelta(days=1)).isoformat()}
     assert _geldig(bericht) == []
     # The Z-route result's hours feed the hours messages (Bi 3.14: participation hours of the Z-route).
-    assert berichten.gevolgde_uren(inburgeraar) == {
+    assert uren_voor_duo(inburgeraar) == {
         Soort.UREN_TAALLES: 800,
         Soort.UREN_PARTICIPATIEACTIVITEITEN: 850,
     }
@@ -475,8 +480,8 @@ def test_een_bsn_staat_nooit_in_de_opgeslagen_gegevens(inburgeraar, pip):
 
 
 def test_een_wachtend_urenbericht_krijgt_het_nieuwe_totaal(inburgeraar):
-    (eerste,) = berichten.meld_gevolgde_uren(inburgeraar, uren_brede_intake=30)
-    (tweede,) = berichten.meld_gevolgde_uren(inburgeraar, uren_brede_intake=35)
+    (eerste,) = berichten.meld_gevolgde_uren(inburgeraar, uren_voor_duo(inburgeraar), uren_brede_intake=30)
+    (tweede,) = berichten.meld_gevolgde_uren(inburgeraar, uren_voor_duo(inburgeraar), uren_brede_intake=35)
     assert tweede.pk == eerste.pk
     eerste.refresh_from_db()
     assert eerste.body == {"uren": 35} and eerste.status == BerichtStatus.WACHTRIJ

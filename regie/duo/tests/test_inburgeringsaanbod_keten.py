@@ -9,7 +9,7 @@ from regie.accounts.models import Rol
 from regie.demo.duo import instellingen_aanvullen
 from regie.demo.factories import UserFactory
 from regie.duo.client import DuoClient
-from regie.duo.models import BerichtStatus, Soort
+from regie.duo.uitgaand.models import BerichtStatus, Soort
 from regie.klok import vandaag
 from regie.taken.werk import werk_taken_af
 from regie.trajecten import services as trajecten

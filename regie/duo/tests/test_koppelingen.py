@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from regie.aanbieders.factories import ContractFactory
-from regie.duo.models import BerichtStatus, Soort
+from regie.duo.uitgaand.models import BerichtStatus, Soort
 from regie.klok import vandaag
 from regie.trajecten import services as trajecten
 from regie.trajecten.factories import verwezen

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from regie.accounts.models import Rol
 from regie.demo.factories import UserFactory
-from regie.duo import berichten
-from regie.duo.models import BerichtStatus, DuoContactpersoon, Soort, UitgaandBericht
+from regie.duo.uitgaand import berichten
+from regie.duo.uitgaand.models import BerichtStatus, DuoContactpersoon, Soort, UitgaandBericht
 from regie.verwerkingslog.models import Actie, Verwerking
 
 
@@ -144,7 +144,7 @@ def test_uren_met_een_fout(client, consulent, inburgeraar):
 def test_meldingen_van_duo_staan_op_de_tab(client, consulent, inburgeraar):
     from django.utils import timezone
 
-    from regie.notificaties.models import Notificatie
+    from regie.duo.inkomend.models import Notificatie
 
     Notificatie.objects.create(
         bericht_id="tab-1",

@@ -1,5 +1,5 @@
 """Wi 12: once DUO extended the termijn, DUO's end is Regie's end of the termijn everywhere:
-worklist signals, the Termijnen tab, the API, progress-talk planning and the reconciliation (regie/notificaties/tests/test_afstemming.py).
+worklist signals, the Termijnen tab, the API, progress-talk planning and the reconciliation (regie/duo/tests/inkomend/test_afstemming.py).
 
 The case's first PIP is dated so that the termijn Regie computes (Wi 11) ended 10 days ago;
 DUO extended it by 6 months.

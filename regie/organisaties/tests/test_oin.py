@@ -1,4 +1,4 @@
-"""A municipality's OIN routes DUO's notices to it (regie/notificaties/ontvangst.py): it is unique
+"""A municipality's OIN routes DUO's notices to it (regie/duo/inkomend/ontvangst.py): it is unique
 in the database (blank allowed for several) and only a superuser sets it in Beheer."""
 
 import importlib

@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from regie.aanbieders.factories import ContractFactory
 from regie.demo.factories import pip_vastgesteld
+from regie.duo.inkomend.models import DuoStand
 from regie.klok import vandaag
-from regie.notificaties.models import DuoStand
 from regie.participatie import services
 from regie.participatie.selectors import uitkomsten_voor
 from regie.trajecten.tests.conftest import gestart

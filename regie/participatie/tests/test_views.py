@@ -174,7 +174,7 @@ def test_onbekend_meetmoment_is_404(client, consulent, inburgeraar):
 
 
 def test_uitkomsten_van_aanbieders_en_duo_op_de_tab(client, consulent, inburgeraar):
-    from regie.notificaties.models import DuoStand
+    from regie.duo.inkomend.models import DuoStand
 
     DuoStand.objects.create(
         inburgeraar=inburgeraar,

@@ -8,7 +8,7 @@ from django_tasks_db.models import DBTaskResult
 
 from regie.accounts.models import Rol
 from regie.demo.factories import UserFactory
-from regie.notificaties.services import notificatie_ontvangen
+from regie.duo.inkomend.services import notificatie_ontvangen
 from regie.taken.models import HerhaaldeTaak, TaakOrganisatie
 from regie.taken.werk import werk_taken_af
 from regie.verwerkingslog.context import systeemcontext

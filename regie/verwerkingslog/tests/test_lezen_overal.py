@@ -73,10 +73,10 @@ def _coa_import(d):
 
 
 def _duo_melding(d):
-    """A DUO notice about the case (regie.notificaties), made on first use."""
+    """A DUO notice about the case (regie.duo.inkomend), made on first use."""
     from django.utils import timezone
 
-    from regie.notificaties.models import Notificatie, Status
+    from regie.duo.inkomend.models import Notificatie, Status
 
     return Notificatie.objects.get_or_create(
         bericht_id=f"lezen-{d.hoofd.pk}",
@@ -98,7 +98,7 @@ def _duo_melding_nieuwe_plicht(d):
     from django.utils import timezone
 
     from regie.demo.factories import geldig_bsn
-    from regie.notificaties.models import Notificatie, Status
+    from regie.duo.inkomend.models import Notificatie, Status
 
     return Notificatie.objects.get_or_create(
         bericht_id=f"lezen-nieuw-{d.hoofd.pk}",
@@ -115,21 +115,15 @@ def _duo_melding_nieuwe_plicht(d):
 
 
 def _duo_afstemming(d):
-    """A finished reconciliation run that lists the case (regie.notificaties.afstemming)."""
+    """A finished reconciliation run that lists the case (regie.duo.inkomend.afstemming)."""
     from django.utils import timezone
 
-    from regie.notificaties.models import Afstemming
+    from regie.duo.inkomend.models import Afstemming
 
     Afstemming.objects.create(
-        organisatie=d.hoofd.gemeente.organisatie,
-        klaar_op=timezone.now(),
-        resultaat=[
-            {
-                "inburgeraar": d.hoofd.pk,
-                "fout": "",
-                "verschillen": [{"onderdeel": "Doelgroep", "regie": "a", "duo": "b", "actie": "c"}],
-            }
-        ],
+        organisatie=d.hoofd.gemeente.organisatie, klaar_op=timezone.now()
+    ).regels.create(
+        inburgeraar=d.hoofd, verschillen=[{"onderdeel": "Doelgroep", "regie": "a", "duo": "b", "actie": "c"}]
     )
     return {}
 
@@ -572,7 +566,7 @@ LEZEN: dict[str, Verzoek] = {
         json=True,
         onderdeel="traject",
     ),
-    # DUO's notices and the reconciliation with DUO (regie.notificaties)
+    # DUO's notices and the reconciliation with DUO (regie.duo.inkomend)
     "notificaties:lijst": Verzoek(
         data=lambda d: _duo_melding(d) and {"filter": "alle"}, onderdeel="duo-meldingen"
     ),

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from regie.accounts.models import Rol
 from regie.demo.factories import InburgeraarFactory, UserFactory, geldig_bsn
-from regie.notificaties.models import Afstemming
+from regie.duo.inkomend.models import Afstemming
 from regie.organisaties.models import Gemeente
 from regie.verwerkingslog.models import Actie, Resultaat, Verwerking
 from regie.verwerkingslog.tests.conftest import laatste_id, nieuw_sinds, personen
@@ -33,13 +33,8 @@ def regels_op_pagina(antwoord) -> list[Verwerking]:
 def test_een_foutpagina_met_een_lijst_van_dossiers_wordt_gelogd(client, teamleider, dossier):
     """A 400 that re-renders the reconciliation list (a form error) still showed those persons."""
     Afstemming.objects.create(
-        organisatie=teamleider.organisatie,
-        gestart_door=teamleider,
-        klaar_op=timezone.now(),
-        resultaat=[
-            {"inburgeraar": dossier.hoofd.pk, "verschillen": [{"onderdeel": "x"}], "fout": ""},
-        ],
-    )
+        organisatie=teamleider.organisatie, gestart_door=teamleider, klaar_op=timezone.now()
+    ).regels.create(inburgeraar=dossier.hoofd, verschillen=[{"onderdeel": "x"}])
     client.force_login(teamleider)
     vanaf = laatste_id()
     antwoord = client.post(reverse("notificaties:afstemming"), {"actie": "iets anders"})
