@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "regie.notificaties",
     "regie.coa",
     "regie.taken",
+    "regie.rapportage",
     "django_tasks",
     "django_tasks_db",
 ]
