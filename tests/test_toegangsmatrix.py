@@ -632,7 +632,6 @@ def _maak_gegevens() -> SimpleNamespace:
 
     from regie.accounts.tokens import maak_api_token
     from regie.notificaties.models import GeweigerdeMelding
-
     from regie.rapportage.models import Huisstijl, Raadsrapportage, Streefwaarde
 
     # A draft council report per tenant (Dronten's and Dordrecht's).
