@@ -264,6 +264,11 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
 
         # Some dates were stamped around the services above: the stored deadlines from regie.wet.
         herberekenen()
+        from regie.rapportage.demo import rapportage_demo
+
+        # Targets, house styles and council reports (regie.rapportage); last: a final report holds
+        # the figures of everything above.
+        rapportage_demo(vandaag=plan.vandaag)
 
     casussen = plan.casussen
     te_laat = [c.pip_te_laat for c in casussen if c.pip_te_laat is not None]
