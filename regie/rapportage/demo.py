@@ -2,7 +2,9 @@
 simple SVG logo) per demo municipality, and for Dronten and Dordrecht a council report of last
 year that is final and a draft of this year. Called from `regie.demo.opbouw.bouw_demo`."""
 
-from datetime import date
+from datetime import date, datetime, time
+
+from django.utils import timezone
 
 from regie.accounts.models import User
 from regie.organisaties.models import Gemeente
@@ -28,6 +30,7 @@ STREEFWAARDEN = {
     "examens_aanbieder": 60,
 }
 RAPPORTEN = {"0303": "beleid.dronten", "0505": "beleid.drechtsteden"}
+EERSTE_JAAR = 2022  # the law's first year: no targets or reports before it
 
 
 def logo(naam: str, kleur: str, accent: str) -> str:
@@ -61,7 +64,7 @@ def huisstijlen_maken() -> None:
 
 def streefwaarden_maken(vandaag: date) -> None:
     for gemeente in Gemeente.objects.filter(cbs_code__in=HUISSTIJLEN):
-        for jaar in range(vandaag.year - 2, vandaag.year + 1):
+        for jaar in range(max(vandaag.year - 2, EERSTE_JAAR), vandaag.year + 1):
             for kpi, basis in STREEFWAARDEN.items():
                 Streefwaarde.objects.update_or_create(
                     gemeente=gemeente,
@@ -75,6 +78,8 @@ def streefwaarden_maken(vandaag: date) -> None:
 
 
 def rapporten_maken(vandaag: date) -> None:
+    if vandaag.year - 1 < EERSTE_JAAR:
+        return
     for code, gebruikersnaam in RAPPORTEN.items():
         gemeente = Gemeente.objects.filter(cbs_code=code).first()
         door = User.objects.filter(username=gebruikersnaam).first()
@@ -113,3 +118,10 @@ def rapportage_demo(*, vandaag: date) -> None:
     huisstijlen_maken()
     streefwaarden_maken(vandaag)
     rapporten_maken(vandaag)
+    # The services stamp the real now; the demo's day may lie in the past (seed_demo builds on any
+    # day): the stamps go to the demo's today. An update in the database, as the demo does for the
+    # cases' timestamps (regie.demo.opbouw); it leaves the final report's content and hash alone.
+    moment = timezone.make_aware(datetime.combine(vandaag, time(9)))
+    Streefwaarde.objects.update(gewijzigd_op=moment)
+    Raadsrapportage.objects.update(aangemaakt_op=moment, gewijzigd_op=moment)
+    Raadsrapportage.objects.filter(definitief_op__isnull=False).update(definitief_op=moment)

@@ -57,6 +57,9 @@ ONTDUBBELEN = {
     "aanbieders.Aanbieder": ("organisatie_id", "naam"),
     "aanbieders.Contract": ("aanbieder_id", "id"),
     "coa.Taakstelling": ("gemeente_id", "jaar", "halfjaar"),
+    "rapportage.Huisstijl": ("gemeente_id",),
+    "rapportage.Streefwaarde": ("gemeente_id", "kpi", "jaar"),
+    "rapportage.Raadsrapportage": ("gemeente_id", "jaar", "soort"),
 }
 UUID_IN_TEKST = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 MENG = 0x9E3779B97F4A7C15F39CC0605CEDC835  # odd 128-bit constant: k * MENG differs for every copy
