@@ -23,11 +23,11 @@ HUISSTIJLEN = {
 # Targets from a policy plan (Dronten's plan 2021-2025 lists its indicators on page 27; the
 # values are not in the seeds, so these are the demo's): a little higher every year.
 STREEFWAARDEN = {
-    "pip_binnen_termijn": 80,
-    "doorlooptijd_intake": 70,
-    "taakstelling": 100,
-    "aanwezigheid_aanbieder": 85,
-    "examens_aanbieder": 60,
+    "pip_binnen_termijn": 40,
+    "doorlooptijd_intake": 50,
+    "taakstelling": 90,
+    "aanwezigheid_aanbieder": 90,
+    "examens_aanbieder": 65,
 }
 RAPPORTEN = {"0303": "beleid.dronten", "0505": "beleid.drechtsteden"}
 EERSTE_JAAR = 2022  # the law's first year: no targets or reports before it

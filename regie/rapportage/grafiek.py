@@ -12,7 +12,7 @@ from regie.rapportage.cijfers import Soort, Tabel
 # Distinguishable colours with at least 3:1 contrast against white (WCAG 1.4.11).
 KLEUREN = ["#154273", "#b35900", "#2f7d0b", "#a90061", "#00689e", "#673327", "#5a4ea3", "#4d4d4d"]
 BREEDTE = 680
-LABEL = 230
+LABEL = 270
 BALK = 14
 TUSSEN = 3
 GROEP = 12
@@ -56,7 +56,7 @@ def staafgrafiek(tabel: Tabel, kenmerk: str) -> SafeString:
     y = boven
     for rij in tabel.rijen:
         groep_hoogte = len(rij.cellen) * (BALK + TUSSEN)
-        delen.append(_tekst(LABEL - 8, y + groep_hoogte / 2 + 4, rij.label[:38], text_anchor="end"))
+        delen.append(_tekst(LABEL - 8, y + groep_hoogte / 2 + 4, rij.label[:40], text_anchor="end"))
         for i, cel in enumerate(rij.cellen):
             waarde = cel.waarde
             lengte = 0 if waarde is None else max(ruimte * waarde / maximum, 1 if waarde else 0)
@@ -84,7 +84,7 @@ def lijngrafiek(tabel: Tabel, kenmerk: str) -> SafeString:
             f'<line x1="{links}" y1="{y:.1f}" x2="{links + breedte_vlak}" y2="{y:.1f}" stroke="#cccccc"/>'
         )
         delen.append(_tekst(links - 6, y + 4, f"{stap}%", text_anchor="end"))
-    elke = max(1, len(tabel.rijen) // 12)
+    elke = max(1, -(-len(tabel.rijen) // 7))  # at most 7 labels on the axis
     for i, rij in enumerate(tabel.rijen):
         if i % elke == 0:
             x = links + breedte_vlak * i / punten_x

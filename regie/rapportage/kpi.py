@@ -570,18 +570,36 @@ class Kpi:
     grafiek: str = "staaf"
     eenheid: str = ""
     momentopname: bool = False
+    totaal: bool = False  # a column for the chosen municipalities together
 
     def tabel(self, f: Filter) -> Tabel:
+        kolommen, rijen = [g.naam for g in f.gemeenten], self.functie(f)
+        if self.totaal and len(f.gemeenten) > 1:
+            kolommen.append("Samen")
+            for rij in rijen:
+                rij.cellen.append(samen(rij.cellen))
         return Tabel(
             code=self.code,
             titel=self.titel,
             uitleg=self.uitleg,
             soort=self.soort,
-            kolommen=[g.naam for g in f.gemeenten],
-            rijen=self.functie(f),
+            kolommen=kolommen,
+            rijen=rijen,
             eenheid=self.eenheid,
             grafiek=self.grafiek,
         )
+
+
+def samen(cellen: list[Cel]) -> Cel:
+    """The municipalities together: a case belongs to one municipality, so counts add up."""
+    eerste = cellen[0]
+    return Cel(
+        eerste.soort,
+        sum(c.teller for c in cellen),
+        None if eerste.noemer is None else sum(c.noemer or 0 for c in cellen),
+        personen=None if eerste.personen is None else sum(c.personen or 0 for c in cellen),
+        beschermd=eerste.beschermd,
+    )
 
 
 KPIS: dict[str, Kpi] = {
@@ -602,6 +620,7 @@ KPIS: dict[str, Kpi] = {
             Soort.PROCENT,
             pip_per_maand,
             grafiek="lijn",
+            totaal=True,
         ),
         Kpi(
             "doorlooptijd_intake",

@@ -38,6 +38,7 @@ def test_beleidsmedewerker_dashboard_en_raadsrapportage(page, dordrecht):
     page.get_by_role("link", name="Dashboard").click()
     page.wait_for_url("**/rapportage/")
     expect(page.get_by_role("heading", name="Dashboard inburgering")).to_be_visible()
+    page.locator("details.regie-rapportage-filter > summary").click()
     page.fill("#id_van", f"{vorig_jaar}-01-01")
     page.fill("#id_tot", f"{vorig_jaar}-12-31")
     page.get_by_role("button", name="Cijfers tonen").click()

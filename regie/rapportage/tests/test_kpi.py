@@ -294,3 +294,12 @@ def test_filters_kern_cohort_doelgroep_leerroute(maak, dordrecht):
     assert tel(doelgroep="gezinsmigrant") == 1
     assert tel(leerroute="z_route") == 1
     assert tel(leerroute="b1") == 0
+
+
+def test_per_maand_met_een_kolom_voor_de_gemeenten_samen(f, maak, dordrecht, zwijndrecht):
+    maak.pip(maak.dossier(dordrecht), date(2026, 2, 1))  # on time
+    maak.pip(maak.dossier(zwijndrecht), date(2026, 2, 2))  # on time
+    maak.pip(maak.dossier(zwijndrecht), date(2026, 2, 20))  # on time
+    tabel = kpi.KPIS["pip_per_maand"].tabel(f)
+    assert tabel.kolommen == ["Dordrecht", "Zwijndrecht", "Samen"]
+    assert getallen(rij(tabel.rijen, "feb 2026")) == [(1, 1), (2, 2), (3, 3)]
