@@ -24,10 +24,10 @@ def _tekst(x, y, inhoud, **attrs) -> str:
     return f'<text x="{x:.1f}" y="{y:.1f}" font-size="12" fill="#1a1a1a"{extra}>{escape(inhoud)}</text>'
 
 
-def _legenda(reeksen: list[str], y: int) -> list[str]:
+def _legenda(reeksen: list[str], y: int, kleuren: list[str]) -> list[str]:
     delen, x = [], LABEL
     for i, naam in enumerate(reeksen):
-        delen.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{KLEUREN[i % len(KLEUREN)]}"/>')
+        delen.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{kleuren[i % len(kleuren)]}"/>')
         delen.append(_tekst(x + 16, y + 10, naam))
         x += 24 + 7 * len(naam)
     return delen
@@ -41,20 +41,28 @@ def _svg(kenmerk: str, titel: str, hoogte: int, delen: list[str], kleur_kop: str
     )
 
 
-def staafgrafiek(tabel: Tabel, kenmerk: str) -> SafeString:
+def _rijen(tabel: Tabel) -> list:
+    """The rows drawn: those in the KPI's own unit (a count next to a share would mislead on one
+    axis); the table shows them all."""
+    return [r for r in tabel.rijen if r.cellen and r.cellen[0].soort == tabel.soort] or tabel.rijen
+
+
+def staafgrafiek(tabel: Tabel, kenmerk: str, kleuren: list[str] | None = None) -> SafeString:
     """Horizontal bars: one group per row of the table, one bar per municipality in it."""
+    kleuren = kleuren or KLEUREN
     reeksen = tabel.kolommen
+    rijen = _rijen(tabel)
     meer = len(reeksen) > 1
     boven = LEGENDA + 6 if meer else 4
-    waarden = [c.waarde for r in tabel.rijen for c in r.cellen if c.waarde is not None]
+    waarden = [c.waarde for r in rijen for c in r.cellen if c.waarde is not None]
     maximum = max(waarden, default=0)
-    if tabel.soort == Soort.PROCENT and all(r.cellen[0].soort == Soort.PROCENT for r in tabel.rijen):
+    if tabel.soort == Soort.PROCENT:
         maximum = max(maximum, 100)
     maximum = maximum or 1
     ruimte = BREEDTE - LABEL - 70
-    delen = _legenda(reeksen, 2) if meer else []
+    delen = _legenda(reeksen, 2, kleuren) if meer else []
     y = boven
-    for rij in tabel.rijen:
+    for rij in rijen:
         groep_hoogte = len(rij.cellen) * (BALK + TUSSEN)
         delen.append(_tekst(LABEL - 8, y + groep_hoogte / 2 + 4, rij.label[:40], text_anchor="end"))
         for i, cel in enumerate(rij.cellen):
@@ -62,7 +70,7 @@ def staafgrafiek(tabel: Tabel, kenmerk: str) -> SafeString:
             lengte = 0 if waarde is None else max(ruimte * waarde / maximum, 1 if waarde else 0)
             if lengte:
                 delen.append(
-                    f'<rect x="{LABEL}" y="{y}" width="{lengte:.1f}" height="{BALK}" fill="{KLEUREN[i % len(KLEUREN)]}"/>'
+                    f'<rect x="{LABEL}" y="{y}" width="{lengte:.1f}" height="{BALK}" fill="{kleuren[i % len(kleuren)]}"/>'
                 )
             delen.append(_tekst(LABEL + lengte + 4, y + BALK - 3, cel.tekst))
             y += BALK + TUSSEN
@@ -71,13 +79,14 @@ def staafgrafiek(tabel: Tabel, kenmerk: str) -> SafeString:
     return _svg(kenmerk, tabel.titel, y, delen)
 
 
-def lijngrafiek(tabel: Tabel, kenmerk: str) -> SafeString:
+def lijngrafiek(tabel: Tabel, kenmerk: str, kleuren: list[str] | None = None) -> SafeString:
     """A line per municipality over the rows of the table (months), 0 to 100 %."""
+    kleuren = kleuren or KLEUREN
     reeksen = tabel.kolommen
     boven, links, hoogte_vlak = LEGENDA + 14, 48, 200
     breedte_vlak = BREEDTE - links - 20
     punten_x = max(len(tabel.rijen) - 1, 1)
-    delen = _legenda(reeksen, 2)
+    delen = _legenda(reeksen, 2, kleuren)
     for stap in range(0, 101, 25):
         y = boven + hoogte_vlak * (1 - stap / 100)
         delen.append(
@@ -90,7 +99,7 @@ def lijngrafiek(tabel: Tabel, kenmerk: str) -> SafeString:
             x = links + breedte_vlak * i / punten_x
             delen.append(_tekst(x, boven + hoogte_vlak + 16, rij.label, text_anchor="middle", font_size="10"))
     for s in range(len(reeksen)):
-        kleur = KLEUREN[s % len(KLEUREN)]
+        kleur = kleuren[s % len(kleuren)]
         vorige = None
         for i, rij in enumerate(tabel.rijen):
             waarde = rij.cellen[s].waarde
@@ -108,5 +117,6 @@ def lijngrafiek(tabel: Tabel, kenmerk: str) -> SafeString:
     return _svg(kenmerk, tabel.titel, boven + hoogte_vlak + 26, delen)
 
 
-def grafiek(tabel: Tabel, kenmerk: str) -> SafeString:
-    return lijngrafiek(tabel, kenmerk) if tabel.grafiek == "lijn" else staafgrafiek(tabel, kenmerk)
+def grafiek(tabel: Tabel, kenmerk: str, kleuren: list[str] | None = None) -> SafeString:
+    teken = lijngrafiek if tabel.grafiek == "lijn" else staafgrafiek
+    return teken(tabel, kenmerk, kleuren)

@@ -58,14 +58,14 @@ def rapportinhoud(rapport: Raadsrapportage, *, vandaag: date | None = None) -> d
     f = Filter((rapport.gemeente,), van, tot)
     codes = HALFJAAR_KPIS if rapport.soort != Soort.JAAR else JAAR_KPIS
     overzichten = kpi_overzichten(f, vandaag=vandaag, codes=codes)
+    stijl = huisstijl_van(rapport.gemeente)
     for o in overzichten:
-        o.svg = grafiek(o.tabel, f"rapport-{o.kpi.code}")
+        o.svg = grafiek(o.tabel, f"rapport-{o.kpi.code}", [stijl.kleur_primair, stijl.kleur_accent])
     halfjaren = [
         (jaar, h, taakstelling(f.met_periode(*_halfjaar(jaar, h))))
         for jaar, h in halfjaren_in(date(rapport.jaar, 1, 1), date(rapport.jaar, 12, 31))
         if _halfjaar(jaar, h)[0] <= vandaag
     ]
-    stijl = huisstijl_van(rapport.gemeente)
     logo = mark_safe(stijl.logo_svg) if stijl.logo_svg and not controleer_logo(stijl.logo_svg) else ""  # noqa: S308 - checked by controleer_logo
     return {
         "rapport": rapport,
