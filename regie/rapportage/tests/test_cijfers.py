@@ -1,10 +1,15 @@
 """Suppression of small counts, the traffic light, the logo check and the charts."""
 
+from datetime import date
+
 import pytest
 
 from regie.rapportage.cijfers import Cel, Rij, Soort, Tabel
 from regie.rapportage.grafiek import lijngrafiek, staafgrafiek
+from regie.rapportage.kpi import halfjaren_in
 from regie.rapportage.logo import controleer_logo
+from regie.rapportage.models import Raadsrapportage
+from regie.rapportage.rapport import periode
 from regie.rapportage.selectors import stoplicht
 
 
@@ -89,3 +94,22 @@ def test_staafgrafiek_tekent_geen_balk_voor_een_onderdrukt_cijfer():
 def test_lijngrafiek_een_punt_per_cijfer():
     svg = str(lijngrafiek(_tabel("lijn"), "l"))
     assert svg.count("<circle") == 1
+
+
+@pytest.mark.parametrize(
+    ("soort", "vandaag", "verwacht"),
+    [
+        ("jaar", date(2026, 12, 7), (date(2026, 1, 1), date(2026, 12, 7))),
+        ("jaar", date(2027, 3, 1), (date(2026, 1, 1), date(2026, 12, 31))),
+        ("halfjaar_1", date(2027, 3, 1), (date(2026, 1, 1), date(2026, 6, 30))),
+        ("halfjaar_2", date(2027, 3, 1), (date(2026, 7, 1), date(2026, 12, 31))),
+    ],
+)
+def test_periode_van_een_raadsrapportage(soort, vandaag, verwacht):
+    assert periode(Raadsrapportage(jaar=2026, soort=soort), vandaag=vandaag) == verwacht
+
+
+def test_halfjaren_die_helemaal_in_de_periode_liggen():
+    assert halfjaren_in(date(2026, 1, 1), date(2026, 12, 31)) == [(2026, 1), (2026, 2)]
+    assert halfjaren_in(date(2026, 1, 2), date(2026, 12, 31)) == [(2026, 2)]
+    assert halfjaren_in(date(2026, 1, 1), date(2026, 12, 7)) == [(2026, 1)]
