@@ -440,22 +440,18 @@ def onderdelen(f: Filter) -> list[Rij]:
 # --- Attendance, exams, progress talks, enforcement -------------------------------------------
 
 
-def _aanwezigheid(f: Filter, sleutel: str) -> tuple[list, dict]:
-    qs = _van_dossiers(Weekrapportage, f, "verwijzing__inburgeraar").filter(
+def _weken(f: Filter) -> QuerySet:
+    return _van_dossiers(Weekrapportage, f, "verwijzing__inburgeraar").filter(
         actueel=True, week__range=f.periode
     )
-    aggregaten = {
+
+
+def _uren() -> dict:
+    return {
         "gevolgd": Sum("uren_gevolgd"),
         "aangeboden": Sum("uren_aangeboden"),
         "personen": Count("verwijzing__inburgeraar", distinct=True),
     }
-    rijen = list(
-        qs.values(sleutel=F(sleutel), gemeente=F("verwijzing__inburgeraar__gemeente"))
-        .annotate(**aggregaten)
-        .order_by()
-    )
-    totaal = _per_gemeente(qs, veld="verwijzing__inburgeraar__gemeente", **aggregaten)
-    return rijen, totaal
 
 
 def _uren_cel(r: dict) -> Cel:
@@ -464,62 +460,71 @@ def _uren_cel(r: dict) -> Cel:
     )
 
 
-def aanwezigheid_aanbieder(f: Filter) -> list[Rij]:
-    """Attendance per provider: hours attended as a share of hours offered in the weeks of the
-    period (the current weekly reports), first for all providers together. Low attendance is
-    the first signal for a progress talk or a warning (Wi 23)."""
-    rijen, totaal = _aanwezigheid(f, "verwijzing__contract__aanbieder__naam")
-    sleutels = sorted({r["sleutel"] for r in rijen})
-    return [Rij("Alle aanbieders", [_uren_cel(totaal.get(g.pk, {})) for g in f.gemeenten])] + _kruis(
-        f, rijen, sleutels, {}, _uren_cel
-    )
-
-
-def aanwezigheid_route(f: Filter) -> list[Rij]:
-    """Attendance per route or component (see `aanwezigheid_aanbieder`)."""
-    rijen, totaal = _aanwezigheid(f, "verwijzing__onderdeel")
-    sleutels = [p for p in Perceel.values if any(r["sleutel"] == p for r in rijen)]
-    return [Rij("Alle onderdelen", [_uren_cel(totaal.get(g.pk, {})) for g in f.gemeenten])] + _kruis(
-        f, rijen, sleutels, PERCEEL_LABEL, _uren_cel
-    )
-
-
-def _examens(f: Filter, sleutel: str) -> tuple[list, dict]:
-    qs = _van_dossiers(Examenpoging, f, "verwijzing__inburgeraar").filter(datum__range=f.periode)
-    aggregaten = {
-        "behaald": Count("pk", filter=Q(uitslag=Uitslag.BEHAALD)),
-        "pogingen": Count("pk"),
-        "personen": Count("verwijzing__inburgeraar", distinct=True),
-    }
-    rijen = list(
+def _per_sleutel(qs, sleutel: str, aggregaten: dict) -> list[dict]:
+    return list(
         qs.values(sleutel=F(sleutel), gemeente=F("verwijzing__inburgeraar__gemeente"))
         .annotate(**aggregaten)
         .order_by()
     )
-    return rijen, _per_gemeente(qs, veld="verwijzing__inburgeraar__gemeente", **aggregaten)
+
+
+def aanwezigheid_totaal(f: Filter, label: str = "Alle aanbieders") -> list[Rij]:
+    """Attendance of all providers together: the first row of the attendance KPIs, and the trend."""
+    totaal = _per_gemeente(_weken(f), veld="verwijzing__inburgeraar__gemeente", **_uren())
+    return [Rij(label, [_uren_cel(totaal.get(g.pk, {})) for g in f.gemeenten])]
+
+
+def aanwezigheid_aanbieder(f: Filter) -> list[Rij]:
+    """Attendance per provider: hours attended as a share of hours offered in the weeks of the
+    period (the current weekly reports), first for all providers together. Low attendance is
+    the first signal for a progress talk or a warning (Wi 23)."""
+    rijen = _per_sleutel(_weken(f), "verwijzing__contract__aanbieder__naam", _uren())
+    sleutels = sorted({r["sleutel"] for r in rijen})
+    return aanwezigheid_totaal(f) + _kruis(f, rijen, sleutels, {}, _uren_cel)
+
+
+def aanwezigheid_route(f: Filter) -> list[Rij]:
+    """Attendance per route or component (see `aanwezigheid_aanbieder`)."""
+    rijen = _per_sleutel(_weken(f), "verwijzing__onderdeel", _uren())
+    sleutels = [p for p in Perceel.values if any(r["sleutel"] == p for r in rijen)]
+    return aanwezigheid_totaal(f, "Alle onderdelen") + _kruis(f, rijen, sleutels, PERCEEL_LABEL, _uren_cel)
+
+
+def _pogingen(f: Filter) -> QuerySet:
+    return _van_dossiers(Examenpoging, f, "verwijzing__inburgeraar").filter(datum__range=f.periode)
+
+
+def _uitslagen() -> dict:
+    return {
+        "behaald": Count("pk", filter=Q(uitslag=Uitslag.BEHAALD)),
+        "pogingen": Count("pk"),
+        "personen": Count("verwijzing__inburgeraar", distinct=True),
+    }
 
 
 def _examen_cel(r: dict) -> Cel:
     return Cel(Soort.PROCENT, r.get("behaald") or 0, r.get("pogingen") or 0, personen=r.get("personen") or 0)
 
 
+def examens_totaal(f: Filter, label: str = "Alle aanbieders") -> list[Rij]:
+    """The pass rate of all exam attempts together: the first row of the exam KPIs, and the trend."""
+    totaal = _per_gemeente(_pogingen(f), veld="verwijzing__inburgeraar__gemeente", **_uitslagen())
+    return [Rij(label, [_examen_cel(totaal.get(g.pk, {})) for g in f.gemeenten])]
+
+
 def examens_aanbieder(f: Filter) -> list[Rij]:
     """Pass rate per provider: exam attempts in the period that passed, as a share of all
     attempts (not showing up counts as an attempt not passed), first for all providers."""
-    rijen, totaal = _examens(f, "verwijzing__contract__aanbieder__naam")
+    rijen = _per_sleutel(_pogingen(f), "verwijzing__contract__aanbieder__naam", _uitslagen())
     sleutels = sorted({r["sleutel"] for r in rijen})
-    return [Rij("Alle aanbieders", [_examen_cel(totaal.get(g.pk, {})) for g in f.gemeenten])] + _kruis(
-        f, rijen, sleutels, {}, _examen_cel
-    )
+    return examens_totaal(f) + _kruis(f, rijen, sleutels, {}, _examen_cel)
 
 
 def examens_route(f: Filter) -> list[Rij]:
     """Pass rate per route or component of the referral (see `examens_aanbieder`)."""
-    rijen, totaal = _examens(f, "verwijzing__onderdeel")
+    rijen = _per_sleutel(_pogingen(f), "verwijzing__onderdeel", _uitslagen())
     sleutels = [p for p in Perceel.values if any(r["sleutel"] == p for r in rijen)]
-    return [Rij("Alle routes", [_examen_cel(totaal.get(g.pk, {})) for g in f.gemeenten])] + _kruis(
-        f, rijen, sleutels, PERCEEL_LABEL, _examen_cel
-    )
+    return examens_totaal(f, "Alle routes") + _kruis(f, rijen, sleutels, PERCEEL_LABEL, _examen_cel)
 
 
 def voortgangsgesprekken(f: Filter) -> list[Rij]:
@@ -571,6 +576,8 @@ class Kpi:
     eenheid: str = ""
     momentopname: bool = False
     totaal: bool = False  # a column for the chosen municipalities together
+    # The first row alone, cheaper, for the trend over the years (default: `functie`).
+    kernrij: Callable[[Filter], list[Rij]] | None = None
 
     def tabel(self, f: Filter) -> Tabel:
         kolommen, rijen = [g.naam for g in f.gemeenten], self.functie(f)
@@ -691,6 +698,7 @@ KPIS: dict[str, Kpi] = {
             Soort.PROCENT,
             aanwezigheid_aanbieder,
             streefbaar=True,
+            kernrij=aanwezigheid_totaal,
         ),
         Kpi(
             "aanwezigheid_route",
@@ -706,6 +714,7 @@ KPIS: dict[str, Kpi] = {
             Soort.PROCENT,
             examens_aanbieder,
             streefbaar=True,
+            kernrij=examens_totaal,
         ),
         Kpi(
             "examens_route",

@@ -73,7 +73,9 @@ def trend(kpi: Kpi, f: Filter, *, vandaag: date, jaren: int = 3) -> dict[int, li
     for jaar in range(f.tot.year - jaren + 1, f.tot.year + 1):
         if jaar < 2022:
             continue
-        rij = kpi.functie(f.met_periode(date(jaar, 1, 1), min(date(jaar, 12, 31), vandaag)))[0]
+        rij = (kpi.kernrij or kpi.functie)(f.met_periode(date(jaar, 1, 1), min(date(jaar, 12, 31), vandaag)))[
+            0
+        ]
         for g, cel in zip(f.gemeenten, rij.cellen, strict=True):
             per_gemeente[g.pk].append((jaar, cel))
     return per_gemeente
