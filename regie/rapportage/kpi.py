@@ -468,10 +468,10 @@ def _per_sleutel(qs, sleutel: str, aggregaten: dict) -> list[dict]:
     )
 
 
-def aanwezigheid_totaal(f: Filter, label: str = "Alle aanbieders") -> list[Rij]:
+def aanwezigheid_totaal(f: Filter) -> list[Rij]:
     """Attendance of all providers together: the first row of the attendance KPIs, and the trend."""
     totaal = _per_gemeente(_weken(f), veld="verwijzing__inburgeraar__gemeente", **_uren())
-    return [Rij(label, [_uren_cel(totaal.get(g.pk, {})) for g in f.gemeenten])]
+    return [Rij("Alle aanbieders", [_uren_cel(totaal.get(g.pk, {})) for g in f.gemeenten])]
 
 
 def aanwezigheid_aanbieder(f: Filter) -> list[Rij]:
@@ -484,10 +484,10 @@ def aanwezigheid_aanbieder(f: Filter) -> list[Rij]:
 
 
 def aanwezigheid_route(f: Filter) -> list[Rij]:
-    """Attendance per route or component (see `aanwezigheid_aanbieder`)."""
+    """Attendance per route or component (see `aanwezigheid_aanbieder`, which has the total)."""
     rijen = _per_sleutel(_weken(f), "verwijzing__onderdeel", _uren())
     sleutels = [p for p in Perceel.values if any(r["sleutel"] == p for r in rijen)]
-    return aanwezigheid_totaal(f, "Alle onderdelen") + _kruis(f, rijen, sleutels, PERCEEL_LABEL, _uren_cel)
+    return _kruis(f, rijen, sleutels, PERCEEL_LABEL, _uren_cel)
 
 
 def _pogingen(f: Filter) -> QuerySet:
@@ -506,10 +506,10 @@ def _examen_cel(r: dict) -> Cel:
     return Cel(Soort.PROCENT, r.get("behaald") or 0, r.get("pogingen") or 0, personen=r.get("personen") or 0)
 
 
-def examens_totaal(f: Filter, label: str = "Alle aanbieders") -> list[Rij]:
+def examens_totaal(f: Filter) -> list[Rij]:
     """The pass rate of all exam attempts together: the first row of the exam KPIs, and the trend."""
     totaal = _per_gemeente(_pogingen(f), veld="verwijzing__inburgeraar__gemeente", **_uitslagen())
-    return [Rij(label, [_examen_cel(totaal.get(g.pk, {})) for g in f.gemeenten])]
+    return [Rij("Alle aanbieders", [_examen_cel(totaal.get(g.pk, {})) for g in f.gemeenten])]
 
 
 def examens_aanbieder(f: Filter) -> list[Rij]:
@@ -521,10 +521,10 @@ def examens_aanbieder(f: Filter) -> list[Rij]:
 
 
 def examens_route(f: Filter) -> list[Rij]:
-    """Pass rate per route or component of the referral (see `examens_aanbieder`)."""
+    """Pass rate per route or component of the referral (see `examens_aanbieder`, which has the total)."""
     rijen = _per_sleutel(_pogingen(f), "verwijzing__onderdeel", _uitslagen())
     sleutels = [p for p in Perceel.values if any(r["sleutel"] == p for r in rijen)]
-    return examens_totaal(f, "Alle routes") + _kruis(f, rijen, sleutels, PERCEEL_LABEL, _examen_cel)
+    return _kruis(f, rijen, sleutels, PERCEEL_LABEL, _examen_cel)
 
 
 def voortgangsgesprekken(f: Filter) -> list[Rij]:

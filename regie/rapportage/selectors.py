@@ -66,16 +66,19 @@ def streefwaarden(gemeenten, jaar: int) -> dict[tuple[int, str], Streefwaarde]:
     }
 
 
-def trend(kpi: Kpi, f: Filter, *, vandaag: date, jaren: int = 3) -> dict[int, list[tuple[int, Cel]]]:
+def trend(
+    kpi: Kpi, f: Filter, *, vandaag: date, jaren: int = 3, bekend=None
+) -> dict[int, list[tuple[int, Cel]]]:
     """The KPI's first row per calendar year, the last `jaren` years up to the filter's end year
-    (the current year up to today), per municipality."""
+    (the current year up to today), per municipality. `bekend`: the first row already computed
+    for the filter, reused when the filter's period is exactly such a year."""
     per_gemeente = {g.pk: [] for g in f.gemeenten}
-    for jaar in range(f.tot.year - jaren + 1, f.tot.year + 1):
-        if jaar < 2022:
-            continue
-        rij = (kpi.kernrij or kpi.functie)(f.met_periode(date(jaar, 1, 1), min(date(jaar, 12, 31), vandaag)))[
-            0
-        ]
+    for jaar in range(max(f.tot.year - jaren + 1, 2022), f.tot.year + 1):
+        periode = (date(jaar, 1, 1), min(date(jaar, 12, 31), vandaag))
+        if bekend is not None and periode == f.periode:
+            rij = bekend
+        else:
+            rij = (kpi.kernrij or kpi.functie)(f.met_periode(*periode))[0]
         for g, cel in zip(f.gemeenten, rij.cellen, strict=True):
             per_gemeente[g.pk].append((jaar, cel))
     return per_gemeente
@@ -91,7 +94,7 @@ def kpi_overzichten(f: Filter, *, vandaag: date, codes=None) -> list[KpiOverzich
             continue
         overzicht = KpiOverzicht(kpi=kpi, tabel=kpi.tabel(f), landelijk=landelijk(kpi.code))
         if kpi.code in STREEFBAAR:
-            trends = trend(kpi, f, vandaag=vandaag)
+            trends = trend(kpi, f, vandaag=vandaag, bekend=overzicht.tabel.rijen[0])
             for g, cel in zip(f.gemeenten, overzicht.tabel.rijen[0].cellen, strict=True):
                 doel = doelen.get((g.pk, kpi.code))
                 waarde = doel.waarde if doel else None

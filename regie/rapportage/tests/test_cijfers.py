@@ -113,3 +113,20 @@ def test_halfjaren_die_helemaal_in_de_periode_liggen():
     assert halfjaren_in(date(2026, 1, 1), date(2026, 12, 31)) == [(2026, 1), (2026, 2)]
     assert halfjaren_in(date(2026, 1, 2), date(2026, 12, 31)) == [(2026, 2)]
     assert halfjaren_in(date(2026, 1, 1), date(2026, 12, 7)) == [(2026, 1)]
+
+
+@pytest.mark.django_db
+def test_trend_per_jaar_hergebruikt_het_cijfer_van_de_periode(django_assert_num_queries, organisaties):
+    from regie.organisaties.models import Gemeente
+    from regie.rapportage.cijfers import Filter
+    from regie.rapportage.kpi import KPIS
+    from regie.rapportage.selectors import trend
+
+    dordrecht = Gemeente.objects.get(cbs_code="0505")
+    f = Filter((dordrecht,), date(2026, 1, 1), date(2026, 12, 7))
+    kpi = KPIS["pip_binnen_termijn"]
+    bekend = kpi.functie(f)[0]
+    with django_assert_num_queries(2):  # 2024 and 2025; 2026 is the filter's own period
+        uit = trend(kpi, f, vandaag=date(2026, 12, 7), bekend=bekend)
+    assert [jaar for jaar, _ in uit[dordrecht.pk]] == [2024, 2025, 2026]
+    assert uit[dordrecht.pk][-1][1] is bekend.cellen[0]
