@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "regie.duo",
     "regie.notificaties",
     "regie.coa",
+    "regie.participatie",
     "regie.taken",
     "regie.rapportage",
     "django_tasks",
@@ -379,6 +380,7 @@ SPECTACULAR_SETTINGS = {
         "ResultaatsoortEnum": "regie.voortgang.models.Resultaatsoort",
         "PerceelEnum": "regie.aanbieders.models.Perceel",
         "VerwijzingStatusEnum": "regie.trajecten.models.VerwijzingStatus",
+        "ParticipatieSoortEnum": "regie.participatie.models.Soort",
     },
 }
 

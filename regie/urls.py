@@ -16,6 +16,7 @@ urlpatterns = [
     path("inburgeraars/", include("regie.pip.urls")),
     path("inburgeraars/", include("regie.voortgangsgesprekken.urls")),
     path("inburgeraars/", include("regie.handhaving.urls")),
+    path("inburgeraars/", include("regie.participatie.urls")),
     path("aanbieder/", include("regie.voortgang.urls")),
     path("", include("regie.trajecten.urls")),
     path("inburgeraars/", include("regie.duo.urls")),

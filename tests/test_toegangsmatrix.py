@@ -298,6 +298,12 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "voortgangsgesprekken:plannen_uit_pip": {"GET": ALLEEN_POST, "POST": wijzigen(302)},
     "voortgangsgesprekken:vastleggen": {"GET": wijzigen(200), "POST": wijzigen(200)},
     "handhaving:waarschuwing": {"GET": wijzigen(200), "POST": wijzigen(200)},
+    # Participatie tab (regie.participatie): read for who reads the case; the forms for who changes it
+    # (an empty form: 200 with the messages, nothing saved).
+    "participatie:participatie": {"GET": lezen()},
+    "participatie:activiteit_toevoegen": {"GET": wijzigen(200), "POST": wijzigen(200)},
+    "participatie:activiteit_wijzigen": {"GET": wijzigen(200), "POST": wijzigen(200)},
+    "participatie:situatie": {"GET": wijzigen(200), "POST": wijzigen(200)},
     "handhaving:verzonden": {"GET": ALLEEN_POST, "POST": wijzigen(302)},
     # DUO's notices (regie.notificaties). The Notificatie API is machine to machine: no session
     # counts, only DUO's certificate or signature, so every user gets 401 for a POST without them and
@@ -352,6 +358,10 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "api:afspraak-list": {"GET": lezen(anoniem=API), "POST": wijzigen(400, anoniem=API)},
     "api:afspraak-detail": {"GET": lezen(anoniem=API), "PATCH": wijzigen(400, anoniem=API)},
     "api:diploma-list": {"GET": lezen(anoniem=API), "POST": wijzigen(400, anoniem=API)},
+    "api:participatie-list": {"GET": lezen(anoniem=API), "POST": wijzigen(400, anoniem=API)},
+    "api:participatie-detail": {"GET": lezen(anoniem=API), "PATCH": wijzigen(400, anoniem=API)},
+    "api:meetmoment-list": {"GET": lezen(anoniem=API)},
+    "api:meetmoment-detail": {"GET": lezen(anoniem=API), "PUT": wijzigen(400, anoniem=API)},
     # DELETE names a diploma that does not exist: the right and the case are checked first.
     "api:diploma-detail": {"GET": lezen(anoniem=API), "DELETE": wijzigen(404, anoniem=API)},
     "api:brede-intake": {
@@ -576,6 +586,14 @@ def _maak_gegevens() -> SimpleNamespace:
                 datum=inburgeraar.geboortedatum,
                 door=inburgeraar.consulent,
             ),
+        )
+        from regie.participatie.models import Activiteit
+
+        onderdelen[tenant].activiteit = Activiteit.objects.create(
+            inburgeraar=inburgeraar,
+            soort="vrijwilligerswerk",
+            partner="Matrix",
+            startdatum=inburgeraar.geboortedatum,
         )
         inburgeraar.refresh_from_db()
         onderdelen[tenant].verwijzing = verwezen(
@@ -826,6 +844,12 @@ def _waarde(adres: Adres, naam: str, tenant: str, g: SimpleNamespace, methode: s
         return g.user_type
     if adres.sleutel == "voortgangsgesprekken:vastleggen":
         return delen.gesprek.pk
+    if adres.sleutel == "participatie:activiteit_wijzigen":
+        return delen.activiteit.pk
+    if naam == "activiteit":
+        return delen.activiteit.uuid
+    if naam == "moment":
+        return "intake"
     if adres.sleutel == "handhaving:verzonden":
         return delen.waarschuwing.pk
     if adres.sleutel == "intake:afspraak_status" or adres.sleutel == "api:afspraak-detail":
@@ -907,7 +931,14 @@ def stand() -> tuple:
         sorted(Weekrapportage.objects.values_list()),
         sorted(CsvUpload.objects.values_list("pk", "opgeslagen_op", "aantal_opgeslagen")),
         *_stand_coa_en_taken(),
+        *_stand_participatie(),
     )
+
+
+def _stand_participatie() -> tuple:
+    from regie.participatie.models import Activiteit, Situatie
+
+    return (sorted(Activiteit.objects.values_list()), sorted(Situatie.objects.values_list()))
 
 
 def _stand_coa_en_taken() -> tuple:

@@ -11,6 +11,7 @@ from rest_framework.routers import SimpleRouter
 from regie.api.gemeenten import GemeenteLijst
 from regie.api.inburgeraars import InburgeraarViewSet
 from regie.api.intake import AfspraakViewSet, BredeIntakeView, DiplomaViewSet
+from regie.api.participatie import ActiviteitViewSet, MeetmomentViewSet
 from regie.api.pips import PipViewSet
 from regie.api.probleemtypen import ProbleemtypeView
 from regie.api.problems import niet_gevonden
@@ -24,6 +25,8 @@ router.register("inburgeraars", InburgeraarViewSet, basename="inburgeraar")
 router.register("inburgeraars/<uuid:uuid>/pips", PipViewSet, basename="pip")
 router.register("inburgeraars/<uuid:uuid>/afspraken", AfspraakViewSet, basename="afspraak")
 router.register("inburgeraars/<uuid:uuid>/brede-intake/diplomas", DiplomaViewSet, basename="diploma")
+router.register("inburgeraars/<uuid:uuid>/participatie", ActiviteitViewSet, basename="participatie")
+router.register("inburgeraars/<uuid:uuid>/meetmomenten", MeetmomentViewSet, basename="meetmoment")
 router.register("verwijzingen", VerwijzingViewSet, basename="verwijzing")
 
 urlpatterns = [

@@ -260,6 +260,10 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
 
         # What providers reported on the demo referrals (regie.voortgang); keep it after the referrals.
         vul_rapportages(vandaag=plan.vandaag)
+        from regie.participatie.demo import participatie_demo
+
+        # Participation and the situation at the measuring moments (regie.participatie).
+        participatie_demo(vandaag=plan.vandaag)
         from regie.inburgeraars.termijnvelden import herberekenen
 
         # Some dates were stamped around the services above: the stored deadlines from regie.wet.

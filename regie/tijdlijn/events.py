@@ -578,3 +578,67 @@ def kind_toegevoegd(inburgeraar, door, kind, *, bron: str = "") -> Gebeurtenis:
         _velden={"kind": [None, kind.pk]},
         kind=kind.pk,
     )
+
+
+# --- Participation and the situation at measuring moments (regie.participatie) ----------------
+VERWERKING.update(
+    {
+        Soort.PARTICIPATIE: (Actie.AANMAKEN, "participatie"),
+        Soort.SITUATIE: (Actie.AANMAKEN, "participatie"),
+    }
+)
+
+
+def participatie_toegevoegd(inburgeraar, door, activiteit) -> Gebeurtenis:
+    a = activiteit
+    omschrijving = f"Participatie toegevoegd: {a.get_soort_display().lower()} bij {a.partner} vanaf {a.startdatum:%d-%m-%Y}"
+    return _schrijf(
+        inburgeraar,
+        door,
+        Soort.PARTICIPATIE,
+        omschrijving[:500],
+        _velden={"soort": [None, a.soort], "startdatum": [None, a.startdatum.isoformat()]},
+        activiteit=str(a.uuid),
+    )
+
+
+def participatie_gewijzigd(inburgeraar, door, activiteit, wijzigingen: dict[str, tuple]) -> Gebeurtenis:
+    """`wijzigingen` maps a field's label to (old, new) as text: the old version stays readable here."""
+    velden = ", ".join(wijzigingen)
+    return _schrijf(
+        inburgeraar,
+        door,
+        Soort.PARTICIPATIE,
+        f"Participatie gewijzigd ({activiteit.get_soort_display().lower()} bij {activiteit.partner}): {velden}"[
+            :500
+        ],
+        _actie=Actie.WIJZIGEN,
+        activiteit=str(activiteit.uuid),
+        wijzigingen={veld: [_tekst(oud), _tekst(nieuw)] for veld, (oud, nieuw) in wijzigingen.items()},
+    )
+
+
+def situatie_vastgelegd(inburgeraar, door, situatie, vorige=None) -> Gebeurtenis:
+    """The situation at a measuring moment; `vorige` is the row it corrects (kept as history)."""
+    s = situatie
+    omschrijving = (
+        f"{'Correctie situatie' if vorige else 'Situatie'} {s.get_moment_display().lower()}"
+        f" ({s.gemeten_op:%d-%m-%Y}): {s.get_werk_display().lower()}, opleiding {'ja' if s.opleiding else 'nee'},"
+        f" {s.get_uitkering_display().lower()}, zelfredzaamheid {s.zelfredzaamheid}"
+    )
+    velden = {
+        veld: [str(getattr(vorige, veld)) if vorige else None, str(getattr(s, veld))]
+        for veld in ("gemeten_op", "werk", "opleiding", "uitkering", "zelfredzaamheid")
+        if vorige is None or getattr(vorige, veld) != getattr(s, veld)
+    }
+    return _schrijf(
+        inburgeraar,
+        door,
+        Soort.SITUATIE,
+        omschrijving[:500],
+        **_correctie(vorige),
+        _velden=velden,
+        situatie=str(s.uuid),
+        vervangt=str(vorige.uuid) if vorige else None,
+        moment=s.moment,
+    )

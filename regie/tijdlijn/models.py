@@ -27,6 +27,8 @@ class Soort(models.TextChoices):
     EXAMENPOGING = "examenpoging", "Examenpoging"
     ONDERDEELRESULTAAT = "onderdeelresultaat", "Resultaat onderdeel"
     EINDRAPPORT = "eindrapport", "Eindrapport"
+    PARTICIPATIE = "participatie", "Participatie"
+    SITUATIE = "situatie", "Situatie op meetmoment"
 
 
 class Gebeurtenis(models.Model):

@@ -64,6 +64,11 @@ DOELEN: dict[str, Doel] = {
         " PVT, MAP, Z-route en contactpersoon (PIP art. 15, inburgeringsaanbod art. 16)",
         f"Wet inburgering 2021 art. 15 en 16, Besluit inburgering 2021 art. 3.14; {_TAAK}",
     ),
+    "participatie": Doel(
+        "Uitvoering Wet inburgering 2021 — participatie en de situatie van de inburgeraar volgen, voor het PIP"
+        " en de verantwoording over de regierol (art. 15)",
+        f"Wet inburgering 2021 art. 15; {_TAAK}",
+    ),
     "werkvoorraad": Doel(
         "Uitvoering Wet inburgering 2021 — werkvoorraad van de consulent", f"Wet inburgering 2021; {_TAAK}"
     ),

@@ -114,3 +114,11 @@ def stand() -> tuple:
         Afspraak.objects.count(),
         Kind.objects.count(),
     )
+
+
+@pytest.fixture
+def lang_bezig(dronten, consulent):
+    """A case whose termijn started about two years ago (regie/participatie/tests/conftest.py)."""
+    from regie.participatie.tests.conftest import lang_bezig_maken
+
+    return lang_bezig_maken(dronten, consulent)

@@ -45,6 +45,16 @@ def _gesprek(d):
     return Voortgangsgesprek.objects.create(inburgeraar=d.hoofd, gepland_op=d.hoofd.geboortedatum).pk
 
 
+def _activiteit(d):
+    from regie.participatie.models import Activiteit
+
+    return Activiteit.objects.get_or_create(
+        inburgeraar=d.hoofd,
+        partner="Voedselbank",
+        defaults={"soort": "vrijwilligerswerk", "startdatum": dt.date(2026, 1, 5)},
+    )[0]
+
+
 def _coa_import(d):
     """A waiting COA upload of the consultant with a row for the case: the preview shows it
     as 'bestaat al' (made here: the shared fixture has none)."""
@@ -334,6 +344,15 @@ LEZEN: dict[str, Verzoek] = {
         kwargs=lambda d: {"uuid": d.hoofd.uuid, "pk": _gesprek(d)}, onderdeel="voortgang"
     ),
     "handhaving:waarschuwing": Verzoek(kwargs=_case, onderdeel="waarschuwing"),
+    # Participatie tab (regie.participatie)
+    "participatie:participatie": Verzoek(kwargs=_case, onderdeel="participatie"),
+    "participatie:activiteit_toevoegen": Verzoek(kwargs=_case, onderdeel="participatie"),
+    "participatie:activiteit_wijzigen": Verzoek(
+        kwargs=lambda d: {"uuid": d.hoofd.uuid, "pk": _activiteit(d).pk}, onderdeel="participatie"
+    ),
+    "participatie:situatie": Verzoek(
+        kwargs=lambda d: {**_case(d), "moment": "intake"}, onderdeel="participatie"
+    ),
     "api:weekrapportage-list": _verwijzing_api(),
     "api:weekrapportage-detail": _api(
         gebruiker="aanbieder_medewerker",
@@ -409,6 +428,14 @@ LEZEN: dict[str, Verzoek] = {
         kwargs=lambda d: {"uuid": d.hoofd.uuid, "id": d.diploma.pk}, onderdeel="brede intake"
     ),
     "api:brede-intake": _api(kwargs=_case, onderdeel="brede intake"),
+    "api:participatie-list": _api(kwargs=_case, onderdeel="participatie"),
+    "api:participatie-detail": _api(
+        kwargs=lambda d: {"uuid": d.hoofd.uuid, "activiteit": _activiteit(d).uuid}, onderdeel="participatie"
+    ),
+    "api:meetmoment-list": _api(kwargs=_case, onderdeel="participatie"),
+    "api:meetmoment-detail": _api(
+        kwargs=lambda d: {**_case(d), "moment": "intake"}, onderdeel="participatie"
+    ),
     # Referrals in the API (regie.trajecten.api); the actions answer with the referral.
     "api:verwijzing-list": _api(data=lambda d: (_traject_verwijzing(d), {})[1], onderdeel="traject"),
     "api:verwijzing-detail": _api(

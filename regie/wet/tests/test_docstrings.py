@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from regie.wet import leerroute, plicht, termijnen, werkdagen
+from regie.wet import leerroute, meetmomenten, plicht, termijnen, werkdagen
 
 ARTIKEL = re.compile(r"\b(Wi|Bi|Atw) (art\. )?\d+(\.\d+)?|DUO PIP API|Verordening")
 # Formatting helpers, not rules of law.
@@ -13,7 +13,7 @@ GEEN_REGEL = {"datum_tekst"}
 
 FUNCTIES = [
     (module.__name__, naam, functie)
-    for module in (termijnen, werkdagen, leerroute, plicht)
+    for module in (termijnen, werkdagen, leerroute, plicht, meetmomenten)
     for naam, functie in inspect.getmembers(module, inspect.isfunction)
     if not naam.startswith("_") and functie.__module__ == module.__name__
 ]
