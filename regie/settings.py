@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "regie.participatie",
     "regie.taken",
     "regie.rapportage",
+    "regie.financien",
     "django_tasks",
     "django_tasks_db",
 ]

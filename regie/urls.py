@@ -24,6 +24,7 @@ urlpatterns = [
     path("coa/", include("regie.coa.urls")),
     path("achtergrondtaken/", include("regie.taken.urls")),
     path("rapportage/", include("regie.rapportage.urls")),
+    path("geldzaken/", include("regie.financien.urls")),
     path("api/v1/", include("regie.api.urls")),
     # DUO's Notificatie API, municipality side (machine to machine, DUO's spec: regie/notificaties/ontvangst.py)
     path("duo/v1/", include("regie.notificaties.urls_m2m")),

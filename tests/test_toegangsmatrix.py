@@ -119,6 +119,9 @@ def coa_upload(ok) -> dict:
 
 
 TAAKSTELLING = alleen(["teamleider", "teamleider_drechtsteden", "functioneel_beheerder"], 200)
+# Geldzaken (regie.financien): the financieel medewerker of Dronten; "ander" is Zwijndrecht (404).
+GELDZAKEN = alleen(["financieel_medewerker"], 200)
+GELDZAKEN_GEMEENTE = alleen(["financieel_medewerker"], (200, 404))
 
 # Steering figures (regie.rapportage): aggregates for the roles with BELEIDSCIJFERS; a council
 # report of the own organisation's municipality ("eigen" Dronten's, "ander" Dordrecht's), 404 for
@@ -425,6 +428,17 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "coa:annuleren": {"GET": alleen(MET_DOSSIERS, 405), "POST": coa_upload(400)},
     # Taakstelling huisvesting: numbers only, for the team lead and the functioneel beheerder.
     "coa:taakstelling": {"GET": TAAKSTELLING, "POST": TAAKSTELLING},
+    # Geldzaken: an empty form is shown again with its messages (200), nothing saved.
+    "financien:start": {"GET": GELDZAKEN},
+    "financien:overzicht": {"GET": GELDZAKEN_GEMEENTE},
+    "financien:budget": {"GET": GELDZAKEN_GEMEENTE, "POST": GELDZAKEN_GEMEENTE},
+    "financien:sisa": {"GET": GELDZAKEN_GEMEENTE},
+    "financien:besteding_csv": {"GET": GELDZAKEN_GEMEENTE},
+    "financien:besteding_xlsx": {"GET": GELDZAKEN_GEMEENTE},
+    "financien:sisa_csv": {"GET": GELDZAKEN_GEMEENTE},
+    "financien:sisa_xlsx": {"GET": GELDZAKEN_GEMEENTE},
+    "financien:facturen": {"GET": GELDZAKEN_GEMEENTE},
+    "financien:factuur_registreren": {"GET": GELDZAKEN_GEMEENTE, "POST": GELDZAKEN_GEMEENTE},
     # Background tasks (regie.taken): the functioneel beheerder, the own organisation's tasks only;
     # a retry without a task is a 404, as one of another organisation.
     "taken:overzicht": {"GET": alleen(["functioneel_beheerder"], 200)},
@@ -479,7 +493,7 @@ class Adres:
     @property
     def heeft_object(self) -> bool:
         """Whether the address names an object (then both tenants are tried)."""
-        return bool(re.search(r"<(\w+:)?(uuid|pk|id|object_id|inburgeraar_id)>", self.route))
+        return bool(re.search(r"<(\w+:)?(uuid|pk|id|object_id|inburgeraar_id|cbs_code)>", self.route))
 
 
 def alle_adressen() -> list[Adres]:
@@ -830,6 +844,10 @@ def _waarde(adres: Adres, naam: str, tenant: str, g: SimpleNamespace, methode: s
         return g.upload.uuid
     if naam == "week":
         return "2026-W01"
+    if naam == "cbs_code":  # a municipality: Dronten, or Zwijndrecht of the other organisation
+        return dossier.gemeente.cbs_code
+    if naam == "jaar":
+        return 2026
     if naam == "uuid":
         return dossier.uuid
     if naam == "inburgeraar_id":
@@ -932,6 +950,7 @@ def stand() -> tuple:
         sorted(CsvUpload.objects.values_list("pk", "opgeslagen_op", "aantal_opgeslagen")),
         *_stand_coa_en_taken(),
         *_stand_participatie(),
+        *_stand_geldzaken(),
     )
 
 
@@ -953,6 +972,15 @@ def _stand_coa_en_taken() -> tuple:
         sorted(Taakstelling.objects.values_list("pk", "aantal")),
         HerhaaldeTaak.objects.count(),
         DBTaskResult.objects.count(),
+    )
+
+
+def _stand_geldzaken() -> tuple:
+    from regie.financien.models import Budget, Factuur
+
+    return (
+        sorted(Budget.objects.values_list("pk", "bedrag")),
+        sorted(Factuur.objects.values_list("pk", "bedrag")),
     )
 
 

@@ -107,8 +107,10 @@ BESCHRIJVINGEN: dict[Recht, str] = {
         " niet meer."
     ),
     Recht.GELDZAKEN: (
-        "Budgetten, betalingen en boetes, zonder brede intake en gezondheid. (Dit onderdeel komt nog;"
-        " tot dan ziet deze rol geen dossiers.)"
+        "Geldzaken van de eigen gemeenten: per jaar het budget vastleggen (de specifieke uitkering inburgering"
+        " per onderdeel en de regiemiddelen), facturen van aanbieders registreren bij een verwijzing, en de"
+        " verplichtingen, besteding, prognose tot het jaareinde en het SiSa-overzicht zien en downloaden. Van"
+        " een verwijzing alleen de aanbieder, het onderdeel en het kenmerk: geen namen, BSN of dossiers."
     ),
     Recht.VERWIJZINGEN_EIGEN_AANBIEDER: (
         "Alleen de inburgeraars die naar de eigen aanbieder zijn verwezen, en alleen wat de aanbieder nodig"

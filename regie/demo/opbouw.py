@@ -264,6 +264,10 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
 
         # Participation and the situation at the measuring moments (regie.participatie).
         participatie_demo(vandaag=plan.vandaag)
+        from regie.financien.demo import geldzaken_demo
+
+        # Budgets and the providers' invoices for the referrals (regie.financien); after the referrals.
+        geldzaken_demo(vandaag=plan.vandaag)
         from regie.inburgeraars.termijnvelden import herberekenen
 
         # Some dates were stamped around the services above: the stored deadlines from regie.wet.

@@ -46,6 +46,11 @@ DOELEN: dict[str, Doel] = {
         " (art. 15)",
         f"Wet inburgering 2021 art. 15; {_TAAK}",
     ),
+    "factuur": Doel(
+        "Uitvoering Wet inburgering 2021 — het inburgeringsaanbod betalen en de specifieke uitkering verantwoorden"
+        " (SiSa)",
+        f"Wet inburgering 2021; {_TAAK}",
+    ),
     "voortgang": Doel(
         "Uitvoering Wet inburgering 2021 — voortgang van het traject bewaken: voortgangsgesprekken, aanwezigheid"
         " en de onderdelen van de inburgeringsplicht (art. 6 en 15)",

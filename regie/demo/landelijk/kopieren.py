@@ -60,6 +60,7 @@ ONTDUBBELEN = {
     "rapportage.Huisstijl": ("gemeente_id",),
     "rapportage.Streefwaarde": ("gemeente_id", "kpi", "jaar"),
     "rapportage.Raadsrapportage": ("gemeente_id", "jaar", "soort"),
+    "financien.Budget": ("gemeente_id", "jaar", "categorie"),
 }
 UUID_IN_TEKST = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 MENG = 0x9E3779B97F4A7C15F39CC0605CEDC835  # odd 128-bit constant: k * MENG differs for every copy
@@ -331,6 +332,11 @@ def _notificatie(k: Kopieerder, nieuw, oud, index, kopie: Kopie) -> None:
     nieuw[index["doel"]] = demo_oin(k.cbs_code[nieuw[index["gemeente_id"]]])
 
 
+def _factuur(k: Kopieerder, nieuw, oud, index, kopie: Kopie) -> None:
+    """Copies in one organisation share its providers: an invoice number is unique per provider."""
+    nieuw[index["factuurnummer"]] = f"{oud[index['factuurnummer']]}-{kopie.nummer}"
+
+
 RIJREGELS = {
     "accounts.User": _gebruiker,
     "otp_totp.TOTPDevice": _totp,
@@ -339,6 +345,7 @@ RIJREGELS = {
     "verwerkingslog.Betrokkene": betrokkene_regels,
     "verwerkingslog.InburgeraarUuid": uuid_regels,
     "notificaties.Notificatie": _notificatie,
+    "financien.Factuur": _factuur,
 }
 UNIEK_DOOR_RIJREGEL = {
     ("accounts.User", "username"),

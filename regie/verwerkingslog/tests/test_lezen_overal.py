@@ -205,6 +205,51 @@ def _verwijzing(d):
     return verwezen(d.hoofd, d.hoofd.consulent, contract=ContractFactory(aanbieder=school))
 
 
+@pytest.fixture
+def financieel_medewerker(dronten):
+    from regie.accounts.models import Rol
+    from regie.demo.factories import UserFactory
+
+    return UserFactory(
+        username="financieel.lezen", organisatie=dronten.organisatie, rol=Rol.FINANCIEEL_MEDEWERKER
+    )
+
+
+def _met_factuur(d):
+    """An invoice for the case's accepted referral: the invoice list shows its reference."""
+    from regie.financien.models import Factuur
+
+    verwijzing = _traject_verwijzing(d)
+    if verwijzing.status == "verzonden":
+        from regie.trajecten import services
+
+        medewerker = _medewerker_van(verwijzing)
+        services.accepteren(verwijzing=verwijzing, startdatum=_vandaag(), door=medewerker)
+        Factuur.objects.create(
+            verwijzing=verwijzing,
+            aanbieder=verwijzing.contract.aanbieder,
+            gemeente=d.hoofd.gemeente,
+            categorie=verwijzing.onderdeel,
+            factuurnummer="LEZEN-1",
+            factuurdatum=_vandaag(),
+            periode_van=_vandaag(),
+            periode_tot=_vandaag(),
+            bedrag=100_00,
+        )
+    return {"cbs_code": d.hoofd.gemeente.cbs_code}
+
+
+def _medewerker_van(verwijzing):
+    from regie.accounts.models import Rol
+    from regie.demo.factories import UserFactory
+
+    return UserFactory(
+        organisatie=verwijzing.contract.aanbieder.organisatie,
+        rol=Rol.AANBIEDER,
+        aanbieder=verwijzing.contract.aanbieder,
+    )
+
+
 def _portaal(**kw):
     return Verzoek(
         gebruiker="aanbieder_medewerker",
@@ -365,6 +410,10 @@ LEZEN: dict[str, Verzoek] = {
     "api:eindrapport": _api(gebruiker="aanbieder_medewerker", kwargs=_met_rapport, onderdeel="voortgang"),
     # COA koppelingen: the preview names the persons already in Regie
     "coa:import": Verzoek(kwargs=lambda d: {"uuid": _coa_import(d)}, onderdeel="coa koppeling"),
+    # Geldzaken: the invoice list names the referral (not the person) of each invoice
+    "financien:facturen": Verzoek(
+        gebruiker="financieel_medewerker", kwargs=_met_factuur, onderdeel="factuur"
+    ),
     # Trajectory (regie.trajecten)
     "trajecten:traject": Verzoek(kwargs=_case, onderdeel="traject"),
     "trajecten:verwijzen": Verzoek("post", kwargs=_case, data=lambda d: {}, onderdeel="traject"),
@@ -525,6 +574,18 @@ GEEN_PERSOONSGEGEVENS: dict[str, str] = {
     "coa:bevestigen": "verwerkt een COA-bestand en stuurt door (elke wijziging via de tijdlijn in het log)",
     "coa:annuleren": "gooit een COA-upload weg en stuurt door",
     "coa:taakstelling": "taakstelling en aantallen per gemeente, geen personen",
+    "financien:start": "de gemeenten van de financieel medewerker",
+    "financien:overzicht": "budget, verplichtingen, besteding en prognose per onderdeel: alleen bedragen",
+    "financien:budget": "budget per onderdeel: alleen bedragen",
+    "financien:sisa": "SiSa-overzicht: bedragen en aantallen per onderdeel",
+    "financien:besteding_csv": "budget en besteding als bestand: alleen bedragen",
+    "financien:besteding_xlsx": "budget en besteding als bestand: alleen bedragen",
+    "financien:sisa_csv": "SiSa-overzicht als bestand: bedragen en aantallen",
+    "financien:sisa_xlsx": "SiSa-overzicht als bestand: bedragen en aantallen",
+    "financien:factuur_registreren": (
+        "formulier; registreren schrijft een aanmaakregel voor de persoon van de verwijzing"
+        " (regie/financien/tests/test_pages.py)"
+    ),
     "taken:overzicht": "achtergrondtaken zonder argumenten of persoonsgegevens",
     "taken:opnieuw": "zet een mislukte taak opnieuw in de wachtrij en stuurt door",
     "api:gemeenten": "gemeenten van de organisatie",
