@@ -35,11 +35,13 @@ from regie.handhaving.models import Waarschuwing
 from regie.inburgeraars.models import Inburgeraar, Leerroute
 from regie.inburgeraars.status import ACTIEF
 from regie.intake.models import BredeIntake
+from regie.participatie.cijfers import situatie_per_meetmoment
 from regie.pip.models import Pip
 from regie.rapportage.cijfers import Cel, Filter, Rij, Soort, Tabel
 from regie.trajecten.models import Verwijzing, VerwijzingStatus
 from regie.voortgang.models import Examenonderdeel, Examenpoging, Uitslag, Weekrapportage
 from regie.voortgangsgesprekken.models import Uitkomst, Voortgangsgesprek
+from regie.wet.meetmomenten import Meetmoment
 
 ROUTE_PERCEEL = {
     Leerroute.B1: Perceel.B1_ROUTE,
@@ -561,6 +563,43 @@ def handhaving(f: Filter) -> list[Rij]:
     )
 
 
+# --- Outcomes ----------------------------------------------------------------------------------
+
+MEETMOMENTEN = (Meetmoment.MAAND_12, Meetmoment.MAAND_24, Meetmoment.MAAND_36)
+MAANDEN_NA_START = {Meetmoment.MAAND_12: 12, Meetmoment.MAAND_24: 24, Meetmoment.MAAND_36: 36}
+UITKOMSTEN = (
+    ("werk", "Betaald werk"),
+    ("opleiding", "Opleiding"),
+    ("participatie", "Meedoen (participatie)"),
+)
+
+
+def uitkomsten(f: Filter) -> list[Rij]:
+    """Per measuring moment (12, 24, 36 months after the start of the termijn) the share of the
+    persons measured then who had paid work, followed education, or took part in a participation
+    activity on that day: the aim of the Wet inburgering 2021, taking part 'liefst via betaald werk'
+    (as CBS's SWI 2023 sums it up in §1.1), which CBS links to work and benefits itself. One aggregate query (situatie_per_meetmoment);
+    the filter's cohort applies, its period, kern, doelgroep and leerroute do not: a measuring
+    moment belongs to the person's own termijn, not to the period."""
+    tellingen = situatie_per_meetmoment(f.gemeenten, cohort_jaar=f.cohort, meetmomenten=MEETMOMENTEN)
+    som = defaultdict(lambda: defaultdict(int))
+    for t in tellingen:
+        per = som[(t.gemeente_id, t.moment)]
+        per["gemeten"] += t.gemeten
+        per["werk"] += t.werk
+        per["opleiding"] += t.opleiding
+        per["participatie"] += t.participatie
+    rijen = []
+    for moment in MEETMOMENTEN:
+        for sleutel, naam in UITKOMSTEN:
+            cellen = []
+            for g in f.gemeenten:
+                per = som.get((g.pk, moment), {})
+                cellen.append(Cel(Soort.PROCENT, per.get(sleutel, 0), per.get("gemeten", 0)))
+            rijen.append(Rij(f"{naam} na {MAANDEN_NA_START[moment]} maanden", cellen))
+    return rijen
+
+
 # --- The catalogue ---------------------------------------------------------------------------
 
 
@@ -722,6 +761,14 @@ KPIS: dict[str, Kpi] = {
             "Behaalde examenpogingen als deel van alle pogingen, per route of onderdeel.",
             Soort.PROCENT,
             examens_route,
+        ),
+        Kpi(
+            "uitkomsten",
+            "Werk, opleiding en meedoen na 12, 24 en 36 maanden",
+            "Van wie op dat meetmoment gemeten is: het deel met betaald werk, met een opleiding en met een"
+            " participatie-activiteit. Het cohort uit het filter telt; de periode, kern, doelgroep en leerroute niet.",
+            Soort.PROCENT,
+            uitkomsten,
         ),
         Kpi(
             "voortgangsgesprekken",

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from regie.klok import vandaag as vandaag_
 from regie.pdf import pdf_uit_template
 from regie.rapportage.cijfers import Filter
+from regie.rapportage.geld import geldoverzicht
 from regie.rapportage.grafiek import grafiek
 from regie.rapportage.kpi import halfjaren_in, taakstelling
 from regie.rapportage.logo import controleer_logo
@@ -17,6 +18,7 @@ from regie.rapportage.selectors import kpi_overzichten
 
 JAAR_KPIS = (
     "pip_binnen_termijn",
+    "uitkomsten",
     "doorlooptijd_intake",
     "taakstelling",
     "instroom",
@@ -66,6 +68,11 @@ def rapportinhoud(rapport: Raadsrapportage, *, vandaag: date | None = None) -> d
         for jaar, h in halfjaren_in(date(rapport.jaar, 1, 1), date(rapport.jaar, 12, 31))
         if _halfjaar(jaar, h)[0] <= vandaag
     ]
+    kleuren = [stijl.kleur_primair, stijl.kleur_accent, "#4d4d4d"]
+    geld = None
+    if rapport.soort == Soort.JAAR:
+        geld = geldoverzicht(rapport.gemeente, rapport.jaar, peildatum=tot)
+        geld["svg"] = grafiek(geld["tabel"], "rapport-geld", kleuren)
     logo = mark_safe(stijl.logo_svg) if stijl.logo_svg and not controleer_logo(stijl.logo_svg) else ""  # noqa: S308 - checked by controleer_logo
     return {
         "rapport": rapport,
@@ -75,6 +82,7 @@ def rapportinhoud(rapport: Raadsrapportage, *, vandaag: date | None = None) -> d
         "halfjaren": halfjaren,
         "huisstijl": stijl,
         "logo": logo,
+        "geld": geld,
     }
 
 
