@@ -10,7 +10,7 @@ from regie.rapportage.cijfers import Cel, Rij, Soort, Tabel
 def euro(centen: int | None) -> str:
     if centen is None:
         return "–"
-    return "€ " + f"{round(centen / 100):,}".replace(",", ".")
+    return "€\u00a0" + f"{round(centen / 100):,}".replace(",", ".")  # no break between sign and amount
 
 
 def geldoverzicht(gemeente, jaar: int, *, peildatum: date) -> dict:

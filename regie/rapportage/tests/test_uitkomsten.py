@@ -60,7 +60,7 @@ def test_raadsrapportage_toont_budget_en_besteding(client, beleid_drechtsteden, 
     client.force_login(beleid_drechtsteden)
     inhoud = client.get(reverse("rapportage:raadsrapportage", args=[rapport.uuid])).content.decode()
     assert "Budget en besteding per onderdeel, 2025" in inhoud
-    assert "€ 123.456" in inhoud and "€ 133.456" in inhoud  # B1-route and the grant's total
+    assert "€\u00a0123.456" in inhoud and "€\u00a0133.456" in inhoud  # B1-route and the grant's total
     assert "Betaald werk na 12 maanden" in inhoud
 
 
@@ -68,5 +68,5 @@ def test_euro():
     from regie.rapportage.geld import euro
 
     assert euro(None) == "–"
-    assert euro(0) == "€ 0"
-    assert euro(1_234_567_89) == "€ 1.234.568"
+    assert euro(0) == "€\u00a00"
+    assert euro(1_234_567_89) == "€\u00a01.234.568"
