@@ -25,7 +25,7 @@ def _tekst(x, y, inhoud, **attrs) -> str:
 
 
 def _legenda(reeksen: list[str], y: int, kleuren: list[str]) -> list[str]:
-    delen, x = [], LABEL
+    delen, x = [], 0  # from the left edge: four long municipality names fit on one line
     for i, naam in enumerate(reeksen):
         delen.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{kleuren[i % len(kleuren)]}"/>')
         delen.append(_tekst(x + 16, y + 10, naam))
