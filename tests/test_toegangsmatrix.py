@@ -798,7 +798,11 @@ def _snelle_pdf(monkeypatch):
         def write_pdf(self, **kwargs):
             return b"%PDF-1.7 matrix"
 
-    monkeypatch.setattr(regie.pdf, "weasyprint", SimpleNamespace(HTML=Document, URLFetcher=lambda **k: None))
+    monkeypatch.setattr(
+        regie.pdf,
+        "weasyprint",
+        SimpleNamespace(HTML=Document, URLFetcher=lambda **k: None, CSS=lambda **k: None),
+    )
     monkeypatch.setattr(regie.pdf, "_stijlblad", lambda: None)
 
 

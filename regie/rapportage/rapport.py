@@ -95,4 +95,6 @@ def raadsrapportage_pdf(
 ) -> bytes:
     context = rapportinhoud(rapport, vandaag=vandaag)
     context.update({"definitief_op": definitief_op, "door": door})
-    return pdf_uit_template("rapportage/raadsrapportage_pdf.html", context)
+    return pdf_uit_template(
+        "rapportage/raadsrapportage_pdf.html", context, css_template="rapportage/raadsrapportage_pdf.css"
+    )
