@@ -22,10 +22,15 @@ def _stijlblad() -> weasyprint.CSS:
     return weasyprint.CSS(string=Path(finders.find(STIJLBLAD)).read_text(encoding="utf-8"))
 
 
-def pdf_uit_template(template_name: str, context: dict) -> bytes:
+def pdf_uit_template(template_name: str, context: dict, *, css_template: str = "") -> bytes:
+    """`css_template`: an extra stylesheet rendered with the same context (a municipality's house
+    style), passed to WeasyPrint beside the common one: no <style> element in a template."""
     html = render_to_string(template_name, context)
     document = weasyprint.HTML(string=html, url_fetcher=weasyprint.URLFetcher(allowed_protocols=()))
-    return document.write_pdf(stylesheets=[_stijlblad()])
+    stijlbladen = [_stijlblad()]
+    if css_template:
+        stijlbladen.append(weasyprint.CSS(string=render_to_string(css_template, context)))
+    return document.write_pdf(stylesheets=stijlbladen)
 
 
 def pdf_antwoord(inhoud: bytes, bestandsnaam: str) -> HttpResponse:

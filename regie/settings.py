@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "regie.participatie",
     "regie.cbs",
     "regie.taken",
+    "regie.rapportage",
     "regie.financien",
     "django_tasks",
     "django_tasks_db",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("verwerkingslog/", include("regie.privacy.urls")),
     path("coa/", include("regie.coa.urls")),
     path("achtergrondtaken/", include("regie.taken.urls")),
+    path("rapportage/", include("regie.rapportage.urls")),
     path("geldzaken/", include("regie.financien.urls")),
     path("cbs/", include("regie.cbs.urls")),
     path("api/v1/", include("regie.api.urls")),

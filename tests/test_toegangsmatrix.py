@@ -125,6 +125,25 @@ TAAKSTELLING = alleen(["teamleider", "teamleider_drechtsteden", "functioneel_beh
 GELDZAKEN = alleen(["financieel_medewerker"], 200)
 GELDZAKEN_GEMEENTE = alleen(["financieel_medewerker"], (200, 404))
 
+# Steering figures (regie.rapportage): aggregates for the roles with BELEIDSCIJFERS; a council
+# report of the own organisation's municipality ("eigen" Dronten's, "ander" Dordrecht's), 404 for
+# another; only the beleidsmedewerker writes one (the team lead reads: 403 on a POST).
+BELEID = ["teamleider", "beleidsmedewerker", "teamleider_drechtsteden"]
+RAAD_LEZEN = rij(
+    403,
+    anoniem=PAGINA,
+    teamleider=(200, 404),
+    beleidsmedewerker=(200, 404),
+    teamleider_drechtsteden=(404, 200),
+)
+RAAD_SCHRIJVEN = rij(
+    403,
+    anoniem=PAGINA,
+    teamleider=(403, 404),
+    beleidsmedewerker=(200, 404),
+    teamleider_drechtsteden=(404, 403),
+)
+
 PORTAAL = alleen(["aanbieder"], 200)
 PORTAAL_VERWIJZING = alleen(["aanbieder"], (200, 404))
 ALLEEN_POST = alleen(MET_DOSSIERS, 405)  # GET on a POST-only page: 405 after the right check
@@ -152,6 +171,9 @@ BEHEERDER_BEHEERT = {
     "aanbieders.contract": {"add": 200, "delete": True, "wijzigen": (200, 302)},
     # Refused DUO notices aimed at an own municipality: only seen, never changed or removed.
     "notificaties.geweigerdemelding": {"add": 403, "delete": False, "wijzigen": 403},
+    # The house style of the council report and the targets per KPI (regie.rapportage).
+    "rapportage.huisstijl": {"add": 200, "delete": True, "wijzigen": (200, 302)},
+    "rapportage.streefwaarde": {"add": 200, "delete": True, "wijzigen": (200, 302)},
 }
 ALLEEN_SUPERUSER = [
     "auth.group",
@@ -261,6 +283,20 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "trajecten:contracten": {
         "GET": alleen(["teamleider", "teamleider_drechtsteden", "beleidsmedewerker"], 200)
     },
+    "rapportage:dashboard": {"GET": alleen(BELEID, 200)},
+    "rapportage:csv": {"GET": alleen(BELEID, 200)},
+    "rapportage:cohorten": {"GET": alleen(BELEID, 200)},
+    "rapportage:streefwaarden": {
+        "GET": alleen(["beleidsmedewerker", "functioneel_beheerder"], 200),
+        "POST": alleen(["beleidsmedewerker", "functioneel_beheerder"], 200),
+    },
+    "rapportage:raadsrapportages": {"GET": alleen(BELEID, 200), "POST": alleen(["beleidsmedewerker"], 200)},
+    "rapportage:raadsrapportage": {"GET": RAAD_LEZEN, "POST": RAAD_SCHRIJVEN},
+    "rapportage:definitief": {
+        "GET": alleen(["beleidsmedewerker"], 405),
+        "POST": alleen(["beleidsmedewerker"], (302, 404)),
+    },
+    "rapportage:pdf": {"GET": RAAD_LEZEN},
     # Voortgang tab, progress talks and the written warning (issue 5)
     "voortgangsgesprekken:voortgang": {"GET": lezen()},
     "voortgangsgesprekken:plannen": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
@@ -639,6 +675,16 @@ def _maak_gegevens() -> SimpleNamespace:
 
     from regie.accounts.tokens import maak_api_token
     from regie.duo.inkomend.models import GeweigerdeMelding
+    from regie.rapportage.models import Huisstijl, Raadsrapportage, Streefwaarde
+
+    # A draft council report per tenant (Dronten's and Dordrecht's).
+    raadsrapportages = {
+        tenant: Raadsrapportage.objects.create(gemeente=gemeente, jaar=2025, aangemaakt_door=door).uuid
+        for tenant, gemeente, door in (
+            ("eigen", dronten, gebruikers["beleidsmedewerker"]),
+            ("ander", dordrecht, gebruikers["teamleider_drechtsteden"]),
+        )
+    }
 
     # Objects of the beheeromgeving, one per tenant.
     beheerobjecten = {}
@@ -662,6 +708,12 @@ def _maak_gegevens() -> SimpleNamespace:
             "aanbieders.contract": contracten[tenant].pk,
             "notificaties.geweigerdemelding": GeweigerdeMelding.objects.create(
                 status=401, reden="matrix", doel=gemeente.oin, gemeente=gemeente
+            ).pk,
+            "rapportage.huisstijl": Huisstijl.objects.create(
+                gemeente=gemeente, afzender="matrix", adres="matrix"
+            ).pk,
+            "rapportage.streefwaarde": Streefwaarde.objects.create(
+                gemeente=gemeente, kpi="pip_binnen_termijn", jaar=2026, waarde=80
             ).pk,
             "auth.group": Group.objects.get_or_create(name=f"matrix-{tenant}")[0].pk,
             "otp_totp.totpdevice": TOTPDevice.objects.create(user=eigenaar, name="matrix", confirmed=True).pk,
@@ -740,6 +792,7 @@ def _maak_gegevens() -> SimpleNamespace:
     }
     return SimpleNamespace(
         cbs_leveringen=cbs_leveringen,
+        raadsrapportages=raadsrapportages,
         upload=upload,
         coa_imports=coa_imports,
         verwerkingen=verwerkingen,
@@ -780,7 +833,11 @@ def _snelle_pdf(monkeypatch):
         def write_pdf(self, **kwargs):
             return b"%PDF-1.7 matrix"
 
-    monkeypatch.setattr(regie.pdf, "weasyprint", SimpleNamespace(HTML=Document, URLFetcher=lambda **k: None))
+    monkeypatch.setattr(
+        regie.pdf,
+        "weasyprint",
+        SimpleNamespace(HTML=Document, URLFetcher=lambda **k: None, CSS=lambda **k: None),
+    )
     monkeypatch.setattr(regie.pdf, "_stijlblad", lambda: None)
 
 
@@ -811,6 +868,10 @@ def _waarde(adres: Adres, naam: str, tenant: str, g: SimpleNamespace, methode: s
         return g.cbs_leveringen[tenant]
     if naam == "uuid" and adres.sleutel.startswith("coa:"):
         return g.coa_imports[tenant]
+    if naam == "uuid" and adres.sleutel.startswith("rapportage:"):
+        return g.raadsrapportages[tenant]
+    if adres.sleutel == "rapportage:csv":
+        return "instroom"
     # A referral: in a case's address (<verwijzing>) or the uuid of /api/v1/verwijzingen/{uuid}.
     if naam == "verwijzing" or (naam == "uuid" and adres.route.startswith("api/v1/verwijzingen/")):
         return delen.verwijzing.uuid

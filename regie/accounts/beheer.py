@@ -31,6 +31,9 @@ BEHEERBAAR: dict[str, str] = {
     "aanbieders.contract": "aanbieder__organisatie",
     # Requests to DUO's notice endpoint refused as not from DUO, aimed at an own municipality.
     "notificaties.geweigerdemelding": "gemeente__organisatie",
+    # A municipality's house style for its council report, and its targets per KPI.
+    "rapportage.huisstijl": "gemeente__organisatie",
+    "rapportage.streefwaarde": "gemeente__organisatie",
 }
 # What only a superuser does, also on those models: adding or removing organisations.
 ALLEEN_SUPERUSER = {

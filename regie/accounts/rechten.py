@@ -30,6 +30,8 @@ class Recht(StrEnum):
     BIJZONDERE_GEGEVENS_ALLE = "bijzondere_gegevens_alle"
     TEAMCIJFERS = "teamcijfers"
     BELEIDSCIJFERS = "beleidscijfers"
+    STREEFWAARDEN = "streefwaarden"
+    RAADSRAPPORTAGE = "raadsrapportage"
     GELDZAKEN = "geldzaken"
     VERWIJZINGEN_EIGEN_AANBIEDER = "verwijzingen_eigen_aanbieder"
     BEHEER = "beheer"
@@ -52,6 +54,8 @@ NAMEN: dict[Recht, str] = {
     Recht.BIJZONDERE_GEGEVENS_ALLE: "Bijzondere gegevens van alle dossiers zien",
     Recht.TEAMCIJFERS: "Teamoverzicht en caseload",
     Recht.BELEIDSCIJFERS: "Beleidscijfers",
+    Recht.STREEFWAARDEN: "Streefwaarden vastleggen",
+    Recht.RAADSRAPPORTAGE: "Raadsrapportage schrijven",
     Recht.GELDZAKEN: "Geldzaken",
     Recht.VERWIJZINGEN_EIGEN_AANBIEDER: "Verwijzingen van de eigen aanbieder",
     Recht.BEHEER: "Beheer",
@@ -91,8 +95,18 @@ BESCHRIJVINGEN: dict[Recht, str] = {
         "Het teamoverzicht: alle actieve dossiers van de organisatie met de caseload per medewerker."
     ),
     Recht.BELEIDSCIJFERS: (
-        "Cijfers over aantallen, leerroutes en termijnen per gemeente, zonder gegevens van personen."
-        " (Deze pagina komt nog.)"
+        "Het dashboard met de prestatie-indicatoren per gemeente naast elkaar: instroom, doorlooptijden,"
+        " leerroutes, aanwezigheid, examens, handhaving en de cohorten, met streefwaarde en landelijk cijfer."
+        " Alleen aantallen: kleine aantallen (minder dan 5) ziet u als '<5', personen nooit. De raadsrapportages"
+        " van uw gemeenten lezen en downloaden."
+    ),
+    Recht.STREEFWAARDEN: (
+        "De streefwaarde (0 tot 100 %) per indicator, gemeente en jaar vastleggen, uit het beleidsplan."
+    ),
+    Recht.RAADSRAPPORTAGE: (
+        "De rapportage aan de raad maken voor een gemeente en jaar (of halfjaar, voor de taakstelling):"
+        " teksten als concept opslaan en de rapportage definitief maken. Een definitieve rapportage verandert"
+        " niet meer."
     ),
     Recht.GELDZAKEN: (
         "Geldzaken van de eigen gemeenten: per jaar het budget vastleggen (de specifieke uitkering inburgering"
@@ -174,10 +188,12 @@ ROL_RECHTEN: dict[Rol, frozenset[Recht]] = {
             Recht.CBS_LEVEREN,
         }
     ),
-    Rol.BELEIDSMEDEWERKER: frozenset({Recht.BELEIDSCIJFERS}),
+    Rol.BELEIDSMEDEWERKER: frozenset({Recht.BELEIDSCIJFERS, Recht.STREEFWAARDEN, Recht.RAADSRAPPORTAGE}),
     Rol.FINANCIEEL_MEDEWERKER: frozenset({Recht.GELDZAKEN}),
     Rol.AANBIEDER: frozenset({Recht.VERWIJZINGEN_EIGEN_AANBIEDER}),
-    Rol.FUNCTIONEEL_BEHEERDER: frozenset({Recht.BEHEER, Recht.TAAKSTELLING, Recht.ACHTERGRONDTAKEN}),
+    Rol.FUNCTIONEEL_BEHEERDER: frozenset(
+        {Recht.BEHEER, Recht.TAAKSTELLING, Recht.ACHTERGRONDTAKEN, Recht.STREEFWAARDEN}
+    ),
     Rol.PRIVACY_OFFICER: frozenset({Recht.VERWERKINGSLOG_INZIEN}),
 }
 

@@ -272,9 +272,14 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
 
         # Some dates were stamped around the services above: the stored deadlines from regie.wet.
         herberekenen()
+        from regie.rapportage.demo import rapportage_demo
+
+        # Targets, house styles and council reports (regie.rapportage); after the rest: a final report holds
+        # the figures of everything above.
+        rapportage_demo(vandaag=plan.vandaag)
         from regie.cbs.demo import cbs_demo
 
-        # The past quarters' deliveries to CBS (regie.cbs); last, as they read everything above.
+        # The past quarters' deliveries to CBS (regie.cbs); after the reports, as they read everything above.
         cbs_demo(vandaag=plan.vandaag)
 
     casussen = plan.casussen

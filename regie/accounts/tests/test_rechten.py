@@ -70,18 +70,23 @@ def test_de_rollen_uit_het_issue():
     assert not {Recht.DOSSIERS_WIJZIGEN_ALLE, Recht.CONSULENT_TOEWIJZEN, Recht.TEAMCIJFERS} & consulent
     # teamleider: all cases of the organisation, assignment, team figures
     assert {Recht.DOSSIERS_WIJZIGEN_ALLE, Recht.CONSULENT_TOEWIJZEN, Recht.TEAMCIJFERS} <= teamleider
-    # beleidsmedewerker: aggregated figures only, never a person's data
-    assert ROL_RECHTEN[Rol.BELEIDSMEDEWERKER] == {Recht.BELEIDSCIJFERS}
+    # beleidsmedewerker: aggregated figures only, never a person's data; targets and council reports
+    assert ROL_RECHTEN[Rol.BELEIDSMEDEWERKER] == {
+        Recht.BELEIDSCIJFERS,
+        Recht.STREEFWAARDEN,
+        Recht.RAADSRAPPORTAGE,
+    }
     # financieel medewerker: money matters, no intake or health details
     assert ROL_RECHTEN[Rol.FINANCIEEL_MEDEWERKER] == {Recht.GELDZAKEN}
     # aanbieder: only the referrals of the own provider
     assert ROL_RECHTEN[Rol.AANBIEDER] == {Recht.VERWIJZINGEN_EIGEN_AANBIEDER}
-    # functioneel beheerder: users, municipalities, settings, the housing quota and the background
+    # functioneel beheerder: users, municipalities, settings, the housing quota, targets and the background
     # tasks; no case content
     assert ROL_RECHTEN[Rol.FUNCTIONEEL_BEHEERDER] == {
         Recht.BEHEER,
         Recht.TAAKSTELLING,
         Recht.ACHTERGRONDTAKEN,
+        Recht.STREEFWAARDEN,
     }
     # privacy officer: the processing log, no case editing
     assert ROL_RECHTEN[Rol.PRIVACY_OFFICER] == {Recht.VERWERKINGSLOG_INZIEN}

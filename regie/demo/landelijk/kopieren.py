@@ -60,6 +60,9 @@ ONTDUBBELEN = {
     "aanbieders.Aanbieder": ("organisatie_id", "naam"),
     "aanbieders.Contract": ("aanbieder_id", "id"),
     "coa.Taakstelling": ("gemeente_id", "jaar", "halfjaar"),
+    "rapportage.Huisstijl": ("gemeente_id",),
+    "rapportage.Streefwaarde": ("gemeente_id", "kpi", "jaar"),
+    "rapportage.Raadsrapportage": ("gemeente_id", "jaar", "soort"),
     "financien.Budget": ("gemeente_id", "jaar", "categorie"),
 }
 UUID_IN_TEKST = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
