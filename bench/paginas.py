@@ -348,8 +348,10 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from regie.accounts.tokens import maak_api_token
+    from regie.geheugen import vastzetten_na_laden
     from regie.inburgeraars.models import Inburgeraar
 
+    vastzetten_na_laden()  # as regie/wsgi.py does once the application is loaded
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     settings.ROOT_URLCONF = met_lege_pagina()
     logging.getLogger("axes").setLevel(logging.WARNING)  # one line per log-in otherwise
