@@ -76,11 +76,7 @@ def met_trajectgegevens(qs: QuerySet[Inburgeraar], vandaag: date) -> QuerySet[In
     case): attendance of the last weeks, the last progress and, over the referrals, the oldest
     last report, the first start and the oldest unanswered referral."""
     from regie.trajecten.models import Verwijzing, VerwijzingStatus
-    from regie.voortgang.selectors import (
-        met_laatste_rapportage,
-        met_laatste_voortgang,
-        met_ongeoorloofd_afwezig,
-    )
+    from regie.voortgang.selectors import met_laatste_voortgang, met_ongeoorloofd_afwezig
 
     van_persoon = Verwijzing.objects.filter(inburgeraar=OuterRef("pk"))
     # Referrals the provider reports on and that have started (an accepted one waiting for its
@@ -89,18 +85,18 @@ def met_trajectgegevens(qs: QuerySet[Inburgeraar], vandaag: date) -> QuerySet[In
         Q(status=VerwijzingStatus.GESTART) | Q(status=VerwijzingStatus.GEACCEPTEERD, startdatum__lte=vandaag)
     )
     start = Coalesce("startdatum", "beantwoord_op", "verzonden_op", output_field=DateField())
-    met_rapportage = met_laatste_rapportage(lopend)
     qs = met_ongeoorloofd_afwezig(qs, weken=settings.SIGNAAL_AFWEZIG_WEKEN, tot=vandaag)
     qs = met_laatste_voortgang(qs)
     return qs.annotate(
         oudste_rapportage_moment=Subquery(
-            met_rapportage.filter(laatste_rapportage_moment__isnull=False)
-            .order_by("laatste_rapportage_moment")
-            .values("laatste_rapportage_moment")[:1],
+            # The last report per referral is stored (regie.voortgang.rapportagemoment).
+            lopend.filter(laatst_gerapporteerd_op__isnull=False)
+            .order_by("laatst_gerapporteerd_op")
+            .values("laatst_gerapporteerd_op")[:1],
             output_field=DateTimeField(),
         ),
         oudste_start_zonder_rapportage=Subquery(
-            met_rapportage.filter(laatste_rapportage_moment__isnull=True)
+            lopend.filter(laatst_gerapporteerd_op__isnull=True)
             .annotate(start=start)
             .order_by("start")
             .values("start")[:1],

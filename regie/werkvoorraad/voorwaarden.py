@@ -87,13 +87,7 @@ def _signaalvoorwaarden(vandaag: date, drempels: s.Drempels) -> dict[Code, Q]:
     from regie.intake.models import Afspraak
     from regie.tijdlijn.models import Gebeurtenis
     from regie.trajecten.models import Verwijzing, VerwijzingStatus
-    from regie.voortgang.models import (
-        Eindrapport,
-        Examenpoging,
-        Onderdeelresultaat,
-        Voortgangsmeting,
-        Weekrapportage,
-    )
+    from regie.voortgang.models import Weekrapportage
     from regie.voortgang.selectors import _voortgang_filters, venster
 
     voor_pip = Q(status__in=VOOR_PIP)
@@ -120,17 +114,16 @@ def _signaalvoorwaarden(vandaag: date, drempels: s.Drempels) -> dict[Code, Q]:
     )
 
     # No report: a running referral whose last report (or, without any, its start) is older than
-    # the threshold: no report from the threshold on, and some report or a start before it. Index
-    # probes per referral, no maximum over five tables; the five tables in one EXISTS (`_een_van`).
+    # the threshold. The last report's moment is stored per referral (Verwijzing.
+    # laatst_gerapporteerd_op, regie.voortgang.rapportagemoment): one column, no report tables.
     grens = vandaag - timedelta(weeks=drempels.geen_rapportage_weken)
-    rapporten = [
-        model.objects.filter(verwijzing=OuterRef("pk"))
-        for model in (Weekrapportage, Voortgangsmeting, Examenpoging, Onderdeelresultaat, Eindrapport)
-    ]
-    recent_gemeld = _een_van([qs.filter(ingediend_op__gte=_begin_van(grens)) for qs in rapporten])
-    ooit_gemeld = _een_van(rapporten)
     geen_rapportage = Exists(
-        _lopend(vandaag).alias(start=_START).filter(~recent_gemeld & (Q(start__lt=grens) | ooit_gemeld))
+        _lopend(vandaag)
+        .alias(start=_START)
+        .filter(
+            Q(laatst_gerapporteerd_op__lt=_begin_van(grens))
+            | Q(laatst_gerapporteerd_op__isnull=True, start__lt=grens)
+        )
     )
 
     # No progress: a running referral, and the last progress (or, without any, the first start of a
