@@ -1,46 +1,66 @@
-"""The stored moment of a referral's last report (`Verwijzing.laatst_gerapporteerd_op`, issue 10).
+"""What is stored per referral about its reports (issue 10): `Verwijzing.laatst_gerapporteerd_op`,
+the moment of the provider's last report of any kind, and `Verwijzing.laatste_voortgang_op`, the
+date of its last progress (regie.voortgang.selectors: a measurement on course, a passed exam, a
+result).
 
-The worklist's "no report" signal (regie.werkvoorraad.voorwaarden) compares it with today, so a
-count over a team needs no probe into the five report tables per referral. `gemeld` moves it up after
-every saved report (the services of this app and the demo call it), `herberekenen` rebuilds it from
-the reports (`manage.py rapportages_herberekenen`), `afwijkingen` lists where the two differ; the
-derivation itself is `selectors.met_laatste_rapportage`, the one the Python signal uses."""
+The worklist's "no report" and "no progress" signals (regie.werkvoorraad.voorwaarden) compare them
+with today, so a count over a team needs no probes into the report tables per referral. `gemeld`
+sets them after every saved report (the services of this app and the demo call it), `herberekenen`
+rebuilds them (`manage.py rapportages_herberekenen`), `afwijkingen` lists where they differ from the
+derivation in regie.voortgang.selectors (the one the Python signals used)."""
 
-from django.db.models import OuterRef, Q, Subquery
+from datetime import date
+
+from django.db.models import OuterRef, Subquery
 
 from regie.trajecten.models import Verwijzing
-from regie.voortgang.selectors import _LANG_GELEDEN, _of_none, met_laatste_rapportage
+from regie.voortgang.selectors import _LANG_GELEDEN, _of_none, met_laatste_rapportage, met_laatste_voortgang
 
-
-def gemeld(rapport) -> None:
-    """After `rapport` (any report with `verwijzing` and `ingediend_op`) was saved."""
-    Verwijzing.objects.filter(pk=rapport.verwijzing_id).filter(
-        Q(laatst_gerapporteerd_op__isnull=True) | Q(laatst_gerapporteerd_op__lt=rapport.ingediend_op)
-    ).update(laatst_gerapporteerd_op=rapport.ingediend_op)
+_VERWIJZING = "verwijzing"
 
 
 def _afgeleid():
-    return Subquery(
-        met_laatste_rapportage(Verwijzing.objects.filter(pk=OuterRef("pk"))).values(
-            "laatste_rapportage_moment"
-        )[:1]
-    )
+    zelf = Verwijzing.objects.filter(pk=OuterRef("pk"))
+    return {
+        "laatst_gerapporteerd_op": Subquery(
+            met_laatste_rapportage(zelf).values("laatste_rapportage_moment")[:1]
+        ),
+        "laatste_voortgang_op": Subquery(
+            met_laatste_voortgang(zelf, via=_VERWIJZING).values("laatste_voortgang_datum")[:1]
+        ),
+    }
 
 
 def herberekenen(verwijzingen=None) -> int:
-    """Set the stored moment from the reports, in one UPDATE; returns the number of referrals."""
+    """Set both from the reports, in one UPDATE; returns the number of referrals."""
     verwijzingen = Verwijzing.objects.all() if verwijzingen is None else verwijzingen
-    aantal = verwijzingen.order_by().update(laatst_gerapporteerd_op=_afgeleid())
+    aantal = verwijzingen.order_by().update(**_afgeleid())
     # Without reports the derivation is NULLIF(…, 1900); SQLite's text dates may not compare equal.
     verwijzingen.filter(laatst_gerapporteerd_op__lte=_LANG_GELEDEN).update(laatst_gerapporteerd_op=None)
+    verwijzingen.filter(laatste_voortgang_op__lte=date(1900, 1, 1)).update(laatste_voortgang_op=None)
     return aantal
 
 
-def afwijkingen() -> list[tuple[int, object, object]]:
-    """(referral id, stored, derived) for every referral whose stored moment is not the derived one."""
-    rijen = met_laatste_rapportage(Verwijzing.objects.order_by("pk")).values_list(
-        "pk", "laatst_gerapporteerd_op", "laatste_rapportage_moment"
+def gemeld(rapport) -> None:
+    """After `rapport` (any report with a `verwijzing`) was saved or corrected."""
+    herberekenen(Verwijzing.objects.filter(pk=rapport.verwijzing_id))
+
+
+def afwijkingen() -> list[tuple[int, str, object, object]]:
+    """(referral id, field, stored, derived) wherever a stored value is not the derived one."""
+    rijen = met_laatste_voortgang(
+        met_laatste_rapportage(Verwijzing.objects.order_by("pk")), via=_VERWIJZING
+    ).values_list(
+        "pk",
+        "laatst_gerapporteerd_op",
+        "laatste_rapportage_moment",
+        "laatste_voortgang_op",
+        "laatste_voortgang_datum",
     )
-    return [
-        (pk, opgeslagen, afgeleid) for pk, opgeslagen, afgeleid in rijen if opgeslagen != _of_none(afgeleid)
-    ]
+    uit = []
+    for pk, moment, afgeleid_moment, voortgang, afgeleide_voortgang in rijen:
+        if moment != _of_none(afgeleid_moment):
+            uit.append((pk, "laatst_gerapporteerd_op", moment, afgeleid_moment))
+        if voortgang != afgeleide_voortgang:
+            uit.append((pk, "laatste_voortgang_op", voortgang, afgeleide_voortgang))
+    return uit

@@ -11,6 +11,10 @@ What is stored and what is computed (issue 10):
   first PIP and on working days and holidays, which SQL cannot compute, and they change only when the
   case's dates or its PIPs do (`Inburgeraar.save`, `pip_vaststellen`; `termijnen_herberekenen`
   rebuilds them).
+- The last report and the last progress of a referral are columns of Verwijzing
+  (`laatst_gerapporteerd_op`, `laatste_voortgang_op`; regie.voortgang.rapportagemoment keeps them
+  after every report, `rapportages_herberekenen` rebuilds them), so "no report" and "no progress"
+  compare one column per referral instead of probing the report tables.
 - Everything that depends on today is compared with today here, never stored: a deadline passed or
   near, six weeks without activity, no report for three weeks, the share of absence in the last
   weeks, an unanswered referral. Their inputs (timeline, reports, referrals) are read with correlated
@@ -88,7 +92,7 @@ def _signaalvoorwaarden(vandaag: date, drempels: s.Drempels) -> dict[Code, Q]:
     from regie.tijdlijn.models import Gebeurtenis
     from regie.trajecten.models import Verwijzing, VerwijzingStatus
     from regie.voortgang.models import Weekrapportage
-    from regie.voortgang.selectors import _voortgang_filters, venster
+    from regie.voortgang.selectors import venster
 
     voor_pip = Q(status__in=VOOR_PIP)
 
@@ -135,9 +139,10 @@ def _signaalvoorwaarden(vandaag: date, drempels: s.Drempels) -> dict[Code, Q]:
         vandaag,
         zoek_vanaf=vandaag - timedelta(days=31 * maanden + 31),
     )
-    filters = _voortgang_filters(OuterRef("pk"))
-    ooit = _een_van([qs for qs, _ in filters])
-    recent = _een_van([qs.filter(**{f"{veld}__gte": voortgang_grens}) for qs, veld in filters])
+    # The last progress date is stored per referral (Verwijzing.laatste_voortgang_op).
+    verwijzingen = Verwijzing.objects.filter(inburgeraar=OuterRef("pk"))
+    ooit = Exists(verwijzingen.filter(laatste_voortgang_op__isnull=False))
+    recent = Exists(verwijzingen.filter(laatste_voortgang_op__gte=voortgang_grens))
     lopend = _lopend(vandaag)
     geen_voortgang = (
         Exists(lopend)
@@ -166,17 +171,6 @@ def _signaalvoorwaarden(vandaag: date, drempels: s.Drempels) -> dict[Code, Q]:
         Code.GEEN_VOORTGANG: geen_voortgang,
         Code.VERWIJZING_NIET_GEACCEPTEERD: niet_geaccepteerd,
     }
-
-
-def _een_van(querysets: list) -> Exists:
-    """EXISTS over a UNION ALL of the querysets, in their order. PostgreSQL reads the branches one
-    after the other and stops at the first row, so the table most likely to answer comes first
-    (the weekly reports). Separate EXISTS per table were ordered by the planner by their estimated
-    cost instead, which put the weekly reports last: for the team of a shared service (1,400
-    running referrals) that was 6,400 index probes for "a report since the threshold" instead of
-    about 1,800 (docs/prestaties-lijsten.md)."""
-    eerste, *overige = [qs.values(een=Value(1)) for qs in querysets]
-    return Exists(eerste.union(*overige, all=True) if overige else eerste)
 
 
 def urgent(voorwaarden: dict[Code, Q]) -> Q:
