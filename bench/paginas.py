@@ -11,7 +11,11 @@ warm-up, then N requests, timed one by one (p50, p95) and once more with the que
 Beside each page a hand-written SQL lower bound: the queries that fetch the same rows the page
 shows (its first page of 50, the case's rows for a tab), on the same connection, timed the same
 way. The ratio page p50 / SQL p50 says how much the page costs on top of fetching its data.
-Goal (issue 10): every page at most 3x its lower bound and p95 under 100 ms.
+Goal (issue 10): every page at most 3x its lower bound and p95 under 100 ms. First an empty page
+(the layout, logged in, through the same middleware): its p50 is the fixed cost every page pays, and
+the column p50-leeg is what is left of a page's p50 for its own work. The last column is the CPU
+time per request (mean) of Django and of the PostgreSQL backend: on a shared machine the wall times
+include waiting for a core, the CPU times hardly (their sum is the time on an idle machine).
 
 Everything runs in one transaction that is rolled back at the end (the API token made for the
 run, the processing-log entries the pages write): the database stays as it was.
@@ -25,6 +29,7 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,15 +79,46 @@ def inloggen(client, user) -> None:
     sessie.save()
 
 
-def meet(functie, herhalingen: int) -> list[float]:
+@dataclass
+class Meting:
+    tijden: list[float]  # ms per request
+    cpu_django: float  # ms CPU per request in this process (mean)
+    cpu_postgres: float | None  # ms CPU per request of the database backend (mean), if readable
+
+
+def meet(functie, herhalingen: int) -> Meting:
+    """Wall time per request, and the CPU time spent per request by Django (this process) and by
+    the PostgreSQL backend of the connection. The CPU times hardly depend on what else runs on the
+    machine: their sum is what a request would take on an idle machine (all data is in memory)."""
     for _ in range(3):
         functie()
     tijden = []
+    cpu, pg = time.process_time(), _backend_cpu()
     for _ in range(herhalingen):
         begin = time.perf_counter()
         functie()
         tijden.append((time.perf_counter() - begin) * 1000)
-    return tijden
+    cpu_django = (time.process_time() - cpu) * 1000 / herhalingen
+    na = _backend_cpu()
+    cpu_postgres = (na - pg) * 1000 / herhalingen if na is not None and pg is not None else None
+    return Meting(tijden, cpu_django, cpu_postgres)
+
+
+def _backend_cpu() -> float | None:
+    """CPU seconds (user + system) of this connection's PostgreSQL backend, from /proc when the
+    server runs on this machine (the throwaway cluster of bench/README.md); else None."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        velden = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def p(tijden: list[float], q: int) -> float:
@@ -262,6 +298,42 @@ def paginas(consulent, teamleider, aanbieder, token):
     ]
 
 
+LEEG = """{% extends "base.html" %}{% block title %}Leeg{% endblock %}
+{% block content %}<h1 class="utrecht-heading-1">Leeg</h1>{% endblock %}"""
+
+
+def met_lege_pagina():
+    """The project's URLs plus /bench/leeg/: the layout without content, logged in, through the
+    same middleware (session, two steps, processing log, security headers). Its time is what
+    every page pays before doing its own work: the page's fixed cost."""
+    import types
+
+    from django.contrib.auth.decorators import login_required
+    from django.http import HttpResponse
+    from django.template import engines
+    from django.urls import path
+
+    from regie import urls
+
+    sjabloon = engines["django"].from_string(LEEG)
+
+    @login_required
+    def leeg(request):
+        return HttpResponse(sjabloon.render({}, request))
+
+    module = types.ModuleType("bench_urls")
+    module.urlpatterns = [path("bench/leeg/", leeg), *urls.urlpatterns]
+    module.handler400 = urls.handler400
+    sys.modules[module.__name__] = module
+    return module.__name__
+
+
+def _cpu(meting: Meting) -> str:
+    if meting.cpu_postgres is None:
+        return f"{meting.cpu_django:.1f}ms"
+    return f"{meting.cpu_django:.1f}+{meting.cpu_postgres:.1f}ms"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--herhalingen", type=int, default=30)
@@ -276,9 +348,12 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from regie.accounts.tokens import maak_api_token
+    from regie.geheugen import vastzetten_na_laden
     from regie.inburgeraars.models import Inburgeraar
 
+    vastzetten_na_laden()  # as regie/wsgi.py does once the application is loaded
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    settings.ROOT_URLCONF = met_lege_pagina()
     logging.getLogger("axes").setLevel(logging.WARNING)  # one line per log-in otherwise
     print(f"{Inburgeraar.objects.count()} inburgeraars; load {Path('/proc/loadavg').read_text().split()[:3]}")
     with transaction.atomic():
@@ -293,23 +368,35 @@ def main() -> None:
             f"consulent {consulent.username} ({consulent.actief} actief), teamleider {teamleider.username},"
             f" aanbieder {aanbieder.username}; {args.herhalingen} herhalingen na 3 keer opwarmen"
         )
-        print(f"{'pagina':28} {'p50':>7} {'p95':>7} {'queries':>7} {'SQL p50':>8} {'factor':>7}")
+        leeg = clients[consulent.pk]
+        vast = meet(lambda: leeg.get("/bench/leeg/"), args.herhalingen)
+        with CaptureQueriesContext(connection) as queries:
+            leeg.get("/bench/leeg/")
+        print(
+            f"lege pagina (vaste kosten): p50 {statistics.median(vast.tijden):.1f}ms"
+            f" p95 {p(vast.tijden, 95):.1f}ms, {len(queries)} queries, CPU {_cpu(vast)}"
+        )
+        print(
+            f"{'pagina':28} {'p50':>7} {'p95':>7} {'queries':>7} {'SQL p50':>8} {'factor':>7}"
+            f" {'p50-leeg':>8} {'CPU Django+PostgreSQL':>22}"
+        )
         for naam, user, url, headers, ondergrens in paginas(consulent, teamleider, aanbieder, token):
             client = clients[user.pk if user else None]
             antwoord = client.get(url, **headers)
             if antwoord.status_code != 200:
                 print(f"{naam:28} HTTP {antwoord.status_code} voor {url}")
                 continue
-            tijden = meet(
+            meting = meet(
                 lambda client=client, url=url, headers=headers: client.get(url, **headers), args.herhalingen
             )
             with CaptureQueriesContext(connection) as queries:
                 client.get(url, **headers)
-            sql = meet(ondergrens, args.herhalingen)
-            factor = statistics.median(tijden) / statistics.median(sql)
+            sql = meet(ondergrens, args.herhalingen).tijden
+            p50 = statistics.median(meting.tijden)
             print(
-                f"{naam:28} {statistics.median(tijden):6.1f}ms {p(tijden, 95):6.1f}ms {len(queries):7d}"
-                f" {statistics.median(sql):7.2f}ms {factor:6.1f}x"
+                f"{naam:28} {p50:6.1f}ms {p(meting.tijden, 95):6.1f}ms {len(queries):7d}"
+                f" {statistics.median(sql):7.2f}ms {p50 / statistics.median(sql):6.1f}x"
+                f" {p50 - statistics.median(vast.tijden):6.1f}ms {_cpu(meting):>22}"
             )
         transaction.set_rollback(True)
     print(f"load {Path('/proc/loadavg').read_text().split()[:3]}")

@@ -61,6 +61,12 @@ class Verwijzing(models.Model):
     )
     startdatum = models.DateField(null=True, blank=True)
     einddatum = models.DateField(null=True, blank=True)
+    # The moment of the provider's last report of any kind (regie.voortgang.rapportagemoment keeps
+    # it): the worklist's "no report" signal then reads one column instead of five report tables.
+    laatst_gerapporteerd_op = models.DateTimeField(null=True, blank=True, editable=False)
+    # Likewise the date of its last progress (a measurement on course, a passed exam, a result),
+    # for the "no progress" signal.
+    laatste_voortgang_op = models.DateField(null=True, blank=True, editable=False)
     verzonden_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )

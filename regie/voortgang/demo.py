@@ -29,6 +29,7 @@ from regie.tijdlijn import events
 from regie.tijdlijn.models import Gebeurtenis
 from regie.trajecten.models import Verwijzing, VerwijzingStatus
 from regie.verwerkingslog import log as verwerkingslog
+from regie.voortgang import rapportagemoment
 from regie.voortgang.csv_invoer import maandag_van
 from regie.voortgang.models import (
     Bron,
@@ -114,11 +115,14 @@ class _Vuller:
             )
             maandag += timedelta(weeks=1)
         Weekrapportage.objects.bulk_create(rijen, batch_size=500)
+        if rijen:
+            rapportagemoment.gemeld(max(rijen, key=lambda r: r.ingediend_op))
         self.telling["weken"] += len(rijen)
 
     def _met_tijdlijn(self, dag: date, maak, gebeurtenis) -> None:
         self.moment = _moment(dag, 10 + self.rng.random() * 6)
         obj = maak(self.moment)
+        rapportagemoment.gemeld(obj)
         gebeurtenis(obj)
         self.moment = None
 

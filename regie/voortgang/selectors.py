@@ -162,19 +162,12 @@ def laatste_rapportage_op(verwijzing) -> date | None:
     return timezone.localdate(moment) if moment else None
 
 
-def _voortgang_filters(persoon):
+def _voortgang_filters(persoon, via: str = "verwijzing__inburgeraar"):
+    """The progress rows of a case (or, with via="verwijzing", of one referral) and their date."""
     return (
-        (
-            Voortgangsmeting.objects.filter(verwijzing__inburgeraar=persoon).exclude(
-                niveau=Niveau.NIET_OP_KOERS
-            ),
-            "datum",
-        ),
-        (
-            Examenpoging.objects.filter(verwijzing__inburgeraar=persoon, uitslag=Uitslag.BEHAALD),
-            "datum",
-        ),
-        (Onderdeelresultaat.objects.filter(verwijzing__inburgeraar=persoon), "afgerond_op"),
+        (Voortgangsmeting.objects.filter(**{via: persoon}).exclude(niveau=Niveau.NIET_OP_KOERS), "datum"),
+        (Examenpoging.objects.filter(**{via: persoon}, uitslag=Uitslag.BEHAALD), "datum"),
+        (Onderdeelresultaat.objects.filter(**{via: persoon}), "afgerond_op"),
     )
 
 
@@ -184,19 +177,18 @@ def laatste_voortgang_op(inburgeraar) -> date | None:
     return max(datums) if datums else None
 
 
-def met_laatste_voortgang(inburgeraars):
-    """Annotate a queryset of Inburgeraar with `laatste_voortgang_datum` (date or None)."""
+def met_laatste_voortgang(inburgeraars, via: str = "verwijzing__inburgeraar"):
+    """Annotate a queryset of Inburgeraar (or, with via="verwijzing", of Verwijzing) with
+    `laatste_voortgang_datum` (date or None)."""
     dag = DateField()
     lang_geleden = date(1900, 1, 1)
     delen = [
         Coalesce(
-            Subquery(
-                qs.values("verwijzing__inburgeraar").annotate(d=Max(veld)).values("d")[:1], output_field=dag
-            ),
+            Subquery(qs.values(via).annotate(d=Max(veld)).values("d")[:1], output_field=dag),
             Value(lang_geleden),
             output_field=dag,
         )
-        for qs, veld in _voortgang_filters(OuterRef("pk"))
+        for qs, veld in _voortgang_filters(OuterRef("pk"), via)
     ]
     return inburgeraars.annotate(
         laatste_voortgang_datum=NullIf(Greatest(*delen), Value(lang_geleden), output_field=dag)

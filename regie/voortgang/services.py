@@ -27,7 +27,7 @@ from regie.duo.uitgaand import berichten as duo
 from regie.klok import vandaag
 from regie.tijdlijn import events
 from regie.trajecten.models import Verwijzing, VerwijzingStatus
-from regie.voortgang import regels
+from regie.voortgang import rapportagemoment, regels
 from regie.voortgang.models import (
     Bron,
     Eindrapport,
@@ -206,6 +206,7 @@ def weekrapportage_vastleggen(
         upload=upload,
         **uren,
     )
+    rapportagemoment.gemeld(rapportage)
     if vorige is not None:
         vorige.vervangen_door = rapportage
         vorige.save(update_fields=["vervangen_door"])
@@ -243,6 +244,7 @@ def _vastleggen_per_sleutel(
     bestaand = model.objects.filter(**sleutel).first()
     if bestaand is None:
         rij = model.objects.create(**sleutel, **waarden, bron=bron, ingediend_door=door)
+        rapportagemoment.gemeld(rij)
         gebeurtenis(rij, None)
         return Vastgelegd(rij, NIEUW)
     if all(getattr(bestaand, k) == v for k, v in waarden.items()):
@@ -252,6 +254,7 @@ def _vastleggen_per_sleutel(
         setattr(bestaand, k, v)
     bestaand.bron, bestaand.ingediend_door, bestaand.ingediend_op = bron, door, timezone.now()
     bestaand.save()
+    rapportagemoment.gemeld(bestaand)
     gebeurtenis(bestaand, vorig)
     return Vastgelegd(bestaand, CORRECTIE)
 

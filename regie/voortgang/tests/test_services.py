@@ -146,6 +146,27 @@ def test_laatste_rapportage_en_voortgang(verwijzing, vorige_week, medewerker_taa
     assert rij.laatste_voortgang_datum == datum
 
 
+def test_de_services_houden_de_opgeslagen_rapportage_en_voortgang_bij(
+    verwijzing, vorige_week, medewerker_taalschool
+):
+    """Verwijzing.laatst_gerapporteerd_op and laatste_voortgang_op (regie.voortgang.rapportagemoment)
+    follow every report, also a correction that takes the progress away."""
+    from regie.voortgang import rapportagemoment
+
+    melden(verwijzing, vorige_week, medewerker_taalschool)
+    verwijzing.refresh_from_db()
+    assert verwijzing.laatst_gerapporteerd_op is not None and verwijzing.laatste_voortgang_op is None
+    datum = vandaag() - timedelta(days=3)
+    meting = dict(verwijzing=verwijzing, datum=datum, onderdeel="lezen", door=medewerker_taalschool)
+    voortgang_vastleggen(**meting, niveau="A2")
+    verwijzing.refresh_from_db()
+    assert verwijzing.laatste_voortgang_op == datum
+    voortgang_vastleggen(**meting, niveau="niet_op_koers")  # a correction: no progress any more
+    verwijzing.refresh_from_db()
+    assert verwijzing.laatste_voortgang_op is None
+    assert rapportagemoment.afwijkingen() == []
+
+
 def test_examens_en_resultaten(verwijzing, medewerker_taalschool, inburgeraar):
     dag = vandaag() - timedelta(days=1)
     with pytest.raises(ValidationError) as fout:

@@ -42,6 +42,27 @@ def test_opgeslagen_termijnen_zijn_die_van_regie_wet_voor_elk_demodossier(demo):
     assert demo.filter(pip_termijn__isnull=False).exists()
 
 
+def test_opgeslagen_rapportage_en_voortgang_zijn_de_afgeleide_voor_elke_demoverwijzing(demo):
+    """What the services and the demo kept per referral (laatst_gerapporteerd_op,
+    laatste_voortgang_op) is what regie.voortgang.selectors derives from the report tables; the
+    rebuild command agrees and restores them."""
+    from regie.trajecten.models import Verwijzing
+    from regie.voortgang import rapportagemoment
+
+    assert rapportagemoment.afwijkingen() == []
+    gemeld = Verwijzing.objects.filter(laatst_gerapporteerd_op__isnull=False)
+    assert gemeld.exists() and Verwijzing.objects.filter(laatst_gerapporteerd_op__isnull=True).exists()
+    assert Verwijzing.objects.filter(laatste_voortgang_op__isnull=False).exists()
+    velden = ("pk", "laatst_gerapporteerd_op", "laatste_voortgang_op")
+    voor = list(Verwijzing.objects.order_by("pk").values_list(*velden))
+    call_command("rapportages_herberekenen", "--controleer")
+    Verwijzing.objects.update(laatst_gerapporteerd_op=None, laatste_voortgang_op=None)
+    with pytest.raises(CommandError):
+        call_command("rapportages_herberekenen", "--controleer")
+    call_command("rapportages_herberekenen")
+    assert list(Verwijzing.objects.order_by("pk").values_list(*velden)) == voor
+
+
 @pytest.mark.parametrize("dagen_later", [0, 9, 40, 130, 400])
 def test_sql_signalen_zijn_de_regels_voor_elk_demodossier(demo, dagen_later):
     """Per signal: the cases the SQL condition selects are exactly those whose row (Python rules)
