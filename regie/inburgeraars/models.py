@@ -48,7 +48,14 @@ TERMIJN_INVOER = frozenset(
         "verlengingsgrond_duo",
     }
 )
-TERMIJN_VELDEN = ("pip_termijn", "einde_termijn", "leerroute_termijn", "verlenging_vanaf")
+# Derived and stored: the first own PIP's dagtekening and the deadlines computed with it.
+TERMIJN_VELDEN = (
+    "dagtekening_eerste_eigen_pip",
+    "pip_termijn",
+    "einde_termijn",
+    "leerroute_termijn",
+    "verlenging_vanaf",
+)
 
 
 class Inburgeraar(models.Model):
@@ -104,6 +111,13 @@ class Inburgeraar(models.Model):
     dagtekening_eerste_pip_elders = models.DateField(
         "dagtekening eerste PIP (vorige gemeente)", null=True, blank=True
     )
+    # The dagtekening of the first PIP of this municipality (Wi 11 lid 2), stored so that the deadlines
+    # can be computed without reading the PIPs (regie.pip lies above this app). Derived, never entered:
+    # `save()` and `pip_vaststellen` set it from the PIPs (regie.inburgeraars.termijnvelden) and
+    # `manage.py termijnen_herberekenen` rebuilds it.
+    dagtekening_eerste_eigen_pip = models.DateField(
+        "dagtekening eerste PIP (deze gemeente)", null=True, blank=True, editable=False
+    )
     leerroute_vorige_gemeente = models.CharField(max_length=20, choices=Leerroute.choices, blank=True)
     # What DUO reports and Regie does not decide. The start of the obligation (DUO's
     # Inburgeringsplicht.begindatum): a PIP may not be dated before it (DUO PIP API).
@@ -133,7 +147,7 @@ class Inburgeraar(models.Model):
     # The dates of the deadlines of regie.wet.termijnen, stored so the worklists can filter, count and
     # sort in the database (issue 10; see regie/werkvoorraad/selectors.py). Derived, never entered:
     # `save()` sets them whenever one of TERMIJN_INVOER is saved, `pip_vaststellen` after a new PIP
-    # (the first PIP's dagtekening), and `manage.py termijnen_herberekenen` rebuilds them all.
+    # (with `dagtekening_eerste_eigen_pip`), and `manage.py termijnen_herberekenen` rebuilds them all.
     pip_termijn = models.DateField("PIP vaststellen uiterlijk", null=True, blank=True, editable=False)
     einde_termijn = models.DateField("einde inburgeringstermijn", null=True, blank=True, editable=False)
     leerroute_termijn = models.DateField(

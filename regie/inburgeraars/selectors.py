@@ -5,7 +5,7 @@ their role may do (regie.accounts.rechten)."""
 
 from datetime import date
 
-from django.db.models import Exists, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from regie.accounts.models import User
@@ -46,17 +46,11 @@ def inburgeraars_voor(user) -> QuerySet[Inburgeraar]:
 
 
 def met_termijngegevens(qs: QuerySet[Inburgeraar]) -> QuerySet[Inburgeraar]:
-    """Adds what the deadlines and worklist signals need, in the same query: subqueries per case on
-    indexed columns (a join with PIPs and the timeline would multiply the rows, issue 10)."""
-    from regie.intake.models import Afspraak
-    from regie.pip.models import Pip
+    """Adds what the deadlines and the activity signal need, in the same query (the deadlines' input
+    is stored on the case; the last activity is a subquery on an indexed column, issue 10)."""
     from regie.tijdlijn.models import Gebeurtenis
 
     return qs.select_related("gemeente", "kern", "consulent").annotate(
-        eerste_eigen_pip=Subquery(
-            Pip.objects.filter(inburgeraar=OuterRef("pk")).order_by("dagtekening").values("dagtekening")[:1]
-        ),
-        heeft_intakeafspraak=Exists(Afspraak.objects.filter(inburgeraar=OuterRef("pk"))),
         laatste_activiteit=Subquery(
             Gebeurtenis.objects.filter(inburgeraar=OuterRef("pk")).order_by("-op").values("op")[:1]
         ),
@@ -94,10 +88,7 @@ def melding_niet_eigen(user, recht: Recht) -> str:
 
 def dagtekening_eerste_pip(inburgeraar: Inburgeraar) -> date | None:
     """The first PIP ever (Wi 11 lid 2), also one of a previous municipality (Wi 11 lid 3)."""
-    if hasattr(inburgeraar, "eerste_eigen_pip"):
-        eigen = inburgeraar.eerste_eigen_pip
-    else:
-        eigen = inburgeraar.pips.aggregate(d=Min("dagtekening"))["d"]
+    eigen = inburgeraar.dagtekening_eerste_eigen_pip
     bekend = [d for d in (inburgeraar.dagtekening_eerste_pip_elders, eigen) if d is not None]
     return min(bekend, default=None)
 

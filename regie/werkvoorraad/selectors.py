@@ -15,7 +15,7 @@ from uuid import UUID
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, DateField, DateTimeField, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, DateField, DateTimeField, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
@@ -175,15 +175,33 @@ def trajectstand(inburgeraar: Inburgeraar) -> s.Trajectstand:
     )
 
 
+def met_signaalgegevens(qs: QuerySet[Inburgeraar], vandaag: date) -> QuerySet[Inburgeraar]:
+    """Everything `rij_voor` reads, as annotations of the same query: the deadlines' input and the last
+    activity (`met_termijngegevens`), whether an intake appointment exists, and the trajectory data."""
+    from regie.intake.models import Afspraak
+
+    qs = met_termijngegevens(qs).annotate(
+        heeft_intakeafspraak=Exists(Afspraak.objects.filter(inburgeraar=OuterRef("pk")))
+    )
+    return met_trajectgegevens(qs, vandaag)
+
+
+def _heeft_intakeafspraak(inburgeraar: Inburgeraar) -> bool:
+    """From the annotation of `met_signaalgegevens`, else one query (a single case, e.g. a dossier page)."""
+    if hasattr(inburgeraar, "heeft_intakeafspraak"):
+        return bool(inburgeraar.heeft_intakeafspraak)
+    return inburgeraar.afspraken.exists()
+
+
 def rij_voor(inburgeraar: Inburgeraar, vandaag: date, grenzen: s.Drempels | None = None) -> Rij:
-    """One case with its deadlines and signals; `inburgeraar` comes from `met_termijngegevens`
-    (and `met_trajectgegevens` for the trajectory signals)."""
+    """One case with its deadlines and signals; `inburgeraar` comes from `met_signaalgegevens` (or
+    `inburgeraar_voor`, for one case)."""
     termijnen = termijnen_voor(inburgeraar)
     activiteit = getattr(inburgeraar, "laatste_activiteit", None) or inburgeraar.aangemaakt_op
     volgende = s.volgende_termijn(termijnen, inburgeraar.status, vandaag)
     gevonden = s.signalen(
         termijnen=termijnen,
-        heeft_intakeafspraak=bool(getattr(inburgeraar, "heeft_intakeafspraak", False)),
+        heeft_intakeafspraak=_heeft_intakeafspraak(inburgeraar),
         laatste_activiteit=activiteit,
         status=inburgeraar.status,
         vandaag=vandaag,
@@ -213,8 +231,8 @@ def _rijen(qs: QuerySet[Inburgeraar], vandaag: date) -> list[Rij]:
     """Every active case of `qs` as a row, most urgent first: for tests and checks only. A page
     reads one page with `werkvoorraad`."""
     grenzen = drempels()
-    actief = met_termijngegevens(qs.filter(status__in=list(ACTIEF)))
-    rijen = [rij_voor(i, vandaag, grenzen) for i in met_trajectgegevens(actief, vandaag)]
+    actief = qs.filter(status__in=list(ACTIEF))
+    rijen = [rij_voor(i, vandaag, grenzen) for i in met_signaalgegevens(actief, vandaag)]
     return sorted(rijen, key=lambda r: (*r.sleutel, r.inburgeraar.geslachtsnaam, r.inburgeraar.pk))
 
 
@@ -323,10 +341,7 @@ def werkvoorraad(
     deze = paginator.get_page(pagina)
     pks = list(deze.object_list)
     gelezen = {
-        i.pk: i
-        for i in met_trajectgegevens(
-            met_termijngegevens(Inburgeraar.objects.filter(pk__in=pks).order_by()), vandaag
-        )
+        i.pk: i for i in met_signaalgegevens(Inburgeraar.objects.filter(pk__in=pks).order_by(), vandaag)
     }
     grenzen = drempels()
     rijen = [rij_voor(gelezen[pk], vandaag, grenzen) for pk in pks if pk in gelezen]
@@ -341,9 +356,7 @@ def werkvoorraad(
 
 def team_rij(user: User, uuid, vandaag: date) -> Rij:
     """One row of the team view, for updating it in place after a reassignment."""
-    return rij_voor(
-        met_trajectgegevens(met_termijngegevens(inburgeraars_voor(user)), vandaag).get(uuid=uuid), vandaag
-    )
+    return rij_voor(met_signaalgegevens(inburgeraars_voor(user), vandaag).get(uuid=uuid), vandaag)
 
 
 def medewerkers(user: User) -> QuerySet[User]:

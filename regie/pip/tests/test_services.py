@@ -77,6 +77,23 @@ def test_eerste_pip(inburgeraar, consulent):
     assert status.gegevens["van"] == "aangemeld" and status.gegevens["naar"] == "pip_vastgesteld"
 
 
+def test_de_eerste_pip_blijft_de_opgeslagen_dagtekening(inburgeraar, consulent):
+    """The case stores the first PIP's dagtekening (its deadlines use it); a later version keeps it,
+    also through a full save of the case."""
+    eerste = vandaag() - timedelta(days=10)
+    vaststellen(inburgeraar, consulent, dagtekening=eerste)
+    assert inburgeraar.dagtekening_eerste_eigen_pip == eerste
+    vaststellen(inburgeraar, consulent, leerroute="z_route", reden="Leerbaarheidstoets")
+    inburgeraar.refresh_from_db()
+    assert inburgeraar.dagtekening_eerste_eigen_pip == eerste
+    inburgeraar.dagtekening_eerste_eigen_pip = None
+    inburgeraar.save()
+    inburgeraar.refresh_from_db()
+    assert inburgeraar.dagtekening_eerste_eigen_pip == eerste
+    pip_termijn = next(t for t in termijnen_voor(inburgeraar) if t.soort == Soort.PIP_VASTSTELLEN)
+    assert inburgeraar.pip_termijn == pip_termijn.datum
+
+
 def test_z_route_zonder_taaldoel(inburgeraar, consulent):
     pip = vaststellen(inburgeraar, consulent, leerroute="z_route")
     assert pip.taalniveau == ""

@@ -40,6 +40,7 @@ def test_opgeslagen_termijnen_zijn_die_van_regie_wet_voor_elk_demodossier(demo):
     assert termijnvelden.afwijkingen() == []
     assert demo.filter(einde_termijn__isnull=False).exists()  # the check compares something
     assert demo.filter(pip_termijn__isnull=False).exists()
+    assert demo.filter(dagtekening_eerste_eigen_pip__isnull=False).exists()
 
 
 def test_opgeslagen_rapportage_en_voortgang_zijn_de_afgeleide_voor_elke_demoverwijzing(demo):
@@ -110,11 +111,17 @@ def test_herberekenen_herstelt_opgeslagen_termijnen(demo):
     dossier = demo.filter(einde_termijn__isnull=False).first()
     goed = dossier.einde_termijn
     Inburgeraar.objects.filter(pk=dossier.pk).update(einde_termijn=goed + timedelta(days=3), pip_termijn=None)
+    met_pip = demo.filter(dagtekening_eerste_eigen_pip__isnull=False).first()
+    eerste_pip = met_pip.dagtekening_eerste_eigen_pip
+    Inburgeraar.objects.filter(pk=met_pip.pk).update(dagtekening_eerste_eigen_pip=None)
     with pytest.raises(CommandError, match="wijken af"):
         call_command("termijnen_herberekenen", "--controleer")
+    assert (met_pip.pk, "dagtekening_eerste_eigen_pip", None, eerste_pip) in termijnvelden.afwijkingen()
     call_command("termijnen_herberekenen")
     dossier.refresh_from_db()
+    met_pip.refresh_from_db()
     assert dossier.einde_termijn == goed
+    assert met_pip.dagtekening_eerste_eigen_pip == eerste_pip
     assert termijnvelden.afwijkingen() == []
     call_command("termijnen_herberekenen", "--controleer")
 
