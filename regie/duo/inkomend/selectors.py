@@ -17,9 +17,11 @@ def notificaties_van(inburgeraar) -> QuerySet[Notificatie]:
 def notificaties_voor(user) -> QuerySet[Notificatie]:
     if not heeft_recht(user, Recht.DUO_MELDINGEN):
         return Notificatie.objects.none()
-    return Notificatie.objects.filter(gemeente__in=gemeenten_voor(user)).select_related(
-        "gemeente", "inburgeraar"
-    )
+    # The user's few municipality ids as values, not a subquery: with a subquery PostgreSQL cannot
+    # estimate the rows and scanned every notice of the country (36 ms at 164,000 notices) instead
+    # of using the index on (gemeente, status).
+    gemeenten = list(gemeenten_voor(user).values_list("id", flat=True))
+    return Notificatie.objects.filter(gemeente__in=gemeenten).select_related("gemeente", "inburgeraar")
 
 
 def afstemming_regels(user, afstemming) -> QuerySet[AfstemmingRegel]:
