@@ -91,9 +91,12 @@ def streefwaarden(request):
                 request, f"De streefwaarde voor {streef.gemeente.naam} in {streef.jaar} is {streef.waarde}%."
             )
             return redirect("rapportage:streefwaarden")
-    lijst = Streefwaarde.objects.filter(gemeente__in=form.fields["gemeente"].queryset).select_related(
-        "gemeente"
+    lijst = list(
+        Streefwaarde.objects.filter(gemeente__in=form.fields["gemeente"].queryset).select_related("gemeente")
     )
+    titels = dict(form.fields["kpi"].choices)  # the indicator's name as the dashboard shows it, not its code
+    for streef in lijst:
+        streef.indicator = titels.get(streef.kpi, streef.kpi)
     return render(request, "rapportage/streefwaarden.html", {"form": form, "streefwaarden": lijst})
 
 

@@ -105,6 +105,16 @@ def test_streefwaarde_vastleggen_met_komma(client, beleid_drechtsteden, dordrech
     assert Streefwaarde.objects.get().waarde == pytest.approx(62.5)
 
 
+def test_vastgelegde_streefwaarden_tonen_de_naam_van_de_indicator(client, beleid_drechtsteden, dordrecht):
+    services.streefwaarde_vastleggen(
+        door=beleid_drechtsteden, gemeente=dordrecht, kpi="pip_binnen_termijn", jaar=2026, waarde="80"
+    )
+    client.force_login(beleid_drechtsteden)
+    html = client.get(reverse("rapportage:streefwaarden")).content.decode()
+    assert '<td class="utrecht-table__cell">PIP op tijd</td>' in html
+    assert '<td class="utrecht-table__cell">pip_binnen_termijn</td>' not in html
+
+
 def test_streefwaarde_voor_een_andere_organisatie_wordt_geweigerd(beleid_drechtsteden, dronten):
     with pytest.raises(ValidationError, match="niet voor deze gemeente"):
         services.streefwaarde_vastleggen(
