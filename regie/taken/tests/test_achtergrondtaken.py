@@ -26,7 +26,10 @@ def wankel(nummer: int, *, tekst: str) -> str:
 
 @pytest.fixture
 def beheerder(dronten):
-    return UserFactory(organisatie=dronten.organisatie, rol=Rol.FUNCTIONEEL_BEHEERDER)
+    # Fixed names: a random Faker name such as "Fatima" in the page header is not a leak of the task.
+    return UserFactory(
+        organisatie=dronten.organisatie, rol=Rol.FUNCTIONEEL_BEHEERDER, first_name="Bea", last_name="Beheer"
+    )
 
 
 @pytest.fixture
