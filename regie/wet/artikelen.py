@@ -69,5 +69,8 @@ ARTIKELEN: dict[tuple[str, str], Artikel] = {
     ),
     ("Awb", "6:5"): Artikel("vereisten bezwaarschrift", "secundair"),
     ("Awb", "6:8"): Artikel("aanvang bezwaartermijn: de dag na bekendmaking", "wettekst"),
+    # Pw 56a: not read in a copy of the law (December 2026); its subject, the target group (also
+    # the derived asylum permit, not the regular one), the six months and the four costs come from
+    # Schulinck's commentary on the Wet inburgering 2021. No lid is cited until the text is read.
     ("Pw", "56a"): Artikel("ontzorging van asielstatushouders in de bijstand", "secundair"),
 }
