@@ -17,6 +17,8 @@ urlpatterns = [
     path("inburgeraars/", include("regie.voortgangsgesprekken.urls")),
     path("inburgeraars/", include("regie.handhaving.urls")),
     path("inburgeraars/", include("regie.participatie.urls")),
+    path("inburgeraars/", include("regie.ontzorging.urls_dossier")),
+    path("ontzorging/", include("regie.ontzorging.urls")),
     path("aanbieder/", include("regie.voortgang.urls")),
     path("", include("regie.trajecten.urls")),
     path("inburgeraars/", include("regie.duo.schermen.urls_dossier")),

@@ -40,6 +40,7 @@ class Recht(StrEnum):
     TAAKSTELLING = "taakstelling"
     ACHTERGRONDTAKEN = "achtergrondtaken"
     CBS_LEVEREN = "cbs_leveren"
+    ONTZORGING_BETALEN = "ontzorging_betalen"
 
 
 # Short name (table header) and a plain Dutch description of every right.
@@ -64,6 +65,7 @@ NAMEN: dict[Recht, str] = {
     Recht.TAAKSTELLING: "Taakstelling huisvesting",
     Recht.ACHTERGRONDTAKEN: "Achtergrondtaken",
     Recht.CBS_LEVEREN: "Leveren aan het CBS",
+    Recht.ONTZORGING_BETALEN: "Betaalruns ontzorging",
 }
 
 BESCHRIJVINGEN: dict[Recht, str] = {
@@ -151,6 +153,14 @@ BESCHRIJVINGEN: dict[Recht, str] = {
         " niet bij de beleidsmedewerker, die alleen cijfers zonder personen ziet, en niet bij de functioneel"
         " beheerder, die geen dossiers ziet."
     ),
+    Recht.ONTZORGING_BETALEN: (
+        "De maandelijkse betaalrun van de ontzorging (Participatiewet art. 56a) voor de eigen gemeenten: zien"
+        " wat betaald wordt, de run voorbereiden, de run van een collega goedkeuren (nooit de eigen: vier ogen),"
+        " het betaalbestand (SEPA) downloaden, de run als betaald melden en een teruggekomen betaling vastleggen."
+        " Van een betaling de begunstigde, het IBAN, het bedrag en het kenmerk, en het dossiernummer van het"
+        " huishouden: geen namen of BSN van inburgeraars. De betaalrekening van de gemeente vastleggen. Elke run"
+        " en elk betaalbestand komt in het verwerkingslog."
+    ),
 }
 
 # The wider right that includes each `_EIGEN` right for cases of colleagues.
@@ -189,7 +199,7 @@ ROL_RECHTEN: dict[Rol, frozenset[Recht]] = {
         }
     ),
     Rol.BELEIDSMEDEWERKER: frozenset({Recht.BELEIDSCIJFERS, Recht.STREEFWAARDEN, Recht.RAADSRAPPORTAGE}),
-    Rol.FINANCIEEL_MEDEWERKER: frozenset({Recht.GELDZAKEN}),
+    Rol.FINANCIEEL_MEDEWERKER: frozenset({Recht.GELDZAKEN, Recht.ONTZORGING_BETALEN}),
     Rol.AANBIEDER: frozenset({Recht.VERWIJZINGEN_EIGEN_AANBIEDER}),
     Rol.FUNCTIONEEL_BEHEERDER: frozenset(
         {Recht.BEHEER, Recht.TAAKSTELLING, Recht.ACHTERGRONDTAKEN, Recht.STREEFWAARDEN}

@@ -21,6 +21,7 @@ class Soort(models.TextChoices):
     VRIJWILLIGERSWERK = "vrijwilligerswerk", "Vrijwilligerswerk"
     TAALMAATJE = "taalmaatje", "Taalmaatje of klankbordgroep"
     SPORT_CULTUUR = "sport_cultuur", "Sport- of cultuurvereniging"
+    BUDGETCOACHING = "budgetcoaching", "Budgetcoaching (zelf geldzaken regelen)"
     ANDERS = "anders", "Anders"
 
 

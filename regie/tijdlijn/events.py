@@ -32,6 +32,7 @@ VERWERKING = {
     Soort.VOORTGANGSGESPREK_VASTGELEGD: (Actie.WIJZIGEN, "voortgangsgesprek"),
     Soort.WAARSCHUWING: (Actie.AANMAKEN, "waarschuwing"),
     Soort.DUO_BERICHT: (Actie.EXPORTEREN, "duo"),
+    Soort.ONTZORGING: (Actie.WIJZIGEN, "ontzorging"),
 }
 
 
@@ -640,4 +641,113 @@ def situatie_vastgelegd(inburgeraar, door, situatie, vorige=None) -> Gebeurtenis
         situatie=str(s.uuid),
         vervangt=str(vorige.uuid) if vorige else None,
         moment=s.moment,
+    )
+
+
+# --- Ontzorging (Pw 56a) ---------------------------------------------------------------------
+
+
+def _ontzorging(inburgeraar, door, omschrijving: str, *, _actie=None, wijzigingen=None, **gegevens):
+    wijzigingen = {veld: [_tekst(oud), _tekst(nieuw)] for veld, (oud, nieuw) in (wijzigingen or {}).items()}
+    return _schrijf(
+        inburgeraar,
+        door,
+        Soort.ONTZORGING,
+        omschrijving[:500],
+        _actie=_actie,
+        wijzigingen=wijzigingen,
+        **gegevens,
+    )
+
+
+def ontzorging_vastgelegd(inburgeraar, door, ontzorging) -> Gebeurtenis:
+    o = ontzorging
+    return _ontzorging(
+        inburgeraar,
+        door,
+        f"Ontzorging loopt van {o.eerste_bijstand:%d-%m-%Y} tot en met {o.einde:%d-%m-%Y}",
+        _actie=Actie.AANMAKEN,
+        wijzigingen={"eerste betaling bijstand": (None, f"{o.eerste_bijstand:%d-%m-%Y}")},
+        ontzorging=str(o.uuid),
+    )
+
+
+def ontzorging_verlengd(inburgeraar, door, ontzorging, vorig_einde) -> Gebeurtenis:
+    o = ontzorging
+    return _ontzorging(
+        inburgeraar,
+        door,
+        f"Ontzorging verlengd tot en met {o.verlengd_tot:%d-%m-%Y}, met toestemming van {o.toestemming_op:%d-%m-%Y}",
+        wijzigingen={"laatste dag": (f"{vorig_einde:%d-%m-%Y}", f"{o.verlengd_tot:%d-%m-%Y}")},
+        ontzorging=str(o.uuid),
+        toestemming_op=o.toestemming_op.isoformat(),
+    )
+
+
+def ontzorging_beeindigd(inburgeraar, door, ontzorging, toelichting: str) -> Gebeurtenis:
+    o = ontzorging
+    return _ontzorging(
+        inburgeraar,
+        door,
+        f"Einde ontzorging op {o.beeindigd_op:%d-%m-%Y}: de inburgeraar betaalt de vaste lasten daarna zelf",
+        wijzigingen={"beëindigd op": (None, f"{o.beeindigd_op:%d-%m-%Y}")},
+        ontzorging=str(o.uuid),
+        toelichting=toelichting,
+    )
+
+
+def vaste_last_toegevoegd(inburgeraar, door, vaste_last, bedrag: str) -> Gebeurtenis:
+    v = vaste_last
+    return _ontzorging(
+        inburgeraar,
+        door,
+        f"Vaste last toegevoegd: {v.get_soort_display().lower()} aan {v.begunstigde}, {bedrag} per maand",
+        _actie=Actie.AANMAKEN,
+        wijzigingen={
+            "soort": (None, v.soort),
+            "begunstigde": (None, v.begunstigde),
+            "bedrag": (None, bedrag),
+        },
+        vaste_last=str(v.uuid),
+    )
+
+
+def vaste_last_gewijzigd(inburgeraar, door, vaste_last, wijzigingen: dict[str, tuple]) -> Gebeurtenis:
+    """`wijzigingen` maps a field's label to (old, new) as text: the old value stays readable."""
+    v = vaste_last
+    return _ontzorging(
+        inburgeraar,
+        door,
+        f"Vaste last gewijzigd ({v.get_soort_display().lower()}, {v.begunstigde}): {', '.join(wijzigingen)}",
+        wijzigingen=wijzigingen,
+        vaste_last=str(v.uuid),
+    )
+
+
+def bijstand_gemeld(inburgeraar, door, maand, bedrag: str, bron: str) -> Gebeurtenis:
+    return _ontzorging(
+        inburgeraar,
+        door,
+        f"Bijstand {maand:%m-%Y} vastgelegd: {bedrag} (bron: {bron})",
+        _actie=Actie.AANMAKEN,
+        wijzigingen={"bijstand": (None, bedrag)},
+        maand=maand.isoformat(),
+    )
+
+
+def budgetcoaching_bijgewerkt(inburgeraar, door, wijzigingen: dict[str, tuple]) -> Gebeurtenis:
+    return _ontzorging(
+        inburgeraar, door, f"Budgetcoaching: {', '.join(wijzigingen)}", wijzigingen=wijzigingen
+    )
+
+
+def betaling_teruggekomen(inburgeraar, door, betaling) -> Gebeurtenis:
+    b = betaling
+    return _ontzorging(
+        inburgeraar,
+        door,
+        f"Betaling {b.get_soort_display().lower()} {b.maand:%m-%Y} aan {b.begunstigde} is teruggekomen:"
+        f" {b.reden_terug}. Die gaat mee in de volgende betaalrun.",
+        wijzigingen={"betaling": ("betaald", "teruggekomen")},
+        betaling=b.end_to_end,
     )

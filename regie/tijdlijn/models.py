@@ -29,6 +29,7 @@ class Soort(models.TextChoices):
     EINDRAPPORT = "eindrapport", "Eindrapport"
     PARTICIPATIE = "participatie", "Participatie"
     SITUATIE = "situatie", "Situatie op meetmoment"
+    ONTZORGING = "ontzorging", "Ontzorging"
 
 
 class Gebeurtenis(models.Model):

@@ -357,6 +357,23 @@ def toegang_geweigerd(*, request, reden: str, inburgeraar=None, object_id: str =
     )
 
 
+def wijziging_geweigerd(
+    *, inburgeraar, door=None, onderdeel: str, reden: str, handeling: str = "", object_id: str = ""
+) -> Verwerking:
+    """A change of a person's data was refused because the input was wrong (an invalid IBAN, a
+    payee without a name): the reason, written after the service saved nothing."""
+    return _schrijf(
+        actie=Actie.WIJZIGEN,
+        onderdeel=onderdeel,
+        inburgeraars=inburgeraar,
+        door=door,
+        resultaat=Resultaat.GEWEIGERD,
+        reden=reden,
+        handeling=handeling,
+        object_id=object_id,
+    )
+
+
 def geweigerd_voor_andere_organisatie(*, request, uuid, reden: str) -> Verwerking | None:
     """A refused attempt on the case with this uuid, which belongs to another organisation than
     the user's: a copy for THAT organisation's log, naming the person, so its privacy officer
