@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from stdnum import iban
 
 from regie.accounts.models import Rol
 from regie.demo.factories import InburgeraarFactory, UserFactory
@@ -12,6 +13,12 @@ from regie.ontzorging.models import Vergunning
 IBAN_VERHUURDER = "NL91ABNA0417164300"
 IBAN_ENERGIE = "NL44RABO0123456789"
 IBAN_ZORG = "NL20INGB0001234567"
+
+
+def geldig_iban(n: int) -> str:
+    """A valid Dutch IBAN for test number `n` (check digits computed by python-stdnum)."""
+    bban = f"TRIO{n:010d}"
+    return f"NL{iban.calc_check_digits('NL00' + bban)}{bban}"
 
 
 @pytest.fixture
