@@ -124,6 +124,8 @@ TAAKSTELLING = alleen(["teamleider", "teamleider_drechtsteden", "functioneel_beh
 # Geldzaken (regie.financien): the financieel medewerker of Dronten; "ander" is Zwijndrecht (404).
 GELDZAKEN = alleen(["financieel_medewerker"], 200)
 GELDZAKEN_GEMEENTE = alleen(["financieel_medewerker"], (200, 404))
+RUN_ACTIE = alleen(["financieel_medewerker"], (400, 404))
+RUN_ACTIE_GET = alleen(["financieel_medewerker"], 405)
 
 # Steering figures (regie.rapportage): aggregates for the roles with BELEIDSCIJFERS; a council
 # report of the own organisation's municipality ("eigen" Dronten's, "ander" Dordrecht's), 404 for
@@ -441,6 +443,28 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "financien:sisa_xlsx": {"GET": GELDZAKEN_GEMEENTE},
     "financien:facturen": {"GET": GELDZAKEN_GEMEENTE},
     "financien:factuur_registreren": {"GET": GELDZAKEN_GEMEENTE, "POST": GELDZAKEN_GEMEENTE},
+    # Ontzorging (Pw 56a) on the case: read with the case, changed by its own consultant and the team
+    # lead. "vastleggen" sends to the tab: the matrix case has ontzorging already.
+    "ontzorging_dossier:ontzorging": {"GET": lezen()},
+    "ontzorging_dossier:vastleggen": {"GET": wijzigen(302), "POST": wijzigen(302)},
+    "ontzorging_dossier:verlengen": {"GET": wijzigen(200), "POST": wijzigen(200)},
+    "ontzorging_dossier:beeindigen": {"GET": wijzigen(200), "POST": wijzigen(200)},
+    "ontzorging_dossier:brief": {"GET": lezen()},
+    "ontzorging_dossier:bijstand": {"GET": wijzigen(200), "POST": wijzigen(200)},
+    "ontzorging_dossier:budgetcoaching": {"GET": wijzigen(200), "POST": wijzigen(200)},
+    "ontzorging_dossier:vaste_last_toevoegen": {"GET": wijzigen(200), "POST": wijzigen(200)},
+    "ontzorging_dossier:vaste_last_wijzigen": {"GET": wijzigen(200), "POST": wijzigen(200)},
+    # Payment runs: the financieel medewerker of Dronten ("ander": Zwijndrecht, 404). An action
+    # without its confirmation is refused (400) and changes nothing.
+    "ontzorging:start": {"GET": GELDZAKEN},
+    "ontzorging:runs": {"GET": GELDZAKEN_GEMEENTE, "POST": GELDZAKEN_GEMEENTE},
+    "ontzorging:rekening": {"GET": GELDZAKEN_GEMEENTE, "POST": GELDZAKEN_GEMEENTE},
+    "ontzorging:run": {"GET": GELDZAKEN_GEMEENTE},
+    "ontzorging:goedkeuren": {"GET": RUN_ACTIE_GET, "POST": RUN_ACTIE},
+    "ontzorging:verwijderen": {"GET": RUN_ACTIE_GET, "POST": RUN_ACTIE},
+    "ontzorging:betaald": {"GET": RUN_ACTIE_GET, "POST": RUN_ACTIE},
+    "ontzorging:bestand": {"GET": GELDZAKEN_GEMEENTE},
+    "ontzorging:teruggekomen": {"GET": GELDZAKEN_GEMEENTE, "POST": GELDZAKEN_GEMEENTE},
     # The CBS delivery (regie.cbs): the team lead, for the own municipalities. Without a choice the
     # report and the delivery give the form again with the messages (400); a delivery of another
     # organisation is a 404.
@@ -545,6 +569,56 @@ def aantal_combinaties() -> int:
 # --- Test data: one data set for the whole module ----------------------------------------
 
 
+def _ontzorging_voor_matrix(dossiers, onderdelen, gebruikers) -> None:
+    """Per tenant an ontzorging with a fixed cost, and an approved payment run of its municipality
+    with that payment (the file is a stand-in: the matrix checks who gets it)."""
+    from datetime import date
+
+    from regie.ontzorging.models import Betaalrun, Betaling, Ontzorging, VasteLast
+
+    for tenant, inburgeraar in dossiers.items():
+        ontzorging = Ontzorging.objects.create(
+            inburgeraar=inburgeraar,
+            vergunning="asiel",
+            eerste_bijstand=date(2026, 1, 5),
+            einde=date(2026, 6, 30),
+        )
+        vaste_last = VasteLast.objects.create(
+            ontzorging=ontzorging,
+            soort="huur",
+            begunstigde="Matrix Wonen",
+            iban="NL91ABNA0417164300",
+            bedrag=50000,
+            van=date(2026, 1, 1),
+            kenmerk="Matrix",
+        )
+        run = Betaalrun.objects.create(
+            gemeente=inburgeraar.gemeente,
+            maand=date(2026, 1, 1),
+            status="geexporteerd",
+            voorbereid_door=gebruikers["financieel_medewerker"],
+            bestand=b"<matrix/>",
+            bericht_id="MATRIX",
+            aantal=1,
+            totaal=50000,
+        )
+        betaling = Betaling.objects.create(
+            run=run,
+            inburgeraar=inburgeraar,
+            vaste_last=vaste_last,
+            maand=date(2026, 1, 1),
+            soort="huur",
+            begunstigde="Matrix Wonen",
+            iban="NL91ABNA0417164300",
+            bedrag=50000,
+            omschrijving="Huur 01-2026 Matrix",
+            end_to_end=f"ONTZmatrix{tenant}",
+        )
+        onderdelen[tenant].vaste_last = vaste_last
+        onderdelen[tenant].betaalrun = run
+        onderdelen[tenant].betaling = betaling
+
+
 def _maak_gegevens() -> SimpleNamespace:
     organisaties = maak_organisaties()
     dronten = Gemeente.objects.get(cbs_code="0303")
@@ -637,6 +711,8 @@ def _maak_gegevens() -> SimpleNamespace:
             body={"dagtekeningPip": "2026-01-01", "leerroute": "B"},
             status="verzonden",
         )
+
+    _ontzorging_voor_matrix(dossiers, onderdelen, gebruikers)
 
     from regie.voortgang.models import CsvUpload
 
@@ -885,6 +961,12 @@ def _waarde(adres: Adres, naam: str, tenant: str, g: SimpleNamespace, methode: s
         return g.upload.uuid
     if naam == "week":
         return "2026-W01"
+    if naam == "vaste_last":
+        return delen.vaste_last.uuid
+    if naam == "run":
+        return delen.betaalrun.uuid
+    if naam == "betaling":
+        return delen.betaling.pk
     if naam == "cbs_code":  # a municipality: Dronten, or Zwijndrecht of the other organisation
         return dossier.gemeente.cbs_code
     if naam == "jaar":
@@ -992,6 +1074,7 @@ def stand() -> tuple:
         *_stand_coa_en_taken(),
         *_stand_geldzaken(),
         *_stand_participatie(),
+        *_stand_ontzorging(),
     )
 
 
@@ -999,6 +1082,30 @@ def _stand_participatie() -> tuple:
     from regie.participatie.models import Activiteit, Situatie
 
     return (sorted(Activiteit.objects.values_list()), sorted(Situatie.objects.values_list()))
+
+
+def _stand_ontzorging() -> tuple:
+    from regie.ontzorging.models import (
+        Betaalrekening,
+        Betaalrun,
+        Betaling,
+        Bijstandsbedrag,
+        Ontzorging,
+        VasteLast,
+    )
+
+    return (
+        sorted(Ontzorging.objects.values_list()),
+        sorted(
+            VasteLast.objects.values_list(
+                "pk", "soort", "begunstigde", "iban", "bedrag", "van", "tot", "kenmerk"
+            )
+        ),
+        sorted(Betaalrun.objects.values_list("pk", "status", "goedgekeurd_door", "aantal", "totaal")),
+        sorted(Betaling.objects.values_list("pk", "status", "reden_terug")),
+        Betaalrekening.objects.count(),
+        Bijstandsbedrag.objects.count(),
+    )
 
 
 def _stand_coa_en_taken() -> tuple:

@@ -136,6 +136,9 @@ def test_goedkeuren_door_voorbereider_op_de_pagina(client, dronten, vaste_lasten
     assert "vier ogen" in antwoord.content.decode()
     run.refresh_from_db()
     assert run.status == "voorbereid"
+    # The page shown again names the households: read, and the refusal with its reason.
+    assert Verwerking.objects.filter(onderdeel=betaalruns.ONDERDEEL, actie=Actie.LEZEN).exists()
+    assert "vier ogen" in Verwerking.objects.filter(resultaat=Resultaat.GEWEIGERD).latest("pk").reden
 
 
 def test_goedkeuren_en_downloaden(client, dronten, vaste_lasten, rekening, financieel, financieel2):

@@ -209,6 +209,70 @@ def financieel_medewerker(dronten):
     )
 
 
+def _ontzorging(d):
+    """Ontzorging of the case with one fixed cost and an approved run with its payment."""
+    from regie.ontzorging.models import Betaalrun, Betaling, Ontzorging, VasteLast
+
+    ontzorging, nieuw = Ontzorging.objects.get_or_create(
+        inburgeraar=d.hoofd,
+        defaults={
+            "vergunning": "asiel",
+            "eerste_bijstand": dt.date(2026, 1, 5),
+            "einde": dt.date(2026, 6, 30),
+        },
+    )
+    if nieuw:
+        vaste_last = VasteLast.objects.create(
+            ontzorging=ontzorging,
+            soort="huur",
+            begunstigde="Woonstichting",
+            iban="NL91ABNA0417164300",
+            bedrag=50000,
+            van=dt.date(2026, 1, 1),
+            kenmerk="Contract 1",
+        )
+        run = Betaalrun.objects.create(
+            gemeente=d.hoofd.gemeente, maand=dt.date(2026, 1, 1), status="geexporteerd", bestand=b"<x/>"
+        )
+        Betaling.objects.create(
+            run=run,
+            inburgeraar=d.hoofd,
+            vaste_last=vaste_last,
+            maand=dt.date(2026, 1, 1),
+            soort="huur",
+            begunstigde="Woonstichting",
+            iban="NL91ABNA0417164300",
+            bedrag=50000,
+            omschrijving="Huur 01-2026 Contract 1",
+            end_to_end="ONTZlezen",
+        )
+    return ontzorging
+
+
+def _met_ontzorging(d):
+    _ontzorging(d)
+    return {"uuid": d.hoofd.uuid}
+
+
+def _vaste_last(d):
+    return {"uuid": d.hoofd.uuid, "vaste_last": _ontzorging(d).vaste_lasten.get().uuid}
+
+
+def _run(d):
+    from regie.ontzorging.models import Betaalrun
+
+    _ontzorging(d)
+    run = Betaalrun.objects.get(gemeente=d.hoofd.gemeente)
+    return {"cbs_code": d.hoofd.gemeente.cbs_code, "run": run.uuid}
+
+
+def _betaling(d):
+    from regie.ontzorging.models import Betaling
+
+    kwargs = _run(d)
+    return kwargs | {"betaling": Betaling.objects.get(inburgeraar=d.hoofd).pk}
+
+
 def _met_factuur(d):
     """An invoice for the case's accepted referral: the invoice list shows its reference."""
     from regie.financien.models import Factuur
@@ -447,6 +511,31 @@ LEZEN: dict[str, Verzoek] = {
     "api:eindrapport": _api(gebruiker="aanbieder_medewerker", kwargs=_met_rapport, onderdeel="voortgang"),
     # COA koppelingen: the preview names the persons already in Regie
     "coa:import": Verzoek(kwargs=lambda d: {"uuid": _coa_import(d)}, onderdeel="coa koppeling"),
+    # Ontzorging (Pw 56a): the case tab and its forms; the payment run names the households
+    "ontzorging_dossier:ontzorging": Verzoek(kwargs=_met_ontzorging, onderdeel="ontzorging"),
+    "ontzorging_dossier:vastleggen": Verzoek(kwargs=_case, onderdeel="ontzorging"),
+    "ontzorging_dossier:verlengen": Verzoek(kwargs=_met_ontzorging, onderdeel="ontzorging"),
+    "ontzorging_dossier:beeindigen": Verzoek(kwargs=_met_ontzorging, onderdeel="ontzorging"),
+    "ontzorging_dossier:bijstand": Verzoek(kwargs=_met_ontzorging, onderdeel="ontzorging"),
+    "ontzorging_dossier:budgetcoaching": Verzoek(kwargs=_met_ontzorging, onderdeel="ontzorging"),
+    "ontzorging_dossier:vaste_last_toevoegen": Verzoek(kwargs=_met_ontzorging, onderdeel="ontzorging"),
+    "ontzorging_dossier:vaste_last_wijzigen": Verzoek(kwargs=_vaste_last, onderdeel="ontzorging"),
+    "ontzorging_dossier:brief": Verzoek(
+        kwargs=_met_ontzorging, actie=Actie.EXPORTEREN, kanaal=Kanaal.PDF, onderdeel="ontzorging"
+    ),
+    "ontzorging:run": Verzoek(
+        gebruiker="financieel_medewerker", kwargs=_run, onderdeel="ontzorging betaalrun"
+    ),
+    "ontzorging:bestand": Verzoek(
+        gebruiker="financieel_medewerker",
+        kwargs=_run,
+        actie=Actie.EXPORTEREN,
+        kanaal=Kanaal.EXPORT,
+        onderdeel="ontzorging betaalrun",
+    ),
+    "ontzorging:teruggekomen": Verzoek(
+        gebruiker="financieel_medewerker", kwargs=_betaling, onderdeel="ontzorging betaalrun"
+    ),
     # Geldzaken: the invoice list names the referral (not the person) of each invoice
     "financien:facturen": Verzoek(
         gebruiker="financieel_medewerker", kwargs=_met_factuur, onderdeel="factuur"
@@ -628,6 +717,15 @@ GEEN_PERSOONSGEGEVENS: dict[str, str] = {
         "formulier; registreren schrijft een aanmaakregel voor de persoon van de verwijzing"
         " (regie/financien/tests/test_pages.py)"
     ),
+    "ontzorging:start": "de gemeenten van de financieel medewerker",
+    "ontzorging:runs": "betaalruns en wat nog te betalen is: aantallen en totalen, geen personen",
+    "ontzorging:rekening": "de betaalrekening van de gemeente",
+    "ontzorging:goedkeuren": (
+        "keurt een run goed en stuurt door; bij een fout de runpagina, die het lezen logt"
+        " (regie/ontzorging/tests/test_pages.py)"
+    ),
+    "ontzorging:verwijderen": "verwijdert een voorbereide run en stuurt door; bij een fout de runpagina (logt lezen)",
+    "ontzorging:betaald": "zet een run op betaald en stuurt door; bij een fout de runpagina (logt lezen)",
     "taken:overzicht": "achtergrondtaken zonder argumenten of persoonsgegevens",
     "taken:opnieuw": "zet een mislukte taak opnieuw in de wachtrij en stuurt door",
     "api:gemeenten": "gemeenten van de organisatie",
