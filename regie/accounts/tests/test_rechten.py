@@ -76,8 +76,8 @@ def test_de_rollen_uit_het_issue():
         Recht.STREEFWAARDEN,
         Recht.RAADSRAPPORTAGE,
     }
-    # financieel medewerker: money matters, no intake or health details
-    assert ROL_RECHTEN[Rol.FINANCIEEL_MEDEWERKER] == {Recht.GELDZAKEN}
+    # financieel medewerker: money matters (also the ontzorging payment runs), no intake or health details
+    assert ROL_RECHTEN[Rol.FINANCIEEL_MEDEWERKER] == {Recht.GELDZAKEN, Recht.ONTZORGING_BETALEN}
     # aanbieder: only the referrals of the own provider
     assert ROL_RECHTEN[Rol.AANBIEDER] == {Recht.VERWIJZINGEN_EIGEN_AANBIEDER}
     # functioneel beheerder: users, municipalities, settings, the housing quota, targets and the background
