@@ -44,6 +44,7 @@ from regie.voortgangsgesprekken.demo import gesprekken_demo
 ROL_ACCOUNTS = {
     "beleid": Rol.BELEIDSMEDEWERKER,
     "financieel": Rol.FINANCIEEL_MEDEWERKER,
+    "financieel2": Rol.FINANCIEEL_MEDEWERKER,  # a colleague, for the four eyes of ontzorging's payment runs
     "aanbieder": Rol.AANBIEDER,
     "beheer": Rol.FUNCTIONEEL_BEHEERDER,
     "privacy": Rol.PRIVACY_OFFICER,
@@ -268,6 +269,11 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
 
         # Participation and the situation at the measuring moments (regie.participatie).
         participatie_demo(vandaag=plan.vandaag)
+        from regie.ontzorging.demo import ontzorging_demo
+
+        # Ontzorging (Pw 56a) of the asielstatushouders' households and a year of payment runs
+        # (regie.ontzorging); after the participation demo, whose activities it leaves alone.
+        ontzorging_demo(vandaag=plan.vandaag)
         from regie.inburgeraars.termijnvelden import herberekenen
 
         # Some dates were stamped around the services above: the stored deadlines from regie.wet.

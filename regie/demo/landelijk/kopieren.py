@@ -64,6 +64,7 @@ ONTDUBBELEN = {
     "rapportage.Streefwaarde": ("gemeente_id", "kpi", "jaar"),
     "rapportage.Raadsrapportage": ("gemeente_id", "jaar", "soort"),
     "financien.Budget": ("gemeente_id", "jaar", "categorie"),
+    "ontzorging.Betaalrekening": ("gemeente_id",),
 }
 UUID_IN_TEKST = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 MENG = 0x9E3779B97F4A7C15F39CC0605CEDC835  # odd 128-bit constant: k * MENG differs for every copy
@@ -365,6 +366,12 @@ def _factuur(k: Kopieerder, nieuw, oud, index, kopie: Kopie) -> None:
     nieuw[index["factuurnummer"]] = f"{oud[index['factuurnummer']]}-{kopie.nummer}"
 
 
+def _betaling(k: Kopieerder, nieuw, oud, index, kopie: Kopie) -> None:
+    """The bank's reference of a payment (EndToEndId, at most 35 characters) is unique."""
+    achter = f"-{kopie.nummer}"
+    nieuw[index["end_to_end"]] = oud[index["end_to_end"]][: 35 - len(achter)] + achter
+
+
 RIJREGELS = {
     "accounts.User": _gebruiker,
     "otp_totp.TOTPDevice": _totp,
@@ -374,8 +381,10 @@ RIJREGELS = {
     "verwerkingslog.InburgeraarUuid": uuid_regels,
     "notificaties.Notificatie": _notificatie,
     "financien.Factuur": _factuur,
+    "ontzorging.Betaling": _betaling,
 }
 UNIEK_DOOR_RIJREGEL = {
     ("accounts.User", "username"),
     ("notificaties.Notificatie", "bericht_id"),
+    ("ontzorging.Betaling", "end_to_end"),
 }

@@ -30,6 +30,8 @@ IN_DE_TOEKOMST = {
     "inburgeraars.Inburgeraar.einde_termijn": "the last day of the inburgeringstermijn",
     "inburgeraars.Inburgeraar.leerroute_termijn": "the last day the leerroute may change",
     "inburgeraars.Inburgeraar.verlenging_vanaf": "the first day an extension may be asked",
+    "ontzorging.Ontzorging.einde": "the last day of a running ontzorging (six months, Pw 56a)",
+    "ontzorging.Ontzorging.verlengd_tot": "a continuation with consent runs on after today",
 }
 # Stamped by the real clock while the demo is built, not dated by the demo's story. On a real
 # run that moment is today; here "today" may lie in the past, so these are checked against the
