@@ -366,6 +366,7 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "api:afspraak-detail": {"GET": lezen(anoniem=API), "PATCH": wijzigen(400, anoniem=API)},
     "api:diploma-list": {"GET": lezen(anoniem=API), "POST": wijzigen(400, anoniem=API)},
     "api:participatie-list": {"GET": lezen(anoniem=API), "POST": wijzigen(400, anoniem=API)},
+    "api:vaste-last-list": {"GET": lezen(anoniem=API)},
     "api:participatie-detail": {"GET": lezen(anoniem=API), "PATCH": wijzigen(400, anoniem=API)},
     "api:meetmoment-list": {"GET": lezen(anoniem=API)},
     "api:meetmoment-detail": {"GET": lezen(anoniem=API), "PUT": wijzigen(400, anoniem=API)},

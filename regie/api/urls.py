@@ -12,6 +12,7 @@ from regie.api import voortgang as voortgang_api
 from regie.api.gemeenten import GemeenteLijst
 from regie.api.inburgeraars import InburgeraarViewSet
 from regie.api.intake import AfspraakViewSet, BredeIntakeView, DiplomaViewSet
+from regie.api.ontzorging import VasteLastViewSet
 from regie.api.participatie import ActiviteitViewSet, MeetmomentViewSet
 from regie.api.pips import PipViewSet
 from regie.api.probleemtypen import ProbleemtypeView
@@ -27,6 +28,7 @@ router.register("inburgeraars/<uuid:uuid>/afspraken", AfspraakViewSet, basename=
 router.register("inburgeraars/<uuid:uuid>/brede-intake/diplomas", DiplomaViewSet, basename="diploma")
 router.register("inburgeraars/<uuid:uuid>/participatie", ActiviteitViewSet, basename="participatie")
 router.register("inburgeraars/<uuid:uuid>/meetmomenten", MeetmomentViewSet, basename="meetmoment")
+router.register("inburgeraars/<uuid:uuid>/ontzorging/vaste-lasten", VasteLastViewSet, basename="vaste-last")
 router.register("verwijzingen", VerwijzingViewSet, basename="verwijzing")
 
 urlpatterns = [

@@ -604,6 +604,7 @@ LEZEN: dict[str, Verzoek] = {
     ),
     "api:brede-intake": _api(kwargs=_case, onderdeel="brede intake"),
     "api:participatie-list": _api(kwargs=_case, onderdeel="participatie"),
+    "api:vaste-last-list": _api(kwargs=_met_ontzorging, onderdeel="ontzorging"),
     "api:participatie-detail": _api(
         kwargs=lambda d: {"uuid": d.hoofd.uuid, "activiteit": _activiteit(d).uuid}, onderdeel="participatie"
     ),
