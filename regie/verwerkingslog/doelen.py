@@ -51,6 +51,15 @@ DOELEN: dict[str, Doel] = {
         " (SiSa)",
         f"Wet inburgering 2021; {_TAAK}",
     ),
+    "ontzorging": Doel(
+        "Uitvoering Participatiewet — ontzorging: de vaste lasten van een inburgeringsplichtige statushouder"
+        " in de bijstand betalen en de inburgeraar helpen ze zelf te betalen (Participatiewet art. 56a)",
+        f"Participatiewet art. 56a; {_TAAK}",
+    ),
+    "ontzorging betaalrun": Doel(
+        "Uitvoering Participatiewet — de vaste lasten van de ontzorging betalen (Participatiewet art. 56a)",
+        f"Participatiewet art. 56a; {_TAAK}",
+    ),
     "voortgang": Doel(
         "Uitvoering Wet inburgering 2021 — voortgang van het traject bewaken: voortgangsgesprekken, aanwezigheid"
         " en de onderdelen van de inburgeringsplicht (art. 6 en 15)",
