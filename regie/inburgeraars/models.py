@@ -56,12 +56,14 @@ TERMIJN_VELDEN = (
     "leerroute_termijn",
     "verlenging_vanaf",
 )
-# Stored by regie.voortgang.afwezigheid, never by a save of the case (see `save()`).
-AFWEZIGHEID_VELDEN = (
+# Stored by the apps whose rows they summarise (regie.voortgang.afwezigheid, regie.trajecten.
+# onbeantwoord), never by a save of the case (see `save()`).
+ELDERS_BIJGEHOUDEN = (
     "afwezigheid_van",
     "afwezigheid_tot",
     "afwezigheid_uren_aangeboden",
     "afwezigheid_uren_ongeoorloofd",
+    "oudste_onbeantwoorde_verwijzing",
 )
 
 
@@ -176,6 +178,10 @@ class Inburgeraar(models.Model):
     afwezigheid_uren_ongeoorloofd = models.DecimalField(
         max_digits=9, decimal_places=2, null=True, blank=True, editable=False
     )
+    # The day the oldest referral still waiting for the provider's answer (status verzonden) was
+    # sent, so "referral not accepted" compares one column (issue 10). Kept by every save and delete
+    # of a referral and rebuilt by `manage.py rapportages_herberekenen` (regie.trajecten.onbeantwoord).
+    oudste_onbeantwoorde_verwijzing = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name_plural = "inburgeraars"
@@ -198,10 +204,10 @@ class Inburgeraar(models.Model):
     def save(self, *args, **kwargs):
         """Keeps the stored deadlines (TERMIJN_VELDEN) equal to regie.wet.termijnen: recomputed when
         the whole case is saved or a field they depend on is among `update_fields`. A saved case never
-        writes AFWEZIGHEID_VELDEN: a report may have changed them since the instance was read."""
+        writes ELDERS_BIJGEHOUDEN: a report or referral may have changed them since the instance was read."""
         velden = kwargs.get("update_fields")
         if velden is None and not self._state.adding and not kwargs.get("force_insert"):
-            niet = {*AFWEZIGHEID_VELDEN, *self.get_deferred_fields()}
+            niet = {*ELDERS_BIJGEHOUDEN, *self.get_deferred_fields()}
             kwargs["update_fields"] = velden = [
                 veld.attname
                 for veld in self._meta.concrete_fields

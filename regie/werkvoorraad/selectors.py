@@ -106,7 +106,7 @@ def drempels() -> s.Drempels:
 def met_trajectgegevens(qs: QuerySet[Inburgeraar], vandaag: date) -> QuerySet[Inburgeraar]:
     """Adds what the trajectory signals need, as subqueries of the same query (no query per
     case): attendance of the last weeks, the last progress and, over the referrals, the oldest
-    last report, the first start and the oldest unanswered referral."""
+    last report and the first start (the oldest unanswered referral is stored on the case)."""
     from regie.trajecten.models import Verwijzing, VerwijzingStatus
     from regie.voortgang.selectors import met_ongeoorloofd_afwezig
 
@@ -142,12 +142,6 @@ def met_trajectgegevens(qs: QuerySet[Inburgeraar], vandaag: date) -> QuerySet[In
         eerste_start=Subquery(
             lopend.annotate(start=start).order_by("start").values("start")[:1], output_field=DateField()
         ),
-        oudste_onbeantwoord=Subquery(
-            van_persoon.filter(status=VerwijzingStatus.VERZONDEN)
-            .order_by("verzonden_op")
-            .values("verzonden_op")[:1],
-            output_field=DateField(),
-        ),
     )
 
 
@@ -176,7 +170,7 @@ def trajectstand(inburgeraar: Inburgeraar) -> s.Trajectstand:
         aangeboden_uren=float(inburgeraar.uren_aangeboden_recent or 0),
         oudste_rapportage=min(rapportage, default=None),
         laatste_voortgang=voortgang,
-        oudste_onbeantwoord=inburgeraar.oudste_onbeantwoord,
+        oudste_onbeantwoord=inburgeraar.oudste_onbeantwoorde_verwijzing,
     )
 
 

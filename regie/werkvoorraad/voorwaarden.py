@@ -19,6 +19,8 @@ What is stored and what is computed (issue 10):
   (`afwezigheid_*`; regie.voortgang.afwezigheid keeps them after every weekly report,
   `rapportages_herberekenen` stores the new window each week); a case whose stored window is not
   today's sums its reports instead, so a window that moved on costs time, never correctness.
+- The day the oldest still unanswered referral was sent is a column of Inburgeraar
+  (`oudste_onbeantwoorde_verwijzing`; kept by every save of a referral, regie.trajecten.onbeantwoord).
 - Everything else that depends on today is compared with today here, never stored: a deadline passed or
   near, six weeks without activity, no report for three weeks, the share of absence in the last
   weeks, an unanswered referral. Their inputs (timeline, reports, referrals) are read with correlated
@@ -96,7 +98,7 @@ def signaalvoorwaarden(vandaag: date, drempels: s.Drempels) -> dict[Code, Q]:
 def _signaalvoorwaarden(vandaag: date, drempels: s.Drempels) -> dict[Code, Q]:
     from regie.intake.models import Afspraak
     from regie.tijdlijn.models import Gebeurtenis
-    from regie.trajecten.models import Verwijzing, VerwijzingStatus
+    from regie.trajecten.models import Verwijzing
     from regie.voortgang.models import Weekrapportage
     from regie.voortgang.selectors import venster
 
@@ -172,12 +174,10 @@ def _signaalvoorwaarden(vandaag: date, drempels: s.Drempels) -> dict[Code, Q]:
         & (ooit | Exists(lopend.alias(start=_START).filter(start__lt=voortgang_grens)))
     )
 
-    niet_geaccepteerd = Exists(
-        Verwijzing.objects.filter(
-            inburgeraar=OuterRef("pk"),
-            status=VerwijzingStatus.VERZONDEN,
-            verzonden_op__lte=vandaag - timedelta(days=drempels.niet_geaccepteerd_dagen),
-        )
+    # Not accepted: the oldest referral still waiting for an answer, stored on the case
+    # (Inburgeraar.oudste_onbeantwoorde_verwijzing, regie.trajecten.onbeantwoord).
+    niet_geaccepteerd = Q(
+        oudste_onbeantwoorde_verwijzing__lte=vandaag - timedelta(days=drempels.niet_geaccepteerd_dagen)
     )
 
     return {
