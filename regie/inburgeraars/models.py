@@ -56,6 +56,15 @@ TERMIJN_VELDEN = (
     "leerroute_termijn",
     "verlenging_vanaf",
 )
+# Stored by the apps whose rows they summarise (regie.voortgang.afwezigheid, regie.trajecten.
+# onbeantwoord), never by a save of the case (see `save()`).
+ELDERS_BIJGEHOUDEN = (
+    "afwezigheid_van",
+    "afwezigheid_tot",
+    "afwezigheid_uren_aangeboden",
+    "afwezigheid_uren_ongeoorloofd",
+    "oudste_onbeantwoorde_verwijzing",
+)
 
 
 class Inburgeraar(models.Model):
@@ -155,6 +164,25 @@ class Inburgeraar(models.Model):
     )
     verlenging_vanaf = models.DateField("verlenging aanvragen vanaf", null=True, blank=True, editable=False)
 
+    # The current weekly reports' offered and unexcused hours summed over the attendance window
+    # (the weeks from `afwezigheid_van` to `afwezigheid_tot`, Mondays), so the worklist's
+    # attendance signal compares two columns instead of summing reports per case (issue 10).
+    # Kept by regie.voortgang.afwezigheid after every report and rebuilt for the current window by
+    # `manage.py rapportages_herberekenen`; the worklist uses them only when their window is
+    # today's (else it sums the reports), so a window that has moved on is never wrong, only slower.
+    afwezigheid_van = models.DateField(null=True, blank=True, editable=False)
+    afwezigheid_tot = models.DateField(null=True, blank=True, editable=False)
+    afwezigheid_uren_aangeboden = models.DecimalField(
+        max_digits=9, decimal_places=2, null=True, blank=True, editable=False
+    )
+    afwezigheid_uren_ongeoorloofd = models.DecimalField(
+        max_digits=9, decimal_places=2, null=True, blank=True, editable=False
+    )
+    # The day the oldest referral still waiting for the provider's answer (status verzonden) was
+    # sent, so "referral not accepted" compares one column (issue 10). Kept by every save and delete
+    # of a referral and rebuilt by `manage.py rapportages_herberekenen` (regie.trajecten.onbeantwoord).
+    oudste_onbeantwoorde_verwijzing = models.DateField(null=True, blank=True, editable=False)
+
     class Meta:
         verbose_name_plural = "inburgeraars"
         ordering = ["geslachtsnaam", "voornamen"]
@@ -175,8 +203,16 @@ class Inburgeraar(models.Model):
 
     def save(self, *args, **kwargs):
         """Keeps the stored deadlines (TERMIJN_VELDEN) equal to regie.wet.termijnen: recomputed when
-        the whole case is saved or a field they depend on is among `update_fields`."""
+        the whole case is saved or a field they depend on is among `update_fields`. A saved case never
+        writes ELDERS_BIJGEHOUDEN: a report or referral may have changed them since the instance was read."""
         velden = kwargs.get("update_fields")
+        if velden is None and not self._state.adding and not kwargs.get("force_insert"):
+            niet = {*ELDERS_BIJGEHOUDEN, *self.get_deferred_fields()}
+            kwargs["update_fields"] = velden = [
+                veld.attname
+                for veld in self._meta.concrete_fields
+                if not veld.primary_key and veld.attname not in niet
+            ]
         if velden is None or TERMIJN_INVOER & set(velden):
             from regie.inburgeraars.termijnvelden import termijnvelden_zetten
 

@@ -72,9 +72,9 @@ def laatste_leerroute():
 
 
 def eerste_pip():
-    return Subquery(
-        Pip.objects.filter(inburgeraar=OuterRef("pk")).order_by("dagtekening").values("dagtekening")[:1]
-    )
+    """The dagtekening of the case's first own PIP, as stored on the case (kept by `pip_vaststellen`
+    and the termijn recomputation, regie.inburgeraars.termijnvelden): no subquery over the PIPs."""
+    return F("dagtekening_eerste_eigen_pip")
 
 
 def dossiers(f: Filter) -> QuerySet[Inburgeraar]:

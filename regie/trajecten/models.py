@@ -85,6 +85,24 @@ class Verwijzing(models.Model):
     def __str__(self):
         return f"Verwijzing {self.get_onderdeel_display()} naar {self.contract.aanbieder}"
 
+    def save(self, *args, **kwargs):
+        """Keeps the case's oldest unanswered referral (regie.trajecten.onbeantwoord) when the status
+        or the day sent may have changed."""
+        super().save(*args, **kwargs)
+        velden = kwargs.get("update_fields")
+        if velden is None or {"status", "verzonden_op", "inburgeraar"} & set(velden):
+            from regie.trajecten.onbeantwoord import bijwerken
+
+            bijwerken(self.inburgeraar_id)
+
+    def delete(self, *args, **kwargs):
+        inburgeraar_id = self.inburgeraar_id
+        resultaat = super().delete(*args, **kwargs)
+        from regie.trajecten.onbeantwoord import bijwerken
+
+        bijwerken(inburgeraar_id)
+        return resultaat
+
     @property
     def aanbieder(self):
         return self.contract.aanbieder

@@ -29,7 +29,7 @@ from regie.tijdlijn import events
 from regie.tijdlijn.models import Gebeurtenis
 from regie.trajecten.models import Verwijzing, VerwijzingStatus
 from regie.verwerkingslog import log as verwerkingslog
-from regie.voortgang import rapportagemoment
+from regie.voortgang import afwezigheid, rapportagemoment
 from regie.voortgang.csv_invoer import maandag_van
 from regie.voortgang.models import (
     Bron,
@@ -311,4 +311,6 @@ def vul_rapportages(*, vandaag: date | None = None, seed: int = 2021) -> dict[st
         Gebeurtenis.objects.bulk_update(
             [Gebeurtenis(pk=pk, op=op) for pk, op in vuller.gebeurtenis_op.items()], ["op"], batch_size=500
         )
+        # Every case's attendance window, as the weekly run of `rapportages_herberekenen` stores it.
+        afwezigheid.herberekenen(vandaag=vandaag)
     return vuller.telling

@@ -14,6 +14,8 @@ from datetime import date
 from django.db.models import OuterRef, Subquery
 
 from regie.trajecten.models import Verwijzing
+from regie.voortgang import afwezigheid
+from regie.voortgang.models import Weekrapportage
 from regie.voortgang.selectors import _LANG_GELEDEN, _of_none, met_laatste_rapportage, met_laatste_voortgang
 
 _VERWIJZING = "verwijzing"
@@ -42,8 +44,11 @@ def herberekenen(verwijzingen=None) -> int:
 
 
 def gemeld(rapport) -> None:
-    """After `rapport` (any report with a `verwijzing`) was saved or corrected."""
+    """After `rapport` (any report with a `verwijzing`) was saved or corrected; a weekly report also
+    changes the case's attendance window (regie.voortgang.afwezigheid)."""
     herberekenen(Verwijzing.objects.filter(pk=rapport.verwijzing_id))
+    if isinstance(rapport, Weekrapportage):
+        afwezigheid.gemeld(rapport)
 
 
 def afwijkingen() -> list[tuple[int, str, object, object]]:

@@ -10,7 +10,7 @@ so a page costs the same number of queries whatever the number of cases.
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from uuid import UUID
 
 from django.conf import settings
@@ -24,7 +24,7 @@ from regie.accounts.models import User
 from regie.accounts.rechten import Recht, rollen_met
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import inburgeraars_voor, met_termijngegevens, termijnen_voor
-from regie.inburgeraars.status import ACTIEF, Status
+from regie.inburgeraars.status import ACTIEF, STATUS_LABELS, Status
 from regie.lijsten import zonder_jit
 from regie.werkvoorraad import signalen as s
 from regie.werkvoorraad import voorwaarden as v
@@ -61,13 +61,18 @@ class Rij:
     def codes(self) -> set[str]:
         return {signaal.code for signaal in self.signalen}
 
-    @property
+    @cached_property
     def dossier_url(self) -> str:
         return adres("inburgeraars:dossier", self.inburgeraar.uuid)
 
-    @property
+    @cached_property
     def toewijzen_url(self) -> str:
         return adres("werkvoorraad:toewijzen", self.inburgeraar.uuid)
+
+    @property
+    def status_tekst(self) -> str:
+        """As `inburgeraar.get_status_display`, without the choices dict Django builds per call."""
+        return STATUS_LABELS.get(self.inburgeraar.status, self.inburgeraar.status)
 
 
 _NUL = UUID(int=0)
@@ -101,7 +106,7 @@ def drempels() -> s.Drempels:
 def met_trajectgegevens(qs: QuerySet[Inburgeraar], vandaag: date) -> QuerySet[Inburgeraar]:
     """Adds what the trajectory signals need, as subqueries of the same query (no query per
     case): attendance of the last weeks, the last progress and, over the referrals, the oldest
-    last report, the first start and the oldest unanswered referral."""
+    last report and the first start (the oldest unanswered referral is stored on the case)."""
     from regie.trajecten.models import Verwijzing, VerwijzingStatus
     from regie.voortgang.selectors import met_ongeoorloofd_afwezig
 
@@ -137,12 +142,6 @@ def met_trajectgegevens(qs: QuerySet[Inburgeraar], vandaag: date) -> QuerySet[In
         eerste_start=Subquery(
             lopend.annotate(start=start).order_by("start").values("start")[:1], output_field=DateField()
         ),
-        oudste_onbeantwoord=Subquery(
-            van_persoon.filter(status=VerwijzingStatus.VERZONDEN)
-            .order_by("verzonden_op")
-            .values("verzonden_op")[:1],
-            output_field=DateField(),
-        ),
     )
 
 
@@ -171,7 +170,7 @@ def trajectstand(inburgeraar: Inburgeraar) -> s.Trajectstand:
         aangeboden_uren=float(inburgeraar.uren_aangeboden_recent or 0),
         oudste_rapportage=min(rapportage, default=None),
         laatste_voortgang=voortgang,
-        oudste_onbeantwoord=inburgeraar.oudste_onbeantwoord,
+        oudste_onbeantwoord=inburgeraar.oudste_onbeantwoorde_verwijzing,
     )
 
 

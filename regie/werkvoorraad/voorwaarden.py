@@ -15,7 +15,13 @@ What is stored and what is computed (issue 10):
   (`laatst_gerapporteerd_op`, `laatste_voortgang_op`; regie.voortgang.rapportagemoment keeps them
   after every report, `rapportages_herberekenen` rebuilds them), so "no report" and "no progress"
   compare one column per referral instead of probing the report tables.
-- Everything that depends on today is compared with today here, never stored: a deadline passed or
+- The current weekly reports' hours over today's attendance window are columns of Inburgeraar
+  (`afwezigheid_*`; regie.voortgang.afwezigheid keeps them after every weekly report,
+  `rapportages_herberekenen` stores the new window each week); a case whose stored window is not
+  today's sums its reports instead, so a window that moved on costs time, never correctness.
+- The day the oldest still unanswered referral was sent is a column of Inburgeraar
+  (`oudste_onbeantwoorde_verwijzing`; kept by every save of a referral, regie.trajecten.onbeantwoord).
+- Everything else that depends on today is compared with today here, never stored: a deadline passed or
   near, six weeks without activity, no report for three weeks, the share of absence in the last
   weeks, an unanswered referral. Their inputs (timeline, reports, referrals) are read with correlated
   subqueries on indexed columns; a threshold that is a rule of the calendar ("6 months after") is
@@ -27,9 +33,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from django.db.models import (
+    BooleanField,
     Case,
     DateField,
     Exists,
+    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
@@ -90,7 +98,7 @@ def signaalvoorwaarden(vandaag: date, drempels: s.Drempels) -> dict[Code, Q]:
 def _signaalvoorwaarden(vandaag: date, drempels: s.Drempels) -> dict[Code, Q]:
     from regie.intake.models import Afspraak
     from regie.tijdlijn.models import Gebeurtenis
-    from regie.trajecten.models import Verwijzing, VerwijzingStatus
+    from regie.trajecten.models import Verwijzing
     from regie.voortgang.models import Weekrapportage
     from regie.voortgang.selectors import venster
 
@@ -104,17 +112,33 @@ def _signaalvoorwaarden(vandaag: date, drempels: s.Drempels) -> dict[Code, Q]:
         Exists(tijdlijn) | Q(aangemaakt_op__lt=stil_sinds)
     )
 
-    # Attendance: unexcused hours over offered hours in the window, above the threshold (one
-    # aggregate per case: GROUP BY with HAVING inside EXISTS).
+    # Attendance: unexcused hours over offered hours in the window, above the threshold. The sums of
+    # today's window are stored on the case (regie.voortgang.afwezigheid); a case whose stored window
+    # is another (not rebuilt since the week began, or a different window length) sums its reports
+    # (one aggregate per case: GROUP BY with HAVING inside EXISTS), so the answer is the same.
     van, tot = venster(weken=drempels.afwezig_weken, tot=vandaag)
     aandeel = Value(Decimal(str(drempels.afwezig_aandeel)))
-    afwezig = Exists(
+    opgeslagen = Q(
+        afwezigheid_uren_aangeboden__gt=0,
+        afwezigheid_uren_ongeoorloofd__gt=F("afwezigheid_uren_aangeboden") * aandeel,
+    )
+    opgeteld = Exists(
         Weekrapportage.objects.filter(
             verwijzing__inburgeraar=OuterRef("pk"), actueel=True, week__gte=van, week__lte=tot
         )
         .values("verwijzing__inburgeraar")
         .annotate(a=Sum("uren_aangeboden"), o=Sum("uren_afwezig_ongeoorloofd"))
         .filter(a__gt=0, o__gt=F("a") * aandeel)
+    )
+    afwezig = Q(
+        Case(
+            When(
+                Q(afwezigheid_van=van, afwezigheid_tot=tot),
+                then=ExpressionWrapper(opgeslagen, BooleanField()),
+            ),
+            default=opgeteld,
+            output_field=BooleanField(),
+        )
     )
 
     # No report: a running referral whose last report (or, without any, its start) is older than
@@ -150,12 +174,10 @@ def _signaalvoorwaarden(vandaag: date, drempels: s.Drempels) -> dict[Code, Q]:
         & (ooit | Exists(lopend.alias(start=_START).filter(start__lt=voortgang_grens)))
     )
 
-    niet_geaccepteerd = Exists(
-        Verwijzing.objects.filter(
-            inburgeraar=OuterRef("pk"),
-            status=VerwijzingStatus.VERZONDEN,
-            verzonden_op__lte=vandaag - timedelta(days=drempels.niet_geaccepteerd_dagen),
-        )
+    # Not accepted: the oldest referral still waiting for an answer, stored on the case
+    # (Inburgeraar.oudste_onbeantwoorde_verwijzing, regie.trajecten.onbeantwoord).
+    niet_geaccepteerd = Q(
+        oudste_onbeantwoorde_verwijzing__lte=vandaag - timedelta(days=drempels.niet_geaccepteerd_dagen)
     )
 
     return {

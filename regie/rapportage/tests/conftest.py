@@ -5,6 +5,7 @@ import pytest
 from regie.aanbieders.factories import AanbiederFactory, ContractFactory
 from regie.accounts.models import Rol
 from regie.demo.factories import InburgeraarFactory, UserFactory
+from regie.inburgeraars.termijnvelden import termijnvelden_opslaan
 from regie.organisaties.models import Gemeente
 from regie.pip.models import Pip
 from regie.rapportage.cijfers import Filter
@@ -53,13 +54,17 @@ def maak(dordrecht):
 
         @staticmethod
         def pip(inburgeraar, dagtekening, leerroute="b1", versie=1):
-            return Pip.objects.create(
+            pip = Pip.objects.create(
                 inburgeraar=inburgeraar,
                 versie=versie,
                 dagtekening=dagtekening,
                 leerroute=leerroute,
                 vastgesteld_door=door,
             )
+            # What pip_vaststellen does after a new PIP: the first PIP's dagtekening and the deadlines
+            # stored on the case (the KPIs read them there).
+            termijnvelden_opslaan(inburgeraar)
+            return pip
 
         @staticmethod
         def verwijzing(inburgeraar, onderdeel="b1_route", naam=None, **velden):

@@ -75,6 +75,43 @@ def test_volledige_stroom_en_wachttijd(inburgeraar, consulent, pip, contract, me
     assert inburgeraar.gebeurtenissen.filter(soort="verwijzing").count() == 4
 
 
+def test_de_oudste_onbeantwoorde_verwijzing_blijft_bij(
+    inburgeraar, consulent, pip, contract, medewerker_taalschool
+):
+    """Inburgeraar.oudste_onbeantwoorde_verwijzing (regie.trajecten.onbeantwoord) follows sending,
+    answering and withdrawing, and a save of the case read before does not write it back."""
+    from regie.trajecten import onbeantwoord
+
+    def opgeslagen():
+        inburgeraar.refresh_from_db()
+        return inburgeraar.oudste_onbeantwoorde_verwijzing
+
+    oud = type(inburgeraar).objects.get(pk=inburgeraar.pk)
+    eerste = services.verwijzen(
+        inburgeraar=inburgeraar,
+        onderdeel=Perceel.B1_ROUTE,
+        contract=contract,
+        door=consulent,
+        verzonden_op=vandaag() - timedelta(days=20),
+    )
+    oud.save()
+    assert opgeslagen() == vandaag() - timedelta(days=20)
+    tweede = services.verwijzen(
+        inburgeraar=inburgeraar,
+        onderdeel=Perceel.PVT,
+        contract=ContractFactory(aanbieder=contract.aanbieder, perceel=Perceel.PVT),
+        door=consulent,
+        verzonden_op=vandaag() - timedelta(days=5),
+    )
+    services.accepteren(
+        verwijzing=eerste, startdatum=vandaag() + timedelta(days=7), door=medewerker_taalschool
+    )
+    assert opgeslagen() == vandaag() - timedelta(days=5)
+    services.intrekken(verwijzing=tweede, reden="Verhuisd", door=consulent)
+    assert opgeslagen() is None
+    assert onbeantwoord.afwijkingen() == []
+
+
 def test_capaciteit_vol_geeft_wachtlijst(dronten, consulent, contract):
     verwijzingen = []
     for _ in range(3):

@@ -167,6 +167,30 @@ def test_de_services_houden_de_opgeslagen_rapportage_en_voortgang_bij(
     assert rapportagemoment.afwijkingen() == []
 
 
+def test_de_services_houden_de_opgeslagen_afwezigheid_bij(verwijzing, vorige_week, medewerker_taalschool):
+    """Inburgeraar.afwezigheid_* (regie.voortgang.afwezigheid) follow every weekly report, also a
+    correction, and a save of the whole case read before the report does not write them back."""
+    from regie.voortgang import afwezigheid
+
+    inburgeraar = verwijzing.inburgeraar
+    oud = type(inburgeraar).objects.get(pk=inburgeraar.pk)  # read before the reports
+    melden(verwijzing, vorige_week, medewerker_taalschool, aangeboden=12, gevolgd=8, ziek=0, ongeoorloofd=4)
+    melden(
+        verwijzing, vorige_week - timedelta(weeks=1), medewerker_taalschool, aangeboden=10, gevolgd=10, ziek=0
+    )
+    inburgeraar.refresh_from_db()
+    assert (inburgeraar.afwezigheid_van, inburgeraar.afwezigheid_tot) == afwezigheid.huidig_venster()
+    assert (inburgeraar.afwezigheid_uren_aangeboden, inburgeraar.afwezigheid_uren_ongeoorloofd) == (22, 4)
+    # a correction of the first week: its old row no longer counts
+    melden(verwijzing, vorige_week, medewerker_taalschool, aangeboden=12, gevolgd=11, ziek=0, ongeoorloofd=1)
+    oud.voornamen = "Anders"
+    oud.save()
+    inburgeraar.refresh_from_db()
+    assert inburgeraar.voornamen == "Anders"
+    assert (inburgeraar.afwezigheid_uren_aangeboden, inburgeraar.afwezigheid_uren_ongeoorloofd) == (22, 1)
+    assert afwezigheid.afwijkingen() == []
+
+
 def test_examens_en_resultaten(verwijzing, medewerker_taalschool, inburgeraar):
     dag = vandaag() - timedelta(days=1)
     with pytest.raises(ValidationError) as fout:

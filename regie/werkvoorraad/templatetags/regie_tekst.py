@@ -1,4 +1,7 @@
-"""Small text filters for Regie's pages: days left, ages, masked BSN."""
+"""Small text filters for Regie's pages: days left, ages, masked BSN, dates.
+
+The date filters give what Django's `date` filter gives for these formats in Dutch ("j F Y",
+"d-m-Y"), without its locale look-ups: a team page formats some 150 dates (issue 10)."""
 
 from datetime import date
 
@@ -6,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 from django import template
 
 from regie.klok import vandaag
+from regie.wet.termijnen import datum_tekst as _datum_tekst
 
 register = template.Library()
 
@@ -51,3 +55,15 @@ def bij(woordenboek: dict, sleutel):
 @register.filter
 def ernst_klasse(ernst) -> str:
     return {"urgent": "urgent", "let_op": "let-op"}.get(str(ernst), "info")
+
+
+@register.filter
+def datum_lang(dag: date | None) -> str:
+    """'7 december 2026', as |date:"j F Y"."""
+    return "" if dag is None else _datum_tekst(dag)
+
+
+@register.filter
+def datum_kort(dag: date | None) -> str:
+    """'07-12-2026', as |date:"d-m-Y"."""
+    return "" if dag is None else f"{dag.day:02d}-{dag.month:02d}-{dag.year}"

@@ -64,6 +64,35 @@ def test_opgeslagen_rapportage_en_voortgang_zijn_de_afgeleide_voor_elke_demoverw
     assert list(Verwijzing.objects.order_by("pk").values_list(*velden)) == voor
 
 
+def test_opgeslagen_afwezigheid_en_onbeantwoorde_verwijzing_kloppen_voor_elk_demodossier(demo):
+    """The demo stores today's attendance window on every case (as the weekly rebuild does) with the
+    hours of the current weekly reports in it, and the oldest unanswered referral as its referrals
+    say; the rebuild command agrees and restores them."""
+    from regie.trajecten import onbeantwoord
+    from regie.voortgang import afwezigheid
+
+    van, tot = afwezigheid.huidig_venster()
+    assert not demo.exclude(afwezigheid_van=van, afwezigheid_tot=tot).exists()
+    assert afwezigheid.afwijkingen() == []
+    assert demo.filter(afwezigheid_uren_ongeoorloofd__gt=0).exists()  # the check compares something
+    assert onbeantwoord.afwijkingen() == []
+    assert demo.filter(oudste_onbeantwoorde_verwijzing__isnull=False).exists()
+    velden = (
+        "pk",
+        "afwezigheid_van",
+        "afwezigheid_tot",
+        "afwezigheid_uren_aangeboden",
+        "afwezigheid_uren_ongeoorloofd",
+        "oudste_onbeantwoorde_verwijzing",
+    )
+    voor = list(demo.order_by("pk").values_list(*velden))
+    demo.update(afwezigheid_uren_ongeoorloofd=0, oudste_onbeantwoorde_verwijzing=None)
+    with pytest.raises(CommandError):
+        call_command("rapportages_herberekenen", "--controleer")
+    call_command("rapportages_herberekenen")
+    assert list(demo.order_by("pk").values_list(*velden)) == voor
+
+
 @pytest.mark.parametrize("dagen_later", [0, 9, 40, 130, 400])
 def test_sql_signalen_zijn_de_regels_voor_elk_demodossier(demo, dagen_later):
     """Per signal: the cases the SQL condition selects are exactly those whose row (Python rules)

@@ -1,11 +1,14 @@
-"""`python manage.py rapportages_herberekenen`: rebuild what is stored per referral about its reports
-(regie.voortgang.rapportagemoment: the last report, the last progress) from the report tables, the
-sibling of `termijnen_herberekenen`. Safe to run at any time; `--controleer` only reports the
-referrals whose stored values differ (exit status 1 when there are any)."""
+"""`python manage.py rapportages_herberekenen`: rebuild what is stored about the reports from the
+report tables, the sibling of `termijnen_herberekenen`: per referral the last report and the last
+progress (regie.voortgang.rapportagemoment), per case today's attendance window and its hours
+(regie.voortgang.afwezigheid; run it each Monday, when the window moves on) and the oldest
+unanswered referral (regie.trajecten.onbeantwoord). Safe to run at any
+time; `--controleer` only reports the stored values that differ (exit status 1 when there are any)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from regie.voortgang import rapportagemoment
+from regie.trajecten import onbeantwoord
+from regie.voortgang import afwezigheid, rapportagemoment
 
 
 class Command(BaseCommand):
@@ -16,12 +19,21 @@ class Command(BaseCommand):
 
     def handle(self, *args, controleer, **options):
         if controleer:
-            fout = rapportagemoment.afwijkingen()
-            for pk, veld, opgeslagen, afgeleid in fout[:50]:
-                self.stdout.write(f"verwijzing {pk}: {veld} is {opgeslagen}, moet {afgeleid} zijn")
+            fout = [("verwijzing", *rij) for rij in rapportagemoment.afwijkingen()]
+            fout += [("inburgeraar", *rij) for rij in afwezigheid.afwijkingen() + onbeantwoord.afwijkingen()]
+            for soort, pk, veld, opgeslagen, afgeleid in fout[:50]:
+                self.stdout.write(f"{soort} {pk}: {veld} is {opgeslagen}, moet {afgeleid} zijn")
             if fout:
-                raise CommandError(f"{len(fout)} opgeslagen waarden van verwijzingen wijken af.")
-            self.stdout.write("De laatste rapportage en voortgang van alle verwijzingen kloppen.")
+                raise CommandError(f"{len(fout)} opgeslagen waarden wijken af.")
+            self.stdout.write(
+                "De laatste rapportage en voortgang van alle verwijzingen en de aanwezigheid en de oudste"
+                " onbeantwoorde verwijzing van alle inburgeraars kloppen."
+            )
             return
         aantal = rapportagemoment.herberekenen()
-        self.stdout.write(f"{aantal} verwijzing{'' if aantal == 1 else 'en'} bijgewerkt.")
+        personen = afwezigheid.herberekenen()
+        onbeantwoord.herberekenen()
+        self.stdout.write(
+            f"{aantal} verwijzing{'' if aantal == 1 else 'en'} en {personen}"
+            f" inburgeraar{'' if personen == 1 else 's'} bijgewerkt."
+        )

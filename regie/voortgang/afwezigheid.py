@@ -1,0 +1,79 @@
+"""The attendance window stored per case (issue 10): `Inburgeraar.afwezigheid_van` / `_tot` (the
+Mondays of the window of `voortgang.selectors.venster`, REGIE_SIGNAAL_AFWEZIG_WEKEN weeks ending with
+this week) and the current weekly reports' offered and unexcused hours summed over it
+(`afwezigheid_uren_aangeboden`, `afwezigheid_uren_ongeoorloofd`).
+
+The worklist's attendance signal (regie.werkvoorraad.voorwaarden) compares the two sums when the
+stored window is today's and sums the reports itself otherwise, so these columns make a team's count
+cheap without ever making it wrong: `gemeld` stores today's window after every report (with
+`rapportagemoment.gemeld`), `herberekenen` stores it for every case (`manage.py
+rapportages_herberekenen`, best run each Monday when the window moves on), `afwijkingen` lists the
+cases whose stored sums differ from the reports of their stored window."""
+
+from datetime import date
+
+from django.conf import settings
+from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from regie import klok
+from regie.inburgeraars.models import Inburgeraar
+from regie.voortgang.models import Weekrapportage
+from regie.voortgang.selectors import NUL, venster
+
+_UREN = DecimalField(max_digits=9, decimal_places=2)
+
+
+def huidig_venster(vandaag: date | None = None) -> tuple[date, date]:
+    """(first Monday, last Monday) of the attendance window of the signal on `vandaag`."""
+    return venster(weken=settings.SIGNAAL_AFWEZIG_WEKEN, tot=vandaag or klok.vandaag())
+
+
+def _som(veld: str, van, tot):
+    """The hours `veld` of the case's current weekly reports from week `van` to `tot` (0 without any)."""
+    rapporten = (
+        Weekrapportage.objects.filter(
+            verwijzing__inburgeraar=OuterRef("pk"), actueel=True, week__gte=van, week__lte=tot
+        )
+        .order_by()
+        .values("verwijzing__inburgeraar")
+        .annotate(s=Sum(veld))
+        .values("s")[:1]
+    )
+    return Coalesce(Subquery(rapporten, output_field=_UREN), Value(NUL), output_field=_UREN)
+
+
+def herberekenen(inburgeraars=None, *, vandaag: date | None = None) -> int:
+    """Store today's window and its sums for `inburgeraars` (all cases), in one UPDATE."""
+    van, tot = huidig_venster(vandaag)
+    inburgeraars = Inburgeraar.objects.all() if inburgeraars is None else inburgeraars
+    return inburgeraars.order_by().update(
+        afwezigheid_van=van,
+        afwezigheid_tot=tot,
+        afwezigheid_uren_aangeboden=_som("uren_aangeboden", van, tot),
+        afwezigheid_uren_ongeoorloofd=_som("uren_afwezig_ongeoorloofd", van, tot),
+    )
+
+
+def gemeld(rapport) -> None:
+    """After `rapport` (any report with a `verwijzing`) was saved or corrected."""
+    herberekenen(Inburgeraar.objects.filter(verwijzingen__pk=rapport.verwijzing_id))
+
+
+def afwijkingen() -> list[tuple[int, str, object, object]]:
+    """(case id, field, stored, from the reports) wherever a case with a stored window has sums that
+    differ from the current weekly reports of that window (one query)."""
+    van, tot = OuterRef("afwezigheid_van"), OuterRef("afwezigheid_tot")
+    rijen = (
+        Inburgeraar.objects.filter(afwezigheid_van__isnull=False)
+        .annotate(a=_som("uren_aangeboden", van, tot), o=_som("uren_afwezig_ongeoorloofd", van, tot))
+        .order_by("pk")
+        .values_list("pk", "afwezigheid_uren_aangeboden", "a", "afwezigheid_uren_ongeoorloofd", "o")
+    )
+    uit = []
+    for pk, aangeboden, afgeleid_aangeboden, ongeoorloofd, afgeleid_ongeoorloofd in rijen:
+        if aangeboden != afgeleid_aangeboden:
+            uit.append((pk, "afwezigheid_uren_aangeboden", aangeboden, afgeleid_aangeboden))
+        if ongeoorloofd != afgeleid_ongeoorloofd:
+            uit.append((pk, "afwezigheid_uren_ongeoorloofd", ongeoorloofd, afgeleid_ongeoorloofd))
+    return uit
