@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "regie.taken",
     "regie.rapportage",
     "regie.financien",
+    "regie.overdracht",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -29,6 +29,7 @@ class Soort(models.TextChoices):
     EINDRAPPORT = "eindrapport", "Eindrapport"
     PARTICIPATIE = "participatie", "Participatie"
     SITUATIE = "situatie", "Situatie op meetmoment"
+    OVERDRACHT = "overdracht", "Overdracht bij verhuizing"
 
 
 class Gebeurtenis(models.Model):
