@@ -53,7 +53,7 @@ class OntvangenPakketSerializer(serializers.ModelSerializer):
         " niet klopt met het schema: 400, er wordt niets opgeslagen."
     ),
     request={"application/json": OpenApiTypes.OBJECT},
-    responses={status.HTTP_201_CREATED: OntvangenPakketSerializer},
+    responses={status.HTTP_200_OK: OntvangenPakketSerializer},
     examples=[
         OpenApiExample(
             "Onbekende versie", value={"schema_versie": "9"}, request_only=True, description="Antwoordt 400."
@@ -79,4 +79,5 @@ class OverdrachtspakketView(DossierApi, generics.GenericAPIView):
         )
         self.inburgeraar.refresh_from_db()
         ontvangen.inburgeraar = self.inburgeraar
-        return Response(self.get_serializer(ontvangen).data, status=status.HTTP_201_CREATED)
+        # 200, not 201: the package fills the case; it is no resource of its own with an address.
+        return Response(self.get_serializer(ontvangen).data)

@@ -225,7 +225,9 @@ def inbox_pakket(request, uuid):
     overdracht = _uit_inbox(request, uuid)
     betreft(request, [(overdracht.inburgeraar_id, None, overdracht.van_gemeente_id)])
     fouten = []
-    if request.method == "POST":
+    if request.method == "POST" and request.POST.get("overnemen") != "ja":
+        fouten = ["Kies de knop 'Overdracht overnemen' om de overdracht over te nemen."]
+    elif request.method == "POST":
         try:
             nieuw = services.overdracht_accepteren(overdracht=overdracht, door=request.user)
         except ValidationError as fout:
