@@ -18,9 +18,9 @@ from collections import Counter
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Max
+from django.utils import timezone
 
 from regie.accounts.models import Rol, User
-from regie.demo.generator import TZ
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.services import inburgeraar_registreren
 from regie.inburgeraars.status import Status
@@ -52,7 +52,9 @@ class _Klok:
         self.moment = None
 
     def stap(self, dagen_geleden: int, uur: int = 10) -> datetime:
-        self.moment = datetime.combine(self.vandaag - timedelta(days=dagen_geleden), time(uur), tzinfo=TZ)
+        self.moment = timezone.make_aware(
+            datetime.combine(self.vandaag - timedelta(days=dagen_geleden), time(uur))
+        )
         self.vanaf = Gebeurtenis.objects.aggregate(m=Max("id"))["m"] or 0
         return self.moment
 
