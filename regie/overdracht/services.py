@@ -164,11 +164,8 @@ def overdracht_accepteren(*, overdracht: Overdracht, door: User) -> Inburgeraar:
     """The new municipality takes the package over: its case (registered now, or the one it already
     has for this BSN) is filled from the package, and the old case is closed as verhuisd, keeping
     its history for the retention period. Neither organisation gets to see the other's case."""
-    overdracht = (
-        Overdracht.objects.select_for_update()
-        .select_related("inburgeraar", "naar_gemeente")
-        .get(pk=overdracht.pk)
-    )
+    # The row alone: PostgreSQL locks no nullable side of an outer join (naar_gemeente).
+    overdracht = Overdracht.objects.select_for_update().get(pk=overdracht.pk)
     if overdracht.status != OverdrachtStatus.VERZONDEN:
         raise _fout("__all__", "Deze overdracht is al overgenomen.")
     if not gemeenten_voor(door).filter(pk=overdracht.naar_gemeente_id).exists():
