@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "regie.rapportage",
     "regie.financien",
     "regie.ontzorging",
+    "regie.overdracht",
     "django_tasks",
     "django_tasks_db",
 ]

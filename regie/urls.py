@@ -28,6 +28,7 @@ urlpatterns = [
     path("rapportage/", include("regie.rapportage.urls")),
     path("geldzaken/", include("regie.financien.urls")),
     path("cbs/", include("regie.cbs.urls")),
+    path("", include("regie.overdracht.urls")),
     path("api/v1/", include("regie.api.urls")),
     # DUO's Notificatie API, municipality side (machine to machine, DUO's spec: regie/duo/inkomend/ontvangst.py)
     path("duo/v1/", include("regie.duo.inkomend.urls_m2m")),

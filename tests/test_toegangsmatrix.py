@@ -146,6 +146,22 @@ RAAD_SCHRIJVEN = rij(
     teamleider_drechtsteden=(404, 403),
 )
 
+
+# A hand-over package in the inbox of the municipality it is addressed to (regie.overdracht).
+def overdracht_in(ok) -> dict:
+    return rij(
+        403,
+        anoniem=PAGINA,
+        consulent=(ok, 404),
+        collega=(ok, 404),
+        teamleider=(ok, 404),
+        teamleider_drechtsteden=(404, ok),
+        consulent_dordrecht=404,
+    )
+
+
+OVERDRACHT_IN = overdracht_in(200)
+OVERDRACHT_IN_POST = overdracht_in(400)
 PORTAAL = alleen(["aanbieder"], 200)
 PORTAAL_VERWIJZING = alleen(["aanbieder"], (200, 404))
 ALLEEN_POST = alleen(MET_DOSSIERS, 405)  # GET on a POST-only page: 405 after the right check
@@ -418,6 +434,21 @@ VERWACHT: dict[str, dict[str, dict]] = {
         "GET": alleen([*MET_DOSSIERS, "aanbieder"], 405, anoniem=API),
         "POST": wijzigen(400, anoniem=API),
     },
+    # Moves (regie.overdracht): the case tab for who reads the case, its forms for who changes it (an
+    # empty form: 200 with the messages, nothing saved); the inbox for who registers cases, a package
+    # only for the municipality it is addressed to ("eigen": to Dronten, "ander": to Zwijndrecht);
+    # taking it over needs the button's value (400 without, nothing saved); the schema is public.
+    "overdracht:verhuizing": {"GET": lezen()},
+    "overdracht:pakket_maken": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
+    "overdracht:inlezen": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
+    "overdracht:verhuizen": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
+    "overdracht:pdf": {"GET": lezen()},
+    "overdracht:json": {"GET": lezen()},
+    "overdracht:inbox": {"GET": alleen(MET_DOSSIERS, 200)},
+    "overdracht:inbox_pakket": {"GET": OVERDRACHT_IN, "POST": OVERDRACHT_IN_POST},
+    "overdracht:inbox_pdf": {"GET": OVERDRACHT_IN},
+    "overdracht:schema": {"GET": OPENBAAR},
+    "api:overdrachtspakket": {"GET": lezen(405, anoniem=API), "POST": wijzigen(400, anoniem=API)},
     "api:gemeenten": {"GET": rij(200, anoniem=API)},
     "api:probleemtype": {"GET": OPENBAAR},
     "api:openapi-json": {"GET": OPENBAAR},
@@ -715,6 +746,15 @@ def _maak_gegevens() -> SimpleNamespace:
 
     _ontzorging_voor_matrix(dossiers, onderdelen, gebruikers)
 
+    from regie.overdracht.services import pakket_maken
+
+    # A hand-over package of each case, to the other tenant's municipality (waiting in its inbox).
+    overdrachten = {}
+    for tenant, naar in (("eigen", zwijndrecht), ("ander", dronten)):
+        dossiers[tenant].refresh_from_db()
+        overdrachten[tenant] = pakket_maken(
+            inburgeraar=dossiers[tenant], door=dossiers[tenant].consulent, naar_gemeente=naar
+        )
     from regie.voortgang.models import CsvUpload
 
     # The aanbieder user's upload that cannot be stored (a file error), for portaal:upload_voorbeeld.
@@ -868,6 +908,7 @@ def _maak_gegevens() -> SimpleNamespace:
         )
     }
     return SimpleNamespace(
+        overdrachten=overdrachten,
         cbs_leveringen=cbs_leveringen,
         raadsrapportages=raadsrapportages,
         upload=upload,
@@ -956,6 +997,10 @@ def _waarde(adres: Adres, naam: str, tenant: str, g: SimpleNamespace, methode: s
         return g.meldingen[tenant].uuid
     if naam == "uuid" and adres.sleutel.startswith("portaal:"):
         return delen.verwijzing.uuid
+    if naam == "overdracht":  # a package the tenant's case shared
+        return g.overdrachten[tenant].uuid
+    if naam == "uuid" and adres.sleutel.startswith("overdracht:inbox"):  # one addressed to the tenant
+        return g.overdrachten["ander" if tenant == "eigen" else "eigen"].uuid
     if naam == "bericht":
         return delen.duo_bericht.uuid
     if naam == "upload":
@@ -1080,9 +1125,15 @@ def stand() -> tuple:
 
 
 def _stand_participatie() -> tuple:
+    from regie.overdracht.models import OntvangenPakket, Overdracht
     from regie.participatie.models import Activiteit, Situatie
 
-    return (sorted(Activiteit.objects.values_list()), sorted(Situatie.objects.values_list()))
+    return (
+        sorted(Activiteit.objects.values_list()),
+        sorted(Situatie.objects.values_list()),
+        sorted(Overdracht.objects.values_list("pk", "status", "nieuw_dossier_id")),
+        OntvangenPakket.objects.count(),
+    )
 
 
 def _stand_ontzorging() -> tuple:

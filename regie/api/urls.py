@@ -13,6 +13,7 @@ from regie.api.gemeenten import GemeenteLijst
 from regie.api.inburgeraars import InburgeraarViewSet
 from regie.api.intake import AfspraakViewSet, BredeIntakeView, DiplomaViewSet
 from regie.api.ontzorging import VasteLastViewSet
+from regie.api.overdracht import OverdrachtspakketView
 from regie.api.participatie import ActiviteitViewSet, MeetmomentViewSet
 from regie.api.pips import PipViewSet
 from regie.api.probleemtypen import ProbleemtypeView
@@ -35,6 +36,12 @@ urlpatterns = [
     *router.urls,
     path("inburgeraars/<uuid:uuid>/brede-intake", BredeIntakeView.as_view(), name="brede-intake"),
     path("gemeenten", GemeenteLijst.as_view(), name="gemeenten"),
+    # A move's hand-over package into the case (regie.api.overdracht)
+    path(
+        "inburgeraars/<uuid:uuid>/overdrachtspakket",
+        OverdrachtspakketView.as_view(),
+        name="overdrachtspakket",
+    ),
     # What a provider reports per referral (regie.api.voortgang)
     path(
         "verwijzingen/<uuid:uuid>/weekrapportages",

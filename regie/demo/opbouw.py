@@ -274,6 +274,10 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
         # Ontzorging (Pw 56a) of the asielstatushouders' households and a year of payment runs
         # (regie.ontzorging); after the participation demo, whose activities it leaves alone.
         ontzorging_demo(vandaag=plan.vandaag)
+        from regie.overdracht.demo import overdracht_demo
+
+        # A few moves (regie.overdracht); after the referrals, reports and warnings the packages hold.
+        verhuisd = overdracht_demo(vandaag=plan.vandaag)
         from regie.inburgeraars.termijnvelden import herberekenen
 
         # Some dates were stamped around the services above: the stored deadlines from regie.wet.
@@ -292,8 +296,9 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
     te_laat = [c.pip_te_laat for c in casussen if c.pip_te_laat is not None]
     caseload = Counter(c.consulent for c in casussen if c.status in ACTIEF and c.consulent)
     return Resultaat(
-        casussen=len(casussen),
-        per_organisatie=Counter(c.organisatie for c in casussen),
+        # The plan's cases and the ones the new municipality registered after a move.
+        casussen=len(casussen) + sum(verhuisd.values()),
+        per_organisatie=Counter(c.organisatie for c in casussen) + verhuisd,
         per_status=Counter(c.status for c in casussen),
         caseload={g.username: caseload[g.username] for g in plan.gebruikers if g.rol == "consulent"},
         pips_te_laat=sum(te_laat),

@@ -33,6 +33,7 @@ VERWERKING = {
     Soort.WAARSCHUWING: (Actie.AANMAKEN, "waarschuwing"),
     Soort.DUO_BERICHT: (Actie.EXPORTEREN, "duo"),
     Soort.ONTZORGING: (Actie.WIJZIGEN, "ontzorging"),
+    Soort.OVERDRACHT: (Actie.EXPORTEREN, "overdracht"),
 }
 
 
@@ -750,4 +751,65 @@ def betaling_teruggekomen(inburgeraar, door, betaling) -> Gebeurtenis:
         f" {b.reden_terug}. Die gaat mee in de volgende betaalrun.",
         wijzigingen={"betaling": ("betaald", "teruggekomen")},
         betaling=b.end_to_end,
+    )
+
+
+# --- Moves: the hand-over package (regie.overdracht.services) ------------------------------------
+
+
+def overdracht_gemaakt(inburgeraar, door, overdracht) -> Gebeurtenis:
+    """The package left the municipality: this entry is also the processing log's record of the
+    sharing (actie exporteren, onderdeel overdracht)."""
+    wacht = " Het staat klaar in Regie bij de nieuwe gemeente." if overdracht.naar_gemeente_id else ""
+    return _schrijf(
+        inburgeraar,
+        door,
+        Soort.OVERDRACHT,
+        f"Overdrachtspakket gemaakt voor de gemeente {overdracht.naar_gemeente_naam}.{wacht}",
+        _velden={"overdracht": [None, str(overdracht.uuid)], "naar": [None, overdracht.naar_gemeente_naam]},
+        overdracht=str(overdracht.uuid),
+        naar=overdracht.naar_gemeente_naam,
+    )
+
+
+def overdracht_overgenomen(inburgeraar, door, overdracht) -> Gebeurtenis:
+    """On the old case: the new municipality took the case over (without naming its case)."""
+    return _schrijf(
+        inburgeraar,
+        door,
+        Soort.OVERDRACHT,
+        f"De gemeente {overdracht.naar_gemeente_naam} heeft het overdrachtspakket overgenomen.",
+        _actie=Actie.WIJZIGEN,
+        _velden={"overdracht": [overdracht.get_status_display(), "Overgenomen door de nieuwe gemeente"]},
+        overdracht=str(overdracht.uuid),
+    )
+
+
+def overdracht_ontvangen(inburgeraar, door, ontvangen, wijzigingen: dict) -> Gebeurtenis:
+    """The new municipality read a package into this case."""
+    return _schrijf(
+        inburgeraar,
+        door,
+        Soort.OVERDRACHT,
+        f"Overdrachtspakket van de gemeente {ontvangen.van_gemeente_naam} ingelezen"
+        f" ({ontvangen.get_bron_display().lower()}).",
+        _actie=Actie.AANMAKEN,
+        _velden={k: [_tekst(a), _tekst(b)] for k, (a, b) in wijzigingen.items()},
+        pakket=str(ontvangen.uuid),
+        van=ontvangen.van_gemeente_naam,
+    )
+
+
+def verhuisd_binnen_organisatie(inburgeraar, door, van, naar, consulent, aanleiding: str) -> Gebeurtenis:
+    """The case moved to another municipality of the same organisation."""
+    blijft = f"De vaste consulent is {consulent}." if consulent else "Er is nog geen vaste consulent."
+    return _schrijf(
+        inburgeraar,
+        door,
+        Soort.OVERDRACHT,
+        f"Verhuisd van {van.naam} naar {naar.naam}, binnen dezelfde organisatie ({aanleiding}). {blijft}",
+        _actie=Actie.WIJZIGEN,
+        _velden={"gemeente": [van.naam, naar.naam]},
+        van=van.cbs_code,
+        naar=naar.cbs_code,
     )

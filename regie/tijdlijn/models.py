@@ -30,6 +30,7 @@ class Soort(models.TextChoices):
     PARTICIPATIE = "participatie", "Participatie"
     SITUATIE = "situatie", "Situatie op meetmoment"
     ONTZORGING = "ontzorging", "Ontzorging"
+    OVERDRACHT = "overdracht", "Overdracht bij verhuizing"
 
 
 class Gebeurtenis(models.Model):

@@ -78,6 +78,11 @@ DOELEN: dict[str, Doel] = {
         " PVT, MAP, Z-route en contactpersoon (PIP art. 15, inburgeringsaanbod art. 16)",
         f"Wet inburgering 2021 art. 15 en 16, Besluit inburgering 2021 art. 3.14; {_TAAK}",
     ),
+    "overdracht": Doel(
+        "Uitvoering Wet inburgering 2021 — overdracht aan de nieuwe gemeente na een verhuizing: de termijn loopt"
+        " door (art. 11 lid 3) en de leerroute blijft (art. 15 lid 4)",
+        f"Wet inburgering 2021 art. 11 en 15; {_TAAK}",
+    ),
     "participatie": Doel(
         "Uitvoering Wet inburgering 2021 — participatie en de situatie van de inburgeraar volgen, voor het PIP"
         " en de verantwoording over de regierol (art. 15)",

@@ -431,6 +431,23 @@ def cbs_levering(*, inburgeraars, door, handeling: str, object_id: str, reden: s
     )
 
 
+def overdracht_geweigerd(*, inburgeraar, door, reden: str, kanaal: str | None = None) -> Verwerking:
+    """A hand-over package was refused for this case (another BSN, an unknown schema version,
+    invalid JSON): nothing was saved; the entry keeps the reason. Written outside the refused
+    change's transaction, so it stays."""
+    return _schrijf(
+        actie=Actie.AANMAKEN,
+        onderdeel="overdracht",
+        inburgeraars=inburgeraar,
+        door=door,
+        kanaal=kanaal,
+        resultaat=Resultaat.GEWEIGERD,
+        reden=reden,
+        handeling="overdracht_geweigerd",
+        object_id=str(getattr(inburgeraar, "uuid", "") or ""),
+    )
+
+
 # --- Accounts: who gave whom which access (beheer, own password) ---------------------------------
 # No person (inburgeraar) is concerned, but these changes decide who can see persons' data: the
 # privacy officer sees them next to the reads and changes. `door` is who did it, `gebruiker`

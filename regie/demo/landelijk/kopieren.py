@@ -36,7 +36,7 @@ from regie.organisaties.models import Gemeente
 # Not copied: the layout itself, Django's own tables, the queue (a copied message to DUO waits
 # without a task: the national data is for measuring, nothing is sent), the demo mark, and the
 # deliveries to CBS (a file holds the template's BSNs, which a copy replaces; bench/cbs.py makes
-# the national files itself).
+# the national files itself) and the hand-over packages of moves (the same).
 NIET_KOPIEREN = {
     "organisaties.Organisatie",
     "organisaties.Gemeente",
@@ -48,6 +48,9 @@ NIET_KOPIEREN = {
     "django_tasks_database.DBTaskResult",
     "taken.TaakOrganisatie",
     "cbs.Levering",
+    # A hand-over package holds the template case's BSN and name, which a copy replaces.
+    "overdracht.Overdracht",
+    "overdracht.OntvangenPakket",
 }
 KAART = {
     "organisaties.Organisatie": "organisatie",

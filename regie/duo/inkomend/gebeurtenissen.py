@@ -126,6 +126,24 @@ def _status(v: Verwerking, naar: Status, reden: EindeReden | None = None, toelic
     v.effecten.append(f"Status: {Status(naar).label}" + (f" ({EindeReden(reden).label})" if reden else ""))
 
 
+def _verhuis(v: Verwerking, datum_melding_duo: date) -> None:
+    """A move within the organisation, through the same service as the consultant's by-hand move."""
+    from regie.overdracht.services import verhuizen_binnen_organisatie
+
+    van = v.inburgeraar.gemeente.naam
+    try:
+        verhuizen_binnen_organisatie(
+            inburgeraar=v.inburgeraar,
+            door=v.door,
+            naar_gemeente=v.notificatie.gemeente,
+            datum_melding_duo=datum_melding_duo,
+            aanleiding=f"melding {v.code} van DUO",
+        )
+    except ValidationError as fout:
+        raise Parkeren("Regie kon het dossier niet verhuizen: " + _fouttekst(fout)) from fout
+    v.effecten.append(f"Verhuisd binnen de organisatie: van {van} naar {v.notificatie.gemeente.naam}")
+
+
 def _vernieuw(v: Verwerking, bron: str):
     """(old, new) of one resource in DuoStand; stores the new answer."""
     oud = v.stand.gegevens.get(bron)
@@ -237,9 +255,6 @@ def _nieuwe_plicht(v: Verwerking, *, pip_elders: bool = False) -> None:
         velden["begindatum_inburgeringsplicht"] = begin
     heropend = inburgeraar.status in EINDSTATUSSEN
     verhuisd = inburgeraar.gemeente_id != v.notificatie.gemeente_id
-    if verhuisd:  # moved within the organisation (e.g. Dordrecht -> Zwijndrecht)
-        velden["gemeente"] = v.notificatie.gemeente
-        velden["kern"] = None
     doelgroep = doelgroep_uit(v.gegevens.get("doelgroep"), inburgeraar.doelgroep)
     if doelgroep:
         velden["doelgroep"] = doelgroep
@@ -254,6 +269,8 @@ def _nieuwe_plicht(v: Verwerking, *, pip_elders: bool = False) -> None:
             f"DUO meldt {v.code} (opnieuw inburgeringsplichtig), maar het dossier is afgerond. Een afgerond"
             " dossier gaat niet vanzelf weer open: bekijk het dossier en registreer zo nodig opnieuw."
         )
+    if verhuisd:  # moved within the organisation (e.g. Dordrecht -> Zwijndrecht)
+        _verhuis(v, velden.pop("datum_melding_duo"))
     _wijzig(v, **velden)
     if heropend:
         _status(v, Status.AANGEMELD, toelichting=f"Opnieuw inburgeringsplichtig (DUO {v.code})")

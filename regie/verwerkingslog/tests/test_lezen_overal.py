@@ -128,6 +128,42 @@ def _duo_afstemming(d):
     return {}
 
 
+def _overdracht_uit(d):
+    """A hand-over package of the case to a municipality elsewhere (made once)."""
+    from regie.overdracht.services import pakket_maken
+
+    bestaand = d.hoofd.overdrachten.first()
+    if bestaand is None:
+        d.hoofd.refresh_from_db()
+        bestaand = pakket_maken(inburgeraar=d.hoofd, door=d.hoofd.consulent, naar_gemeente_naam="Lelystad")
+    return bestaand
+
+
+def _overdracht_in(d):
+    """A package from a Zwijndrecht case with the same BSN, waiting in Dronten's inbox (made once)."""
+    from regie.accounts.models import Rol
+    from regie.demo.factories import InburgeraarFactory, UserFactory
+    from regie.inburgeraars.models import Inburgeraar
+    from regie.organisaties.models import Gemeente
+    from regie.overdracht.models import Overdracht
+    from regie.overdracht.services import pakket_maken
+
+    bestaand = Overdracht.objects.filter(naar_gemeente=d.hoofd.gemeente).first()
+    if bestaand is not None:
+        return bestaand
+    zwijndrecht = Gemeente.objects.get(cbs_code="0642")
+    elders = InburgeraarFactory(gemeente=zwijndrecht, bsn=d.hoofd.bsn, geslachtsnaam="Elders")
+    consulent = UserFactory(
+        username="consulent.elders", organisatie=zwijndrecht.organisatie, rol=Rol.CONSULENT
+    )
+    elders = Inburgeraar.objects.get(pk=elders.pk)
+    return pakket_maken(inburgeraar=elders, door=consulent, naar_gemeente=d.hoofd.gemeente)
+
+
+def _elders(d):
+    return {_overdracht_in(d).inburgeraar_id}
+
+
 def _api(**kw):
     return Verzoek(kanaal=Kanaal.API, **kw)
 
@@ -656,6 +692,44 @@ LEZEN: dict[str, Verzoek] = {
         json=True,
         onderdeel="traject",
     ),
+    # Moves (regie.overdracht): the case tab (invalid forms show it again), the downloads, the inbox
+    # of the new municipality (the person of the other organisation's package) and the API.
+    "overdracht:verhuizing": Verzoek(kwargs=_case, onderdeel="overdracht"),
+    "overdracht:pakket_maken": Verzoek("post", kwargs=_case, data=lambda d: {}, onderdeel="overdracht"),
+    "overdracht:inlezen": Verzoek("post", kwargs=_case, data=lambda d: {}, onderdeel="overdracht"),
+    "overdracht:verhuizen": Verzoek("post", kwargs=_case, data=lambda d: {}, onderdeel="overdracht"),
+    "overdracht:pdf": Verzoek(
+        kwargs=lambda d: {"uuid": d.hoofd.uuid, "overdracht": _overdracht_uit(d).uuid},
+        kanaal=Kanaal.PDF,
+        actie=Actie.EXPORTEREN,
+        onderdeel="overdracht",
+    ),
+    "overdracht:json": Verzoek(
+        kwargs=lambda d: {"uuid": d.hoofd.uuid, "overdracht": _overdracht_uit(d).uuid},
+        kanaal=Kanaal.EXPORT,
+        actie=Actie.EXPORTEREN,
+        onderdeel="overdracht",
+    ),
+    "overdracht:inbox": Verzoek(
+        data=lambda d: _overdracht_in(d) and {}, onderdeel="overdracht", personen=_elders
+    ),
+    "overdracht:inbox_pakket": Verzoek(
+        kwargs=lambda d: {"uuid": _overdracht_in(d).uuid}, onderdeel="overdracht", personen=_elders
+    ),
+    "overdracht:inbox_pdf": Verzoek(
+        kwargs=lambda d: {"uuid": _overdracht_in(d).uuid},
+        kanaal=Kanaal.PDF,
+        actie=Actie.EXPORTEREN,
+        onderdeel="overdracht",
+        personen=_elders,
+    ),
+    "api:overdrachtspakket": _api(
+        methode="post",
+        kwargs=_case,
+        data=lambda d: _overdracht_in(d).pakket,
+        json=True,
+        onderdeel="overdracht",
+    ),
     # DUO's notices and the reconciliation with DUO (regie.duo.inkomend)
     "notificaties:lijst": Verzoek(
         data=lambda d: _duo_melding(d) and {"filter": "alle"}, onderdeel="duo-meldingen"
@@ -740,6 +814,7 @@ GEEN_PERSOONSGEGEVENS: dict[str, str] = {
     "rapportage:definitief": "maakt een raadsrapportage definitief en stuurt door",
     "rapportage:pdf": "raadsrapportage als PDF, alleen aantallen",
     "api:probleemtype": "uitleg van een fouttype",
+    "overdracht:schema": "het openbare JSON-schema van het overdrachtspakket",
     "api:openapi-json": "API-beschrijving",
     "api:openapi-yaml": "API-beschrijving",
     "api:schema": "API-beschrijving",

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OverdrachtConfig(AppConfig):
+    name = "regie.overdracht"
+    verbose_name = "Overdracht bij verhuizing"
