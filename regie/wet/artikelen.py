@@ -49,6 +49,10 @@ ARTIKELEN: dict[tuple[str, str], Artikel] = {
     ("Wi", "17"): Artikel("wijziging van de leerroute en afschalen naar A2", "secundair"),
     ("Wi", "22"): Artikel("boete: niet meewerken aan brede intake of PIP", "secundair"),
     ("Wi", "23"): Artikel("boete: het PIP verwijtbaar niet nakomen", "secundair"),
+    ("Wi", "27"): Artikel(
+        "geen boete als de bijstand al is verlaagd voor dezelfde gedraging (nummer uit de domeinreferentie)",
+        "secundair",
+    ),
     ("Bi", "3.1"): Artikel("participatieverklaringstraject", "verwijzing"),
     ("Bi", "3.14"): Artikel("zelfredzaamheidsroute: uren en eindgesprek", "verwijzing"),
     ("Bi", "4.1"): Artikel("aanvraag verlenging van de termijn", "secundair"),
@@ -68,6 +72,7 @@ ARTIKELEN: dict[tuple[str, str], Artikel] = {
         "rapport en zienswijze bij een boete die hoger kan zijn dan EUR 340", "wettekst", leden=3
     ),
     ("Awb", "6:5"): Artikel("vereisten bezwaarschrift", "secundair"),
+    ("Awb", "6:7"): Artikel("bezwaartermijn: zes weken", "secundair"),
     ("Awb", "6:8"): Artikel("aanvang bezwaartermijn: de dag na bekendmaking", "wettekst"),
     ("Pw", "56a"): Artikel("ontzorging van asielstatushouders in de bijstand", "secundair"),
 }
