@@ -40,6 +40,7 @@ class Recht(StrEnum):
     TAAKSTELLING = "taakstelling"
     ACHTERGRONDTAKEN = "achtergrondtaken"
     CBS_LEVEREN = "cbs_leveren"
+    BOETES_GOEDKEUREN = "boetes_goedkeuren"
 
 
 # Short name (table header) and a plain Dutch description of every right.
@@ -64,6 +65,7 @@ NAMEN: dict[Recht, str] = {
     Recht.TAAKSTELLING: "Taakstelling huisvesting",
     Recht.ACHTERGRONDTAKEN: "Achtergrondtaken",
     Recht.CBS_LEVEREN: "Leveren aan het CBS",
+    Recht.BOETES_GOEDKEUREN: "Boetes goedkeuren",
 }
 
 BESCHRIJVINGEN: dict[Recht, str] = {
@@ -151,6 +153,11 @@ BESCHRIJVINGEN: dict[Recht, str] = {
         " niet bij de beleidsmedewerker, die alleen cijfers zonder personen ziet, en niet bij de functioneel"
         " beheerder, die geen dossiers ziet."
     ),
+    Recht.BOETES_GOEDKEUREN: (
+        "Een besluit tot boete (Wet inburgering 2021) goedkeuren of terugsturen, voor de dossiers die u mag"
+        " lezen: de lijst 'Boetes ter goedkeuring'. Nooit een besluit dat u zelf hebt voorbereid (vier ogen)."
+        " Na goedkeuring kan de beschikking worden verstuurd."
+    ),
 }
 
 # The wider right that includes each `_EIGEN` right for cases of colleagues.
@@ -186,6 +193,7 @@ ROL_RECHTEN: dict[Rol, frozenset[Recht]] = {
             Recht.DUO_MELDINGEN,
             Recht.TAAKSTELLING,
             Recht.CBS_LEVEREN,
+            Recht.BOETES_GOEDKEUREN,
         }
     ),
     Rol.BELEIDSMEDEWERKER: frozenset({Recht.BELEIDSCIJFERS, Recht.STREEFWAARDEN, Recht.RAADSRAPPORTAGE}),

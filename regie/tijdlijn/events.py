@@ -32,6 +32,7 @@ VERWERKING = {
     Soort.VOORTGANGSGESPREK_VASTGELEGD: (Actie.WIJZIGEN, "voortgangsgesprek"),
     Soort.WAARSCHUWING: (Actie.AANMAKEN, "waarschuwing"),
     Soort.DUO_BERICHT: (Actie.EXPORTEREN, "duo"),
+    Soort.BOETE: (Actie.WIJZIGEN, "boete"),
 }
 
 
@@ -243,6 +244,23 @@ def waarschuwing_verzonden(inburgeraar, door, waarschuwing) -> Gebeurtenis:
         _actie=Actie.WIJZIGEN,
         _velden={"status": ["concept", "verzonden"]},
         waarschuwing=waarschuwing.pk,
+    )
+
+
+# --- Fines (regie.handhaving.services) -------------------------------------------------------
+
+
+def boete_stap(inburgeraar, door, boete, omschrijving: str, *, van: str, _actie=None) -> Gebeurtenis:
+    """One step of a fine: `van` the status before, the fine's status now after."""
+    return _schrijf(
+        inburgeraar,
+        door,
+        Soort.BOETE,
+        omschrijving,
+        _actie=_actie,
+        _velden={"status": [van or None, boete.status]},
+        boete=str(boete.uuid),
+        status=boete.status,
     )
 
 

@@ -29,6 +29,7 @@ class Soort(models.TextChoices):
     EINDRAPPORT = "eindrapport", "Eindrapport"
     PARTICIPATIE = "participatie", "Participatie"
     SITUATIE = "situatie", "Situatie op meetmoment"
+    BOETE = "boete", "Boete"
 
 
 class Gebeurtenis(models.Model):

@@ -357,6 +357,21 @@ def toegang_geweigerd(*, request, reden: str, inburgeraar=None, object_id: str =
     )
 
 
+def invoer_geweigerd(*, inburgeraar, door, onderdeel: str, reden: str, object_id: str = "") -> Verwerking:
+    """A change of a person's case was refused for its content (a fine above the maximum, a
+    decision without zienswijze): nothing was saved, the reason is kept. Written after the
+    service's transaction rolled back, so the refusal itself is not lost with it."""
+    return _schrijf(
+        actie=Actie.GEWEIGERD,
+        onderdeel=onderdeel,
+        inburgeraars=inburgeraar,
+        door=door,
+        resultaat=Resultaat.GEWEIGERD,
+        reden=reden,
+        object_id=object_id,
+    )
+
+
 def geweigerd_voor_andere_organisatie(*, request, uuid, reden: str) -> Verwerking | None:
     """A refused attempt on the case with this uuid, which belongs to another organisation than
     the user's: a copy for THAT organisation's log, naming the person, so its privacy officer
