@@ -232,6 +232,7 @@ def waarschuwing_opgesteld(inburgeraar, door, waarschuwing) -> Gebeurtenis:
         _velden={"waarschuwing": [None, waarschuwing.pk]},
         waarschuwing=waarschuwing.pk,
         aanleiding=waarschuwing.aanleiding,
+        stand="Waarschuwing (concept)",
     )
 
 
@@ -244,6 +245,7 @@ def waarschuwing_verzonden(inburgeraar, door, waarschuwing) -> Gebeurtenis:
         _actie=Actie.WIJZIGEN,
         _velden={"status": ["concept", "verzonden"]},
         waarschuwing=waarschuwing.pk,
+        stand="Waarschuwing verzonden",
     )
 
 
@@ -261,6 +263,7 @@ def boete_stap(inburgeraar, door, boete, omschrijving: str, *, van: str, _actie=
         _velden={"status": [van or None, boete.status]},
         boete=str(boete.uuid),
         status=boete.status,
+        stand=f"Boete: {boete.get_status_display().lower()}",
     )
 
 

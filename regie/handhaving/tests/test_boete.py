@@ -239,3 +239,11 @@ def test_paginas(client, inburgeraar, consulent, teamleider, waarschuwing):
     assert client.post(adres, {"beoordeling-keuze": "goedkeuren"}).status_code == 302
     antwoord = client.get(reverse("handhaving:pdf", args=[inburgeraar.uuid, boete.uuid]))
     assert antwoord["Content-Type"] == "application/pdf"
+
+
+def test_werkvoorraad_toont_de_stand(client, inburgeraar, consulent, waarschuwing):
+    """The consultant sees the handhaving stand in the worklist (from the last timeline step)."""
+    client.force_login(consulent)
+    assert "Waarschuwing verzonden" in client.get(reverse("werkvoorraad:mijn")).content.decode()
+    voornemen(inburgeraar, consulent, waarschuwing)
+    assert "Boete: voornemen verstuurd" in client.get(reverse("werkvoorraad:mijn")).content.decode()
