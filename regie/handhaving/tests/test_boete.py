@@ -247,3 +247,34 @@ def test_werkvoorraad_toont_de_stand(client, inburgeraar, consulent, waarschuwin
     assert "Waarschuwing verzonden" in client.get(reverse("werkvoorraad:mijn")).content.decode()
     voornemen(inburgeraar, consulent, waarschuwing)
     assert "Boete: voornemen verstuurd" in client.get(reverse("werkvoorraad:mijn")).content.decode()
+
+
+def test_lijst_ter_goedkeuring_vaste_aantal_queries(client, dronten, consulent, teamleider, waarschuwing):
+    """The team lead's list costs the same number of queries for 2 or 6 decisions on the page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from regie.demo.factories import InburgeraarFactory
+
+    def tel():
+        with CaptureQueriesContext(connection) as vragen:
+            assert client.get(reverse("handhaving:ter_goedkeuring")).status_code == 200
+        return len(vragen)
+
+    def besluit_voor_nieuw_dossier():
+        persoon = InburgeraarFactory(gemeente=dronten, consulent=consulent)
+        w = services.waarschuwing_opstellen(
+            inburgeraar=persoon, door=consulent, aanleiding="anders", omschrijving="x", datum=vandaag()
+        )
+        services.waarschuwing_verzonden(waarschuwing=w, door=consulent, verzonden_op=vandaag())
+        w.refresh_from_db()
+        tot_besluit(persoon, consulent, w, rapport_datum=vandaag() - timedelta(days=20))
+
+    client.force_login(teamleider)
+    tel()  # the first request after log-in also stores the session
+    for _ in range(2):
+        besluit_voor_nieuw_dossier()
+    weinig = tel()
+    for _ in range(4):
+        besluit_voor_nieuw_dossier()
+    assert tel() == weinig
