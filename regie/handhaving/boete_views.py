@@ -150,8 +150,10 @@ def boete(request, uuid, boete):
 def _stap(
     request, uuid, boete_uuid, *, form_klasse, prefix, naam, service, argumenten, gelukt, recht=WIJZIGEN
 ):
-    """POST of one step: the form, then the service; on a refusal the page again with the messages."""
-    inburgeraar = inburgeraar_voor(request.user, uuid, recht=LEZEN if recht != WIJZIGEN else WIJZIGEN)
+    """POST of one step: the form, then the service; on a refusal the page again with the messages.
+    A step under another right than changing the case (the team lead's beoordeling) needs the case
+    to be one the user may read."""
+    inburgeraar = inburgeraar_voor(request.user, uuid, recht=WIJZIGEN if recht == WIJZIGEN else LEZEN)
     gekozen = boete_van(inburgeraar, boete_uuid)
     form = form_klasse(request.POST, prefix=prefix)
     if form.is_valid():
