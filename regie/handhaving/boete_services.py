@@ -123,7 +123,8 @@ def voornemen_opstellen(
     versie: int | None = None,
 ) -> Boete:
     """The intention to fine, with the report of the facts (Awb 5:53) and the deadline for the
-    zienswijze (Awb 4:8). Only after a sent written warning (policy, see services.py); not for an
+    zienswijze (Awb 4:8). Only after a sent written warning, for conduct after it (policy, see
+    services.py); not for an
     asielstatushouder unless the municipality chose so; not where bijstand was already lowered for
     the same conduct (Wi 27)."""
     if inburgeraar.status_enum in EINDSTATUSSEN:
@@ -151,6 +152,11 @@ def voornemen_opstellen(
         ]
     if pleegdatum and rapport_datum and pleegdatum > rapport_datum:
         fouten["pleegdatum"] = ["De gedraging ligt voor de datum van het rapport."]
+    elif pleegdatum and "waarschuwing" not in fouten and pleegdatum <= waarschuwing.verzonden_op:
+        fouten["pleegdatum"] = [
+            "De boete gaat over wat er na de waarschuwing gebeurde: de gedraging ligt na"
+            f" {waarschuwing.verzonden_op:%d-%m-%Y}, de dag waarop de waarschuwing is verzonden."
+        ]
     if fouten:
         raise ValidationError(fouten)
     if bijstand_verlaagd:
@@ -183,7 +189,7 @@ def voornemen_opstellen(
         inburgeraar,
         door,
         boete,
-        f"Voornemen tot boete met rapport ({wet.GROND_NAMEN[wet.Grond(grond)].lower()});"
+        f"Voornemen tot boete met rapport ({wet.GROND_NAMEN[wet.Grond(grond)]});"
         f" zienswijze uiterlijk {zienswijze_uiterlijk:%d-%m-%Y}",
         van="",
     )

@@ -93,7 +93,7 @@ def voornemen(request, uuid):
     )
 
 
-def _stap_formulieren(boete) -> dict:
+def _stap_formulieren(boete, beleid) -> dict:
     """The empty form for the next step of this fine."""
     if boete.status == BoeteStatus.VOORNEMEN:
         return {"zienswijze_form": ZienswijzeForm(prefix="zienswijze", initial={"datum": vandaag()})}
@@ -105,6 +105,7 @@ def _stap_formulieren(boete) -> dict:
     if boete.status == BoeteStatus.OPGELEGD:
         formulieren["betaling_form"] = BetalingForm(
             prefix="betaling",
+            verrekenen=beleid.verrekenen_met_bijstand,
             initial={"betaalwijze": boete.betaalwijze, "aantal_termijnen": boete.aantal_termijnen},
         )
     if boete.status in (BoeteStatus.OPGELEGD, BoeteStatus.BETAALD):
@@ -117,18 +118,19 @@ def _stap_formulieren(boete) -> dict:
 
 
 def _pagina(request, inburgeraar, boete, *, status=200, **formulieren):
+    beleid = boete_services.beleid_van(inburgeraar)
     context = {
         "inburgeraar": inburgeraar,
         "tab": "voortgang",
         "boete": boete,
         "bezwaar": getattr(boete, "bezwaar", None),
-        "beleid": boete_services.beleid_van(inburgeraar),
+        "beleid": beleid,
         "mag_wijzigen": mag(request.user, WIJZIGEN, inburgeraar),
         "mag_goedkeuren": heeft_recht(request.user, Recht.BOETES_GOEDKEUREN),
         "awb_553": wet.rapport_en_zienswijze_verplicht(wet.Grond(boete.grond)),
         "maximum": wet.euro(wet.wettelijk_maximum(wet.Grond(boete.grond))),
         "bezwaar_tot": wet.bezwaartermijn_einde(boete.dagtekening) if boete.dagtekening else None,
-        **_stap_formulieren(boete),
+        **_stap_formulieren(boete, beleid),
         **formulieren,
     }
     if boete.status == BoeteStatus.ZIENSWIJZE:
@@ -148,14 +150,25 @@ def boete(request, uuid, boete):
 
 
 def _stap(
-    request, uuid, boete_uuid, *, form_klasse, prefix, naam, service, argumenten, gelukt, recht=WIJZIGEN
+    request,
+    uuid,
+    boete_uuid,
+    *,
+    form_klasse,
+    prefix,
+    naam,
+    service,
+    argumenten,
+    gelukt,
+    recht=WIJZIGEN,
+    form_extra=None,
 ):
     """POST of one step: the form, then the service; on a refusal the page again with the messages.
     A step under another right than changing the case (the team lead's beoordeling) needs the case
-    to be one the user may read."""
+    to be one the user may read. `form_extra(inburgeraar)`: more arguments for the form."""
     inburgeraar = inburgeraar_voor(request.user, uuid, recht=WIJZIGEN if recht == WIJZIGEN else LEZEN)
     gekozen = boete_van(inburgeraar, boete_uuid)
-    form = form_klasse(request.POST, prefix=prefix)
+    form = form_klasse(request.POST, prefix=prefix, **(form_extra(inburgeraar) if form_extra else {}))
     if form.is_valid():
         try:
             service(boete=gekozen, door=request.user, **argumenten(form.cleaned_data))
@@ -248,6 +261,9 @@ def betaling(request, uuid, boete):
         service=boete_services.betaling_vastleggen,
         argumenten=lambda d: d,
         gelukt="De betaling is vastgelegd.",
+        form_extra=lambda inburgeraar: {
+            "verrekenen": boete_services.beleid_van(inburgeraar).verrekenen_met_bijstand
+        },
     )
 
 

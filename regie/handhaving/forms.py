@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import capfirst
 
 from regie.formulieren import DatumInvoer, NldsFormulier, VersieVeld
 from regie.handhaving.models import (
@@ -82,11 +83,11 @@ class VoornemenForm(NldsFormulier, forms.Form):
         choices=[
             (
                 Grond.BREDE_INTAKE_PIP.value,
-                f"{GROND_NAMEN[Grond.BREDE_INTAKE_PIP]} (Wet inburgering 2021, art. 22)",
+                f"{capfirst(GROND_NAMEN[Grond.BREDE_INTAKE_PIP])} (Wet inburgering 2021, art. 22)",
             ),
             (
                 Grond.PIP_NIET_NAKOMEN.value,
-                f"{GROND_NAMEN[Grond.PIP_NIET_NAKOMEN]} (Wet inburgering 2021, art. 23)",
+                f"{capfirst(GROND_NAMEN[Grond.PIP_NIET_NAKOMEN])} (Wet inburgering 2021, art. 23)",
             ),
         ],
         error_messages={"required": "Kies de grond van de boete: Wi 22 of Wi 23."},
@@ -193,6 +194,14 @@ class BetalingForm(NldsFormulier, forms.Form):
         required=False,
         help_text="Laat leeg zolang nog niet alles is betaald.",
     )
+
+    def __init__(self, *args, verrekenen: bool, **kwargs):
+        """`verrekenen`: whether the municipality's verordening allows set-off (Boetebeleid)."""
+        super().__init__(*args, **kwargs)
+        if not verrekenen:
+            self.fields["betaalwijze"].choices = [
+                (waarde, naam) for waarde, naam in Betaalwijze.choices if waarde != Betaalwijze.VERREKENING
+            ]
 
 
 class BezwaarForm(NldsFormulier, forms.Form):

@@ -6,6 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.text import capfirst
 
 from regie.wet.boetes import GROND_NAMEN, euro
 
@@ -122,7 +123,7 @@ class Boete(models.Model):
         "inburgeraars.Inburgeraar", on_delete=models.CASCADE, related_name="boetes"
     )
     waarschuwing = models.ForeignKey(Waarschuwing, on_delete=models.PROTECT, related_name="boetes")
-    grond = models.CharField(max_length=10, choices=[(g.value, n) for g, n in GROND_NAMEN.items()])
+    grond = models.CharField(max_length=10, choices=[(g.value, capfirst(n)) for g, n in GROND_NAMEN.items()])
     status = models.CharField(max_length=20, choices=BoeteStatus.choices, default=BoeteStatus.VOORNEMEN)
     # Voornemen and report (Awb 5:53)
     pleegdatum = models.DateField("datum van de gedraging")
@@ -163,7 +164,7 @@ class Boete(models.Model):
         indexes = [models.Index(fields=["status"], name="boete_status_idx")]
 
     def __str__(self):
-        return f"Boete ({self.get_grond_display().lower()}) van {self.rapport_datum:%d-%m-%Y}"
+        return f"Boete ({GROND_NAMEN[self.grond]}) van {self.rapport_datum:%d-%m-%Y}"
 
     @property
     def bedrag_tekst(self) -> str:

@@ -34,9 +34,10 @@ class Grond(StrEnum):
     PIP_NIET_NAKOMEN = "wi23"
 
 
+# As a sentence continues after "De reden:"; a list shows them with a capital (Django's capfirst).
 GROND_NAMEN = {
-    Grond.BREDE_INTAKE_PIP: "Niet verschenen of niet meegewerkt aan de brede intake of het opstellen van het PIP",
-    Grond.PIP_NIET_NAKOMEN: "Verwijtbaar niet nakomen van het PIP",
+    Grond.BREDE_INTAKE_PIP: "niet verschenen of niet meegewerkt aan de brede intake of het opstellen van het PIP",
+    Grond.PIP_NIET_NAKOMEN: "verwijtbaar niet nakomen van het PIP",
 }
 
 

@@ -31,6 +31,7 @@ def test_van_waarschuwing_tot_beschikking_en_bezwaar(page, dronten, consulent, t
     page.fill("#id_omschrijving", "U was drie weken niet op les. Vanaf nu verwachten wij u bij elke les.")
     page.get_by_role("button", name="Waarschuwing opslaan als concept").click()
     page.wait_for_url(f"**/inburgeraars/{inburgeraar.uuid}/voortgang/")
+    page.fill("input[name$='verzonden_op']", dag(40))
     page.get_by_role("button", name="Brief is verzonden").click()
     page.wait_for_selector("text=De waarschuwing staat op 'verzonden'.")
 

@@ -32,10 +32,10 @@ def waarschuwing(inburgeraar, consulent, beleid):
         door=consulent,
         aanleiding="ongeoorloofd_afwezig",
         omschrijving="U was drie weken niet op les.",
-        datum=vandaag() - timedelta(days=40),
+        datum=vandaag() - timedelta(days=70),
     )
     return services.waarschuwing_verzonden(
-        waarschuwing=w, door=consulent, verzonden_op=vandaag() - timedelta(days=40)
+        waarschuwing=w, door=consulent, verzonden_op=vandaag() - timedelta(days=70)
     )
 
 
@@ -170,6 +170,8 @@ def test_vier_ogen(inburgeraar, consulent, teamleider, tweede_teamleider, waarsc
 def test_wi27_en_zonder_verzonden_waarschuwing(inburgeraar, consulent, waarschuwing):
     with pytest.raises(ValidationError, match="Wi 27"):
         voornemen(inburgeraar, consulent, waarschuwing, bijstand_verlaagd=True)
+    with pytest.raises(ValidationError, match="na de waarschuwing"):  # the conduct on the day it was sent
+        voornemen(inburgeraar, consulent, waarschuwing, pleegdatum=waarschuwing.verzonden_op)
     concept = services.waarschuwing_opstellen(
         inburgeraar=inburgeraar, door=consulent, aanleiding="anders", omschrijving="x", datum=vandaag()
     )
@@ -266,7 +268,9 @@ def test_lijst_ter_goedkeuring_vaste_aantal_queries(client, dronten, consulent, 
         w = services.waarschuwing_opstellen(
             inburgeraar=persoon, door=consulent, aanleiding="anders", omschrijving="x", datum=vandaag()
         )
-        services.waarschuwing_verzonden(waarschuwing=w, door=consulent, verzonden_op=vandaag())
+        services.waarschuwing_verzonden(
+            waarschuwing=w, door=consulent, verzonden_op=vandaag() - timedelta(days=40)
+        )
         w.refresh_from_db()
         tot_besluit(persoon, consulent, w, rapport_datum=vandaag() - timedelta(days=20))
 
@@ -278,3 +282,16 @@ def test_lijst_ter_goedkeuring_vaste_aantal_queries(client, dronten, consulent, 
     for _ in range(4):
         besluit_voor_nieuw_dossier()
     assert tel() == weinig
+
+
+def test_verrekenen_alleen_als_keuze_waar_het_mag(
+    client, inburgeraar, consulent, teamleider, waarschuwing, beleid
+):
+    boete = tot_besluit(inburgeraar, consulent, waarschuwing)
+    s.goedkeuren(boete=boete, door=teamleider)
+    client.force_login(consulent)
+    adres = reverse("handhaving:boete", args=[inburgeraar.uuid, boete.uuid])
+    assert 'value="verrekening"' not in client.get(adres).content.decode()
+    beleid.verrekenen_met_bijstand = True
+    beleid.save()
+    assert 'value="verrekening"' in client.get(adres).content.decode()
