@@ -65,6 +65,7 @@ ARTIKELEN: dict[tuple[str, str], Artikel] = {
     ("Atw", "1"): Artikel("termijn eindigt op zaterdag, zondag of feestdag", "wettekst", leden=2),
     ("Atw", "3"): Artikel("algemeen erkende feestdagen en gelijkgestelde dagen", "wettekst", leden=3),
     ("Atw", "4"): Artikel("uitzonderingen: termijnen van drie maanden of langer", "secundair"),
+    ("Awb", "4:87"): Artikel("betaling van een geldsom binnen zes weken na de beschikking", "secundair"),
     ("Awb", "4:8"): Artikel("zienswijze voor een belastende beschikking", "wettekst", leden=2),
     ("Awb", "5:46"): Artikel("hoogte van de bestuurlijke boete", "wettekst", leden=4),
     ("Awb", "5:48"): Artikel("rapport van de overtreding", "wettekst", leden=4),
