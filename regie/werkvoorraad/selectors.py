@@ -359,7 +359,9 @@ def werkvoorraad(
 
 def team_rij(user: User, uuid, vandaag: date) -> Rij:
     """One row of the team view, for updating it in place after a reassignment."""
-    return rij_voor(met_signaalgegevens(inburgeraars_voor(user), vandaag).get(uuid=uuid), vandaag)
+    return rij_voor(
+        met_handhavingsstand(met_signaalgegevens(inburgeraars_voor(user), vandaag)).get(uuid=uuid), vandaag
+    )
 
 
 def medewerkers(user: User) -> QuerySet[User]:

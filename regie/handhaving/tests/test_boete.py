@@ -249,6 +249,11 @@ def test_werkvoorraad_toont_de_stand(client, inburgeraar, consulent, waarschuwin
     assert "Waarschuwing verzonden" in client.get(reverse("werkvoorraad:mijn")).content.decode()
     voornemen(inburgeraar, consulent, waarschuwing)
     assert "Boete: voornemen verstuurd" in client.get(reverse("werkvoorraad:mijn")).content.decode()
+    # The team view's row, refreshed after a reassignment, shows it too.
+    from regie.werkvoorraad.selectors import team_rij
+
+    stand = team_rij(consulent, inburgeraar.uuid, vandaag()).inburgeraar.handhaving
+    assert stand == "Boete: voornemen verstuurd, wacht op zienswijze"
 
 
 def test_lijst_ter_goedkeuring_vaste_aantal_queries(client, dronten, consulent, teamleider, waarschuwing):
