@@ -130,7 +130,7 @@ def voornemen_opstellen(
     if inburgeraar.status_enum in EINDSTATUSSEN:
         raise _fout("Dit dossier is gesloten. Een boete kan alleen bij een open dossier.")
     fouten: dict[str, list[str]] = {}
-    if grond not in wet.Grond.__members__.values():
+    if grond not in {g.value for g in wet.Grond}:
         fouten["grond"] = ["Kies de grond van de boete: Wi 22 of Wi 23."]
     if waarschuwing is None or waarschuwing.inburgeraar_id != inburgeraar.pk:
         fouten["waarschuwing"] = ["Kies de schriftelijke waarschuwing waar deze boete op volgt."]
@@ -276,15 +276,18 @@ def besluiten(
     matiging: int = 100,
     matiging_reden: str = "",
     reden_geen_boete: str = "",
+    bijstand_verlaagd: bool = False,
 ) -> Boete:
     """The decision after the zienswijze: a fine (the amount from the table, regie.wet.boetes,
     with moderation under Awb 5:46) that goes to a team lead for approval, or no fine with the
-    reason. Without a zienswijze (or the recorded lack of one) there is no decision (Awb 4:8)."""
+    reason. Without a zienswijze (or the recorded lack of one) there is no decision (Awb 4:8); no
+    fine when the bijstand has been lowered for the same conduct since the voornemen (Wi 27)."""
     if boete.status == BoeteStatus.VOORNEMEN:
         raise _fout(
             "Eerst de zienswijze: leg vast wat de inburgeraar heeft gezegd, of dat er geen reactie kwam voor de"
             " uiterste datum (Algemene wet bestuursrecht art. 4:8)."
         )
+    boete.bijstand_verlaagd = boete.bijstand_verlaagd or bijstand_verlaagd
     if opleggen:
         _naar(boete, BoeteStatus.TER_GOEDKEURING)
         try:

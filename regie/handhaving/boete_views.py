@@ -203,6 +203,7 @@ def _besluit_argumenten(d):
         "matiging": d.get("matiging") or 100,
         "matiging_reden": d.get("matiging_reden", ""),
         "reden_geen_boete": d.get("reden_geen_boete", ""),
+        "bijstand_verlaagd": d.get("bijstand_verlaagd", False),
     }
 
 

@@ -153,6 +153,11 @@ class BesluitForm(NldsFormulier, forms.Form):
     reden_geen_boete = forms.CharField(
         label="Reden voor geen boete", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    bijstand_verlaagd = forms.BooleanField(
+        label="De bijstand is inmiddels verlaagd voor dezelfde gedraging",
+        required=False,
+        help_text="Dan is een boete niet toegestaan (Wet inburgering 2021, art. 27): kies 'geen boete'.",
+    )
 
 
 class BeoordelingForm(NldsFormulier, forms.Form):

@@ -145,6 +145,9 @@ def test_matiging_zonder_reden_geweigerd(inburgeraar, consulent, waarschuwing):
     )
     with pytest.raises(ValidationError, match="waarom"):
         s.besluiten(boete=boete, door=consulent, opleggen=True, matiging=50)
+    with pytest.raises(ValidationError, match="Wi 27"):  # bijstand lowered since the voornemen
+        s.besluiten(boete=boete, door=consulent, opleggen=True, bijstand_verlaagd=True)
+    assert not Boete.objects.get(pk=boete.pk).bijstand_verlaagd
     with pytest.raises(ValidationError, match="geen boete"):
         s.besluiten(boete=boete, door=consulent, opleggen=False, reden_geen_boete=" ")
     s.besluiten(
