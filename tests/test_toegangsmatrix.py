@@ -192,6 +192,8 @@ BEHEERDER_BEHEERT = {
     # The house style of the council report and the targets per KPI (regie.rapportage).
     "rapportage.huisstijl": {"add": 200, "delete": True, "wijzigen": (200, 302)},
     "rapportage.streefwaarde": {"add": 200, "delete": True, "wijzigen": (200, 302)},
+    # A municipality's fine policy (regie.handhaving): fines for asielstatushouders, set-off.
+    "handhaving.boetebeleid": {"add": 200, "delete": True, "wijzigen": (200, 302)},
 }
 ALLEEN_SUPERUSER = [
     "auth.group",
@@ -328,6 +330,23 @@ VERWACHT: dict[str, dict[str, dict]] = {
     "participatie:activiteit_wijzigen": {"GET": wijzigen(200), "POST": wijzigen(200)},
     "participatie:situatie": {"GET": wijzigen(200), "POST": wijzigen(200)},
     "handhaving:verzonden": {"GET": ALLEEN_POST, "POST": wijzigen(302)},
+    # The fine (regie.handhaving.boete_views): read for who reads the case, each step for who changes
+    # it (an empty form: the page again with the messages, 200, nothing saved); the beoordeling only
+    # for team leads (BOETES_GOEDKEUREN), of the cases they can see.
+    "handhaving:overzicht": {"GET": lezen()},
+    "handhaving:voornemen": {"GET": wijzigen(200), "POST": wijzigen(200)},
+    "handhaving:boete": {"GET": lezen()},
+    "handhaving:zienswijze": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
+    "handhaving:besluit": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
+    "handhaving:betaling": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
+    "handhaving:bezwaar": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
+    "handhaving:bezwaar_beslissen": {"GET": ALLEEN_POST, "POST": wijzigen(200)},
+    "handhaving:beoordelen": {
+        "GET": alleen(TEAMLEIDERS, 405),
+        "POST": rij(403, anoniem=PAGINA, teamleider=(200, 404), teamleider_drechtsteden=(404, 200)),
+    },
+    "handhaving:pdf": {"GET": lezen()},
+    "handhaving:ter_goedkeuring": {"GET": alleen(TEAMLEIDERS, 200)},
     # DUO's notices (regie.duo.inkomend). The Notificatie API is machine to machine: no session
     # counts, only DUO's certificate or signature, so every user gets 401 for a POST without them and
     # 405 for a GET (DUO's spec: Foutmelding + API-Version). The pages: who may handle DUO notices
@@ -718,6 +737,23 @@ def _maak_gegevens() -> SimpleNamespace:
                 door=inburgeraar.consulent,
             ),
         )
+        from regie.handhaving.models import Boete
+
+        # An imposed fine (with a beschikking, so the PDF answers 200).
+        onderdelen[tenant].boete = Boete.objects.create(
+            inburgeraar=inburgeraar,
+            waarschuwing=onderdelen[tenant].waarschuwing,
+            grond="wi23",
+            status="opgelegd",
+            pleegdatum=inburgeraar.geboortedatum,
+            feiten="matrix",
+            rapport_datum=inburgeraar.geboortedatum,
+            zienswijze_uiterlijk=inburgeraar.geboortedatum,
+            opgesteld_door=inburgeraar.consulent,
+            zienswijze_vorm="geen_reactie",
+            bedrag_centen=5_000,
+            dagtekening=inburgeraar.geboortedatum,
+        )
         from regie.participatie.models import Activiteit
 
         onderdelen[tenant].activiteit = Activiteit.objects.create(
@@ -792,6 +828,7 @@ def _maak_gegevens() -> SimpleNamespace:
 
     from regie.accounts.tokens import maak_api_token
     from regie.duo.inkomend.models import GeweigerdeMelding
+    from regie.handhaving.models import Boetebeleid
     from regie.rapportage.models import Huisstijl, Raadsrapportage, Streefwaarde
 
     # A draft council report per tenant (Dronten's and Dordrecht's).
@@ -832,6 +869,7 @@ def _maak_gegevens() -> SimpleNamespace:
             "rapportage.streefwaarde": Streefwaarde.objects.create(
                 gemeente=gemeente, kpi="pip_binnen_termijn", jaar=2026, waarde=80
             ).pk,
+            "handhaving.boetebeleid": Boetebeleid.objects.create(gemeente=gemeente).pk,
             "auth.group": Group.objects.get_or_create(name=f"matrix-{tenant}")[0].pk,
             "otp_totp.totpdevice": TOTPDevice.objects.create(user=eigenaar, name="matrix", confirmed=True).pk,
             "axes.accessattempt": AccessAttempt.objects.create(
@@ -1039,6 +1077,8 @@ def _waarde(adres: Adres, naam: str, tenant: str, g: SimpleNamespace, methode: s
         return "intake"
     if adres.sleutel == "handhaving:verzonden":
         return delen.waarschuwing.pk
+    if naam == "boete":
+        return delen.boete.uuid
     if adres.sleutel == "intake:afspraak_status" or adres.sleutel == "api:afspraak-detail":
         return delen.afspraak.pk
     if adres.sleutel == "api:diploma-detail":
@@ -1121,6 +1161,19 @@ def stand() -> tuple:
         *_stand_geldzaken(),
         *_stand_participatie(),
         *_stand_ontzorging(),
+        *_stand_handhaving(),
+    )
+
+
+def _stand_handhaving() -> tuple:
+    from regie.handhaving.models import Bezwaar, Boete, Boetebeleid
+
+    return (
+        sorted(Boete.objects.values_list()),
+        sorted(Bezwaar.objects.values_list()),
+        sorted(
+            Boetebeleid.objects.values_list("pk", "asielstatushouders_beboeten", "verrekenen_met_bijstand")
+        ),
     )
 
 

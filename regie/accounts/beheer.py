@@ -34,6 +34,8 @@ BEHEERBAAR: dict[str, str] = {
     # A municipality's house style for its council report, and its targets per KPI.
     "rapportage.huisstijl": "gemeente__organisatie",
     "rapportage.streefwaarde": "gemeente__organisatie",
+    # A municipality's choices on fines (regie.handhaving): asielstatushouders, set-off.
+    "handhaving.boetebeleid": "gemeente__organisatie",
 }
 # What only a superuser does, also on those models: adding or removing organisations.
 ALLEEN_SUPERUSER = {

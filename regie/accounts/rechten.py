@@ -41,6 +41,7 @@ class Recht(StrEnum):
     ACHTERGRONDTAKEN = "achtergrondtaken"
     CBS_LEVEREN = "cbs_leveren"
     ONTZORGING_BETALEN = "ontzorging_betalen"
+    BOETES_GOEDKEUREN = "boetes_goedkeuren"
 
 
 # Short name (table header) and a plain Dutch description of every right.
@@ -66,6 +67,7 @@ NAMEN: dict[Recht, str] = {
     Recht.ACHTERGRONDTAKEN: "Achtergrondtaken",
     Recht.CBS_LEVEREN: "Leveren aan het CBS",
     Recht.ONTZORGING_BETALEN: "Betaalruns ontzorging",
+    Recht.BOETES_GOEDKEUREN: "Boetes goedkeuren",
 }
 
 BESCHRIJVINGEN: dict[Recht, str] = {
@@ -161,6 +163,11 @@ BESCHRIJVINGEN: dict[Recht, str] = {
         " huishouden: geen namen of BSN van inburgeraars. De betaalrekening van de gemeente vastleggen. Elke run"
         " en elk betaalbestand komt in het verwerkingslog."
     ),
+    Recht.BOETES_GOEDKEUREN: (
+        "Een besluit tot boete (Wet inburgering 2021) goedkeuren of terugsturen, voor de dossiers die u mag"
+        " lezen: de lijst 'Boetes ter goedkeuring'. Nooit een besluit dat u zelf hebt voorbereid (vier ogen)."
+        " Na goedkeuring kan de beschikking worden verstuurd."
+    ),
 }
 
 # The wider right that includes each `_EIGEN` right for cases of colleagues.
@@ -196,6 +203,7 @@ ROL_RECHTEN: dict[Rol, frozenset[Recht]] = {
             Recht.DUO_MELDINGEN,
             Recht.TAAKSTELLING,
             Recht.CBS_LEVEREN,
+            Recht.BOETES_GOEDKEUREN,
         }
     ),
     Rol.BELEIDSMEDEWERKER: frozenset({Recht.BELEIDSCIJFERS, Recht.STREEFWAARDEN, Recht.RAADSRAPPORTAGE}),

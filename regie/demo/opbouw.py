@@ -278,6 +278,10 @@ def bouw_demo(plan: DemoPlan) -> Resultaat:
 
         # A few moves (regie.overdracht); after the referrals, reports and warnings the packages hold.
         verhuisd = overdracht_demo(vandaag=plan.vandaag)
+        from regie.handhaving.demo import handhaving_demo
+
+        # The municipalities' fine policies and a few warnings and fines in every step (regie.handhaving).
+        handhaving_demo(vandaag=plan.vandaag)
         from regie.inburgeraars.termijnvelden import herberekenen
 
         # Some dates were stamped around the services above: the stored deadlines from regie.wet.

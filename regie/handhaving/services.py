@@ -4,11 +4,10 @@ Why a warning first: the Wet inburgering 2021 lets the college fine an inburgeri
 culpably does not cooperate with the PIP (Wi 23). Before a fine the person must be heard
 (zienswijze: Awb 4:8). Awb 5:53 (a report and always a zienswijze) applies when the fine that
 "kan worden opgelegd" exceeds EUR 340: the statutory maximum for the offence, not the amount
-imposed, so every Wi 23 fine (maximum EUR 800) goes through it, also one of EUR 50. The fine
-itself, with that rule in regie/wet, comes with the hearing in a later issue. A written warning before that step
-is how municipalities apply the fine in practice and what the domain reference asks; whether
-Besluit inburgering 2021 chapter 7 makes it compulsory is not verified here, so Regie treats it
-as policy. Hearing and fine come in a later issue.
+imposed, so every Wi 23 fine (maximum EUR 800) goes through it, also one of EUR 50. The fine's
+steps are in regie.handhaving.boetes. A written warning before that step is how municipalities
+apply the fine in practice and what the domain reference asks; whether Besluit inburgering 2021
+chapter 7 makes it compulsory is not verified here, so Regie treats it as policy.
 """
 
 from datetime import date

@@ -69,7 +69,7 @@ def _weigering_gelogd(service):
             run = kwargs.get("run")
             betrokken = huishoudens(run) if run is not None and run.pk else []
             if betrokken:
-                verwerkingslog.wijziging_geweigerd(
+                verwerkingslog.invoer_geweigerd(
                     inburgeraar=betrokken,
                     door=kwargs.get("door"),
                     onderdeel=ONDERDEEL,
@@ -296,7 +296,7 @@ def betaling_teruggekomen(*, betaling: Betaling, door: User, reden: str) -> Beta
     if not reden:
         fouten["reden"] = ["Vul de reden in die de bank geeft, bijvoorbeeld 'rekening opgeheven'."]
     if fouten:
-        verwerkingslog.wijziging_geweigerd(
+        verwerkingslog.invoer_geweigerd(
             inburgeraar=betaling.inburgeraar,
             door=door,
             onderdeel=ONDERDEEL,

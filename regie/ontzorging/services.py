@@ -56,7 +56,7 @@ def _weigering_gelogd(service):
             if inburgeraar is None and kwargs.get("vaste_last") is not None:
                 inburgeraar = kwargs["vaste_last"].ontzorging.inburgeraar
             if inburgeraar is not None:
-                verwerkingslog.wijziging_geweigerd(
+                verwerkingslog.invoer_geweigerd(
                     inburgeraar=inburgeraar,
                     door=kwargs.get("door"),
                     onderdeel=ONDERDEEL,

@@ -30,8 +30,8 @@ from django.db.models.functions import Coalesce, TruncMonth
 from regie.aanbieders.models import Perceel
 from regie.coa.models import Taakstelling
 from regie.handhaving.models import Aanleiding as WaarschuwingAanleiding
+from regie.handhaving.models import BezwaarUitkomst, Boete, BoeteStatus, Waarschuwing
 from regie.handhaving.models import Status as WaarschuwingStatus
-from regie.handhaving.models import Waarschuwing
 from regie.inburgeraars.models import Inburgeraar, Leerroute
 from regie.inburgeraars.status import ACTIEF
 from regie.intake.models import BredeIntake
@@ -545,8 +545,9 @@ def voortgangsgesprekken(f: Filter) -> list[Rij]:
 
 
 def handhaving(f: Filter) -> list[Rij]:
-    """Written warnings sent in the period, by reason (Wi 23: a warning comes before a fine).
-    Fines are not yet recorded in Regie (regie/handhaving holds warnings only): no row for them."""
+    """Written warnings sent in the period, by reason (Wi 23: a warning comes before a fine), then
+    the fines: imposed in the period (dagtekening of the beschikking) per ground (Wi 22, Wi 23),
+    decisions not to fine, and fines withdrawn after a bezwaar decided in the period."""
     rijen = list(
         _van_dossiers(Waarschuwing, f, "inburgeraar")
         .filter(status=WaarschuwingStatus.VERZONDEN, verzonden_op__range=f.periode)
@@ -554,13 +555,46 @@ def handhaving(f: Filter) -> list[Rij]:
         .annotate(n=Count("pk"))
         .order_by()
     )
+    aantal = lambda r: Cel(Soort.AANTAL, r.get("n") or 0)  # noqa: E731
     return _kruis(
-        f,
-        rijen,
-        WaarschuwingAanleiding.values,
-        dict(WaarschuwingAanleiding.choices),
-        lambda r: Cel(Soort.AANTAL, r.get("n") or 0),
+        f, rijen, WaarschuwingAanleiding.values, dict(WaarschuwingAanleiding.choices), aantal
+    ) + _kruis(f, _boeterijen(f), list(BOETE_RIJEN), BOETE_RIJEN, aantal)
+
+
+BOETE_RIJEN = {
+    "wi22": "Boete opgelegd: brede intake of PIP (Wi 22)",
+    "wi23": "Boete opgelegd: PIP niet nagekomen (Wi 23)",
+    "geen_boete": "Besluit: geen boete",
+    "ingetrokken": "Boete ingetrokken na bezwaar",
+}
+
+
+def _boeterijen(f: Filter) -> list[dict]:
+    boetes = _van_dossiers(Boete, f, "inburgeraar")
+    gemeente = F("inburgeraar__gemeente")
+    opgelegd = (
+        boetes.filter(dagtekening__range=f.periode)
+        .values(sleutel=F("grond"), gemeente=gemeente)
+        .annotate(n=Count("pk"))
+        .order_by()
     )
+    geen = (
+        boetes.filter(status=BoeteStatus.GEEN_BOETE, besloten_op__range=f.periode)
+        .values(gemeente=gemeente)
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    ingetrokken = (
+        boetes.filter(bezwaar__uitkomst=BezwaarUitkomst.GEGROND, bezwaar__beslist_op__range=f.periode)
+        .values(gemeente=gemeente)
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [
+        *opgelegd,
+        *({**r, "sleutel": "geen_boete"} for r in geen),
+        *({**r, "sleutel": "ingetrokken"} for r in ingetrokken),
+    ]
 
 
 # --- Outcomes ----------------------------------------------------------------------------------
@@ -779,8 +813,9 @@ KPIS: dict[str, Kpi] = {
         ),
         Kpi(
             "handhaving",
-            "Waarschuwingen",
-            "Verzonden schriftelijke waarschuwingen naar aanleiding. Boetes legt Regie nog niet vast.",
+            "Waarschuwingen en boetes",
+            "Verzonden schriftelijke waarschuwingen naar aanleiding, opgelegde boetes naar grond (Wet inburgering"
+            " 2021, art. 22 en 23), besluiten zonder boete en boetes die na bezwaar zijn ingetrokken.",
             Soort.AANTAL,
             handhaving,
         ),

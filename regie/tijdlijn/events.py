@@ -34,6 +34,7 @@ VERWERKING = {
     Soort.DUO_BERICHT: (Actie.EXPORTEREN, "duo"),
     Soort.ONTZORGING: (Actie.WIJZIGEN, "ontzorging"),
     Soort.OVERDRACHT: (Actie.EXPORTEREN, "overdracht"),
+    Soort.BOETE: (Actie.WIJZIGEN, "boete"),
 }
 
 
@@ -233,6 +234,7 @@ def waarschuwing_opgesteld(inburgeraar, door, waarschuwing) -> Gebeurtenis:
         _velden={"waarschuwing": [None, waarschuwing.pk]},
         waarschuwing=waarschuwing.pk,
         aanleiding=waarschuwing.aanleiding,
+        stand="Waarschuwing (concept)",
     )
 
 
@@ -245,6 +247,25 @@ def waarschuwing_verzonden(inburgeraar, door, waarschuwing) -> Gebeurtenis:
         _actie=Actie.WIJZIGEN,
         _velden={"status": ["concept", "verzonden"]},
         waarschuwing=waarschuwing.pk,
+        stand="Waarschuwing verzonden",
+    )
+
+
+# --- Fines (regie.handhaving.services) -------------------------------------------------------
+
+
+def boete_stap(inburgeraar, door, boete, omschrijving: str, *, van: str, _actie=None) -> Gebeurtenis:
+    """One step of a fine: `van` the status before, the fine's status now after."""
+    return _schrijf(
+        inburgeraar,
+        door,
+        Soort.BOETE,
+        omschrijving,
+        _actie=_actie,
+        _velden={"status": [van or None, boete.status]},
+        boete=str(boete.uuid),
+        status=boete.status,
+        stand=f"Boete: {boete.get_status_display().lower()}",
     )
 
 

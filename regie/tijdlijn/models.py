@@ -31,6 +31,7 @@ class Soort(models.TextChoices):
     SITUATIE = "situatie", "Situatie op meetmoment"
     ONTZORGING = "ontzorging", "Ontzorging"
     OVERDRACHT = "overdracht", "Overdracht bij verhuizing"
+    BOETE = "boete", "Boete"
 
 
 class Gebeurtenis(models.Model):

@@ -73,6 +73,10 @@ DOELEN: dict[str, Doel] = {
         "Handhaving Wet inburgering 2021 — schriftelijke waarschuwing voor een mogelijke boete (art. 23)",
         f"Wet inburgering 2021 art. 23; Algemene wet bestuursrecht titel 5.4; {_TAAK}",
     ),
+    "boete": Doel(
+        "Handhaving Wet inburgering 2021 — boete: voornemen, zienswijze, besluit, betaling en bezwaar (art. 22, 23)",
+        f"Wet inburgering 2021 art. 22 en 23; Algemene wet bestuursrecht titel 5.4; {_TAAK}",
+    ),
     "duo": Doel(
         "Uitvoering Wet inburgering 2021 — gegevens aan DUO verstrekken: PIP, inburgeringsaanbod, gevolgde uren,"
         " PVT, MAP, Z-route en contactpersoon (PIP art. 15, inburgeringsaanbod art. 16)",

@@ -357,13 +357,15 @@ def toegang_geweigerd(*, request, reden: str, inburgeraar=None, object_id: str =
     )
 
 
-def wijziging_geweigerd(
+def invoer_geweigerd(
     *, inburgeraar, door=None, onderdeel: str, reden: str, handeling: str = "", object_id: str = ""
 ) -> Verwerking:
-    """A change of a person's data was refused because the input was wrong (an invalid IBAN, a
-    payee without a name): the reason, written after the service saved nothing."""
+    """A change of a person's case was refused for its content (a fine above the maximum, a
+    decision without zienswijze, an invalid IBAN, a payee without a name): nothing was saved, the
+    reason is kept. Written after the
+    service's transaction rolled back, so the refusal itself is not lost with it."""
     return _schrijf(
-        actie=Actie.WIJZIGEN,
+        actie=Actie.GEWEIGERD,
         onderdeel=onderdeel,
         inburgeraars=inburgeraar,
         door=door,

@@ -340,7 +340,10 @@ def werkvoorraad(
     deze = paginator.get_page(pagina)
     pks = list(deze.object_list)
     gelezen = {
-        i.pk: i for i in met_signaalgegevens(Inburgeraar.objects.filter(pk__in=pks).order_by(), vandaag)
+        i.pk: i
+        for i in met_handhavingsstand(
+            met_signaalgegevens(Inburgeraar.objects.filter(pk__in=pks).order_by(), vandaag)
+        )
     }
     grenzen = drempels()
     rijen = [rij_voor(gelezen[pk], vandaag, grenzen) for pk in pks if pk in gelezen]
@@ -355,7 +358,9 @@ def werkvoorraad(
 
 def team_rij(user: User, uuid, vandaag: date) -> Rij:
     """One row of the team view, for updating it in place after a reassignment."""
-    return rij_voor(met_signaalgegevens(inburgeraars_voor(user), vandaag).get(uuid=uuid), vandaag)
+    return rij_voor(
+        met_handhavingsstand(met_signaalgegevens(inburgeraars_voor(user), vandaag)).get(uuid=uuid), vandaag
+    )
 
 
 def medewerkers(user: User) -> QuerySet[User]:
@@ -407,3 +412,20 @@ def statuskeuzes() -> list[tuple[str, str]]:
 
 def sorteerkeuzes(*, team: bool) -> list[tuple[str, str]]:
     return [(naam, label) for naam, label in SORTERINGEN.items() if team or naam != "consulent"]
+
+
+def met_handhavingsstand(qs: QuerySet[Inburgeraar]) -> QuerySet[Inburgeraar]:
+    """`handhaving`: the stand after the last step of a warning or fine (regie.handhaving), as its
+    timeline entry recorded it, so the worklist shows it without reading the fines themselves."""
+    from django.db.models import CharField
+    from django.db.models.fields.json import KT
+
+    from regie.tijdlijn.models import Gebeurtenis, Soort
+
+    laatste = (
+        Gebeurtenis.objects.filter(inburgeraar=OuterRef("pk"), soort__in=[Soort.WAARSCHUWING, Soort.BOETE])
+        .order_by("-op", "-pk")
+        .annotate(stand=KT("gegevens__stand"))
+        .values("stand")[:1]
+    )
+    return qs.annotate(handhaving=Subquery(laatste, output_field=CharField()))

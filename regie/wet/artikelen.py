@@ -49,6 +49,10 @@ ARTIKELEN: dict[tuple[str, str], Artikel] = {
     ("Wi", "17"): Artikel("wijziging van de leerroute en afschalen naar A2", "secundair"),
     ("Wi", "22"): Artikel("boete: niet meewerken aan brede intake of PIP", "secundair"),
     ("Wi", "23"): Artikel("boete: het PIP verwijtbaar niet nakomen", "secundair"),
+    ("Wi", "27"): Artikel(
+        "geen boete als de bijstand al is verlaagd voor dezelfde gedraging (nummer uit de domeinreferentie)",
+        "secundair",
+    ),
     ("Bi", "3.1"): Artikel("participatieverklaringstraject", "verwijzing"),
     ("Bi", "3.14"): Artikel("zelfredzaamheidsroute: uren en eindgesprek", "verwijzing"),
     ("Bi", "4.1"): Artikel("aanvraag verlenging van de termijn", "secundair"),
@@ -61,6 +65,7 @@ ARTIKELEN: dict[tuple[str, str], Artikel] = {
     ("Atw", "1"): Artikel("termijn eindigt op zaterdag, zondag of feestdag", "wettekst", leden=2),
     ("Atw", "3"): Artikel("algemeen erkende feestdagen en gelijkgestelde dagen", "wettekst", leden=3),
     ("Atw", "4"): Artikel("uitzonderingen: termijnen van drie maanden of langer", "secundair"),
+    ("Awb", "4:87"): Artikel("betaling van een geldsom binnen zes weken na de beschikking", "secundair"),
     ("Awb", "4:8"): Artikel("zienswijze voor een belastende beschikking", "wettekst", leden=2),
     ("Awb", "5:46"): Artikel("hoogte van de bestuurlijke boete", "wettekst", leden=4),
     ("Awb", "5:48"): Artikel("rapport van de overtreding", "wettekst", leden=4),
@@ -68,6 +73,7 @@ ARTIKELEN: dict[tuple[str, str], Artikel] = {
         "rapport en zienswijze bij een boete die hoger kan zijn dan EUR 340", "wettekst", leden=3
     ),
     ("Awb", "6:5"): Artikel("vereisten bezwaarschrift", "secundair"),
+    ("Awb", "6:7"): Artikel("bezwaartermijn: zes weken", "secundair"),
     ("Awb", "6:8"): Artikel("aanvang bezwaartermijn: de dag na bekendmaking", "wettekst"),
     # Pw 56a: not read in a copy of the law (December 2026); its subject, the target group (also
     # the derived asylum permit, not the regular one), the six months and the four costs come from

@@ -68,6 +68,7 @@ ONTDUBBELEN = {
     "rapportage.Raadsrapportage": ("gemeente_id", "jaar", "soort"),
     "financien.Budget": ("gemeente_id", "jaar", "categorie"),
     "ontzorging.Betaalrekening": ("gemeente_id",),
+    "handhaving.Boetebeleid": ("gemeente_id",),
 }
 UUID_IN_TEKST = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 MENG = 0x9E3779B97F4A7C15F39CC0605CEDC835  # odd 128-bit constant: k * MENG differs for every copy

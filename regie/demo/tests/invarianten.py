@@ -32,6 +32,7 @@ IN_DE_TOEKOMST = {
     "inburgeraars.Inburgeraar.verlenging_vanaf": "the first day an extension may be asked",
     "ontzorging.Ontzorging.einde": "the last day of a running ontzorging (six months, Pw 56a)",
     "ontzorging.Ontzorging.verlengd_tot": "a continuation with consent runs on after today",
+    "handhaving.Boete.zienswijze_uiterlijk": "the last day to react to an intention to fine just sent",
 }
 # Stamped by the real clock while the demo is built, not dated by the demo's story. On a real
 # run that moment is today; here "today" may lie in the past, so these are checked against the
@@ -44,6 +45,8 @@ BIJ_HET_BOUWEN = {
     "voortgangsgesprekken.Voortgangsgesprek.aangemaakt_op": "auto_now_add",
     "voortgangsgesprekken.Voortgangsgesprek.gewijzigd_op": "auto_now",
     "coa.Taakstelling.gewijzigd_op": "auto_now",
+    "handhaving.Waarschuwing.aangemaakt_op": "auto_now_add",
+    "handhaving.Boete.aangemaakt_op": "auto_now_add",
     "duo.UitgaandBericht.aangemaakt_op": "the message to DUO is queued while building",
     "duo.UitgaandBericht.gewijzigd_op": "auto_now",
     "duo.UitgaandBericht.volgende_poging_op": "sent by the worker from the moment it was queued",

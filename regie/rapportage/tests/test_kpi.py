@@ -303,3 +303,50 @@ def test_per_maand_met_een_kolom_voor_de_gemeenten_samen(f, maak, dordrecht, zwi
     tabel = kpi.KPIS["pip_per_maand"].tabel(f)
     assert tabel.kolommen == ["Dordrecht", "Zwijndrecht", "Samen"]
     assert getallen(rij(tabel.rijen, "feb 2026")) == [(1, 1), (2, 2), (3, 3)]
+
+
+def test_handhaving_boetes_per_gemeente_met_onderdrukking(f, maak, dordrecht):
+    """Fines imposed in the period per ground; fewer than 5 is shown as '<5' like every count."""
+    from regie.handhaving.models import Bezwaar, Boete
+
+    dossier = maak.dossier(dordrecht)
+    waarschuwing = Waarschuwing.objects.create(
+        inburgeraar=dossier,
+        aanleiding="anders",
+        omschrijving="x",
+        datum=date(2026, 3, 1),
+        door=maak.consulent,
+    )
+
+    def boete(grond, status, **kw):
+        return Boete.objects.create(
+            inburgeraar=dossier,
+            waarschuwing=waarschuwing,
+            grond=grond,
+            status=status,
+            pleegdatum=date(2026, 3, 1),
+            feiten="x",
+            rapport_datum=date(2026, 3, 2),
+            zienswijze_uiterlijk=date(2026, 3, 16),
+            opgesteld_door=maak.consulent,
+            **kw,
+        )
+
+    for _ in range(6):
+        boete("wi23", "opgelegd", dagtekening=date(2026, 5, 1), bedrag_centen=5_000)
+    boete("wi22", "betaald", dagtekening=date(2020, 5, 1), bedrag_centen=25_000)  # outside the period
+    boete("wi23", "geen_boete", besloten_op=date(2026, 5, 2))
+    ingetrokken = boete("wi22", "ingetrokken", dagtekening=date(2026, 4, 1), bedrag_centen=25_000)
+    Bezwaar.objects.create(
+        boete=ingetrokken,
+        ontvangen_op=date(2026, 4, 10),
+        uitkomst="gegrond",
+        beslist_op=date(2026, 5, 5),
+        door=maak.consulent,
+    )
+    rijen = kpi.handhaving(f)
+    assert rij(rijen, "Boete opgelegd: PIP niet nagekomen (Wi 23)").cellen[0].teller == 6
+    wi22 = rij(rijen, "Boete opgelegd: brede intake of PIP (Wi 22)").cellen[0]
+    assert wi22.teller == 1 and wi22.onderdrukt
+    assert rij(rijen, "Besluit: geen boete").cellen[0].teller == 1
+    assert rij(rijen, "Boete ingetrokken na bezwaar").cellen[0].teller == 1

@@ -164,6 +164,42 @@ def _elders(d):
     return {_overdracht_in(d).inburgeraar_id}
 
 
+def _boete(d, status="opgelegd"):
+    """A fine of the case (made once), imposed with a beschikking; `status` for the step views."""
+    from regie.handhaving.models import Boete, Waarschuwing
+
+    boete = Boete.objects.filter(inburgeraar=d.hoofd).first()
+    if boete is None:
+        waarschuwing = Waarschuwing.objects.create(
+            inburgeraar=d.hoofd,
+            aanleiding="anders",
+            omschrijving="x",
+            datum=d.hoofd.geboortedatum,
+            door=d.hoofd.consulent,
+        )
+        boete = Boete.objects.create(
+            inburgeraar=d.hoofd,
+            waarschuwing=waarschuwing,
+            grond="wi23",
+            pleegdatum=d.hoofd.geboortedatum,
+            feiten="Niet op les.",
+            rapport_datum=d.hoofd.geboortedatum,
+            zienswijze_uiterlijk=d.hoofd.geboortedatum,
+            opgesteld_door=d.hoofd.consulent,
+            bedrag_centen=5_000,
+            dagtekening=d.hoofd.geboortedatum,
+        )
+    Boete.objects.filter(pk=boete.pk).update(status=status)
+    return {"uuid": d.hoofd.uuid, "boete": boete.uuid}
+
+
+def _boete_stap(status="opgelegd", **kw):
+    """A step of a fine posted without an answer: the page again with the message, 200."""
+    return Verzoek(
+        methode="post", kwargs=lambda d: _boete(d, status), data=lambda d: {}, onderdeel="boete", **kw
+    )
+
+
 def _api(**kw):
     return Verzoek(kanaal=Kanaal.API, **kw)
 
@@ -526,6 +562,19 @@ LEZEN: dict[str, Verzoek] = {
         kwargs=lambda d: {"uuid": d.hoofd.uuid, "pk": _gesprek(d)}, onderdeel="voortgang"
     ),
     "handhaving:waarschuwing": Verzoek(kwargs=_case, onderdeel="waarschuwing"),
+    "handhaving:overzicht": Verzoek(kwargs=_case, onderdeel="boete"),
+    "handhaving:voornemen": Verzoek(kwargs=_case, onderdeel="boete"),
+    "handhaving:boete": Verzoek(kwargs=_boete, onderdeel="boete"),
+    "handhaving:zienswijze": _boete_stap("voornemen"),
+    "handhaving:besluit": _boete_stap("zienswijze"),
+    "handhaving:beoordelen": _boete_stap("ter_goedkeuring", gebruiker="teamleider"),
+    "handhaving:betaling": _boete_stap(),
+    "handhaving:bezwaar": _boete_stap(),
+    "handhaving:bezwaar_beslissen": _boete_stap(),
+    "handhaving:pdf": Verzoek(kwargs=_boete, kanaal=Kanaal.PDF, actie=Actie.EXPORTEREN, onderdeel="boete"),
+    "handhaving:ter_goedkeuring": Verzoek(
+        gebruiker="teamleider", data=lambda d: (_boete(d, "ter_goedkeuring"), {})[1], onderdeel="boete"
+    ),
     # Participatie tab (regie.participatie)
     "participatie:participatie": Verzoek(kwargs=_case, onderdeel="participatie"),
     "participatie:activiteit_toevoegen": Verzoek(kwargs=_case, onderdeel="participatie"),
