@@ -15,7 +15,19 @@ from uuid import UUID
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, DateField, DateTimeField, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    CharField,
+    Count,
+    DateField,
+    DateTimeField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
@@ -26,6 +38,7 @@ from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import inburgeraars_voor, met_termijngegevens, termijnen_voor
 from regie.inburgeraars.status import ACTIEF, STATUS_LABELS, Status
 from regie.lijsten import zonder_jit
+from regie.tijdlijn.models import Gebeurtenis, Soort
 from regie.werkvoorraad import signalen as s
 from regie.werkvoorraad import voorwaarden as v
 from regie.wet.termijnen import Termijn
@@ -417,11 +430,6 @@ def sorteerkeuzes(*, team: bool) -> list[tuple[str, str]]:
 def met_handhavingsstand(qs: QuerySet[Inburgeraar]) -> QuerySet[Inburgeraar]:
     """`handhaving`: the stand after the last step of a warning or fine (regie.handhaving), as its
     timeline entry recorded it, so the worklist shows it without reading the fines themselves."""
-    from django.db.models import CharField
-    from django.db.models.fields.json import KT
-
-    from regie.tijdlijn.models import Gebeurtenis, Soort
-
     laatste = (
         Gebeurtenis.objects.filter(inburgeraar=OuterRef("pk"), soort__in=[Soort.WAARSCHUWING, Soort.BOETE])
         .order_by("-op", "-pk")
