@@ -1,5 +1,5 @@
 """The hand-over package: one small function per section, so a section is added in one place
-(e.g. fines, once regie.handhaving has them: a function here, a property in the schema).
+(a function here, a property in the schema).
 
 What is in it and what is left out, and why: regie/wet/overdracht.py. The result is plain JSON
 (dates as ISO text) and validates against the published schema (regie/overdracht/schema.py).
@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from regie.handhaving.selectors import waarschuwingen_van
+from regie.handhaving.models import Bezwaar, BoeteStatus
+from regie.handhaving.selectors import boetes_van, waarschuwingen_van
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import dagtekening_eerste_pip, termijnen_voor
 from regie.intake.models import BredeIntake
@@ -163,6 +164,33 @@ def waarschuwingen(inburgeraar: Inburgeraar) -> list[dict]:
     ]
 
 
+# Only decided fines that stand: they count for the repeat and the cap of the termijn, which runs on
+# after the move (Wi 11 lid 3). A fine still in procedure stays with the previous municipality.
+_GEDEELDE_BOETES = (BoeteStatus.OPGELEGD, BoeteStatus.BETAALD)
+
+
+def boetes(inburgeraar: Inburgeraar) -> list[dict]:
+    return [
+        {
+            "grond": b.grond,
+            "pleegdatum": _datum(b.pleegdatum),
+            "dagtekening": _datum(b.dagtekening),
+            "bedrag_centen": b.bedrag_centen,
+            "status": b.status,
+            "bezwaar": _bezwaar(b),
+        }
+        for b in boetes_van(inburgeraar).filter(status__in=_GEDEELDE_BOETES)
+    ]
+
+
+def _bezwaar(boete) -> str | None:
+    """The objection's outcome, 'lopend' while undecided, None without an objection."""
+    try:
+        return boete.bezwaar.uitkomst or "lopend"
+    except Bezwaar.DoesNotExist:
+        return None
+
+
 def contact(inburgeraar: Inburgeraar) -> dict:
     consulent = inburgeraar.consulent
     return {
@@ -182,6 +210,7 @@ SECTIES: tuple[tuple[str, Callable[[Inburgeraar], object]], ...] = (
     ("intake", intake),
     ("verwijzingen", verwijzingen),
     ("waarschuwingen", waarschuwingen),
+    ("boetes", boetes),
     ("contact", contact),
 )
 

@@ -5,12 +5,13 @@ import re
 from datetime import date
 
 from regie.aanbieders.models import Perceel
-from regie.handhaving.models import Aanleiding
+from regie.handhaving.models import Aanleiding, BezwaarUitkomst, Boete, BoeteStatus
 from regie.handhaving.models import Status as WaarschuwingStatus
 from regie.inburgeraars.models import Doelgroep, Leerroute
 from regie.intake.models import LeerbaarheidstoetsResultaat, Opleidingsniveau
 from regie.pip.models import Alfabetisering
 from regie.trajecten.models import VerwijzingStatus
+from regie.wet.boetes import euro
 
 LABELS = {
     "leerroute": dict(Leerroute.choices),
@@ -19,6 +20,9 @@ LABELS = {
     "verwijzing": dict(VerwijzingStatus.choices),
     "aanleiding": dict(Aanleiding.choices),
     "waarschuwing": dict(WaarschuwingStatus.choices),
+    "grond": dict(Boete._meta.get_field("grond").choices),
+    "boete": dict(BoeteStatus.choices),
+    "bezwaar": {**dict(BezwaarUitkomst.choices), "lopend": "Bezwaar loopt nog"},
     "opleidingsniveau": dict(Opleidingsniveau.choices),
     "leerbaarheidstoets": dict(LeerbaarheidstoetsResultaat.choices),
     "alfabetisering": dict(Alfabetisering.choices),
@@ -87,5 +91,15 @@ def leesbaar(pakket: dict) -> dict:
             "status_label": _label("waarschuwing", w["status"]),
         }
         for w in pakket["waarschuwingen"]
+    ]
+    uit["boetes"] = [
+        {
+            **b,
+            "grond_label": _label("grond", b["grond"]),
+            "status_label": _label("boete", b["status"]),
+            "bedrag": euro(b["bedrag_centen"]) if b["bedrag_centen"] is not None else "onbekend",
+            "bezwaar_label": _label("bezwaar", b["bezwaar"]) if b["bezwaar"] else "",
+        }
+        for b in pakket["boetes"]
     ]
     return uit

@@ -30,6 +30,11 @@ GEDEELD: tuple[Onderdeel, ...] = (
     Onderdeel("intake", "Opleiding, taalniveau, werk en wensen uit de brede intake, zonder gezondheid."),
     Onderdeel("verwijzingen", "Lopende cursussen en de aanwezigheid: zo gaat het traject zonder gat verder."),
     Onderdeel("waarschuwingen", "Schriftelijke waarschuwingen: handhaving begint niet opnieuw bij nul."),
+    Onderdeel(
+        "boetes",
+        "Opgelegde boetes van de gemeente (grond, datum, bedrag, bezwaar): de termijn loopt door (Wi 11 lid 3),"
+        " dus tellen ze mee voor een herhaling en het maximum per termijn.",
+    ),
     Onderdeel("contact", "De consulent van de vorige gemeente, voor een warme overdracht."),
 )
 
@@ -54,6 +59,12 @@ UITGESLOTEN: tuple[Onderdeel, ...] = (
         "gezin en geld",
         "Gezin, kinderen en de financiële situatie uit de brede intake: niet nodig voor de leerroute of"
         " de termijn; de nieuwe gemeente neemt ze op in haar eigen gesprek.",
+    ),
+    Onderdeel(
+        "boeteprocedures en feiten",
+        "Een boete waarover nog geen besluit is, blijft bij de vorige gemeente. Van een opgelegde boete gaan"
+        " het rapport van de feiten, de zienswijze en de reden van matiging niet mee: alleen de uitkomst telt"
+        " voor de nieuwe gemeente.",
     ),
     Onderdeel("tijdlijn", "De volledige tijdlijn en het verwerkingslog blijven bij de vorige gemeente."),
 )

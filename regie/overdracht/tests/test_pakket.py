@@ -92,3 +92,56 @@ def test_een_pakket_dat_niet_klopt_krijgt_een_nederlandse_melding(pakket, wijzig
 
 def test_geen_json_object():
     assert "geen JSON-object" in fouten_in([1, 2])[0]
+
+
+def test_opgelegde_boetes_gaan_mee_lopende_niet(dossier, consulent, teamleider):
+    """The termijn runs on after the move (Wi 11 lid 3), so a fine that stands counts at the new
+    municipality for the repeat and the cap of Wi 23; a fine still in procedure stays behind."""
+    import datetime as dt
+
+    from regie.handhaving import boete_services as s
+    from regie.handhaving.models import Boetebeleid
+    from regie.handhaving.services import waarschuwing_verzonden
+    from regie.klok import vandaag
+    from regie.overdracht.weergave import leesbaar
+
+    Boetebeleid.objects.create(gemeente=dossier.gemeente, asielstatushouders_beboeten=True)
+    waarschuwing = waarschuwing_verzonden(
+        waarschuwing=dossier.waarschuwingen.get(),
+        door=consulent,
+        verzonden_op=vandaag() - dt.timedelta(days=70),
+    )
+
+    def voornemen(dagen_geleden):
+        return s.voornemen_opstellen(
+            inburgeraar=dossier,
+            door=consulent,
+            waarschuwing=waarschuwing,
+            grond="wi23",
+            pleegdatum=vandaag() - dt.timedelta(days=dagen_geleden),
+            feiten="Niet op les zonder bericht (geheim rapport).",
+            rapport_datum=vandaag() - dt.timedelta(days=20),
+            zienswijze_uiterlijk=vandaag() - dt.timedelta(days=6),
+        )
+
+    opgelegd = voornemen(40)
+    s.zienswijze_vastleggen(boete=opgelegd, door=consulent, vorm="geen_reactie", datum=vandaag())
+    s.goedkeuren(boete=s.besluiten(boete=opgelegd, door=consulent, opleggen=True), door=teamleider)
+    s.bezwaar_registreren(boete=opgelegd, door=consulent, ontvangen_op=vandaag())
+    voornemen(30)  # still waiting for the zienswijze
+
+    pakket = bouw_pakket(dossier, naar_gemeente_naam="Noordoostpolder")
+
+    assert fouten_in(pakket) == []
+    assert pakket["boetes"] == [
+        {
+            "grond": "wi23",
+            "pleegdatum": (vandaag() - dt.timedelta(days=40)).isoformat(),
+            "dagtekening": vandaag().isoformat(),
+            "bedrag_centen": 5_000,
+            "status": "opgelegd",
+            "bezwaar": "lopend",
+        }
+    ]
+    assert "geheim rapport" not in json.dumps(pakket, ensure_ascii=False)
+    assert leesbaar(pakket)["boetes"][0]["bedrag"] == "€ 50,00"
