@@ -66,7 +66,9 @@ def _consulent_legt_ontzorging_vast(page, consulent, statushouder):
 
 
 def test_betaalrun_van_voorbereiden_tot_sepa_bestand(page, browser, live_server, dronten, consulent):
-    statushouder = InburgeraarFactory(gemeente=dronten, consulent=consulent, doelgroep="asielstatushouder")
+    statushouder = InburgeraarFactory(
+        gemeente=dronten, consulent=consulent, doelgroep="asielstatushouder", geslachtsnaam="Nietopdepagina"
+    )
     _consulent_legt_ontzorging_vast(page, consulent, statushouder)
 
     eerste = UserFactory(

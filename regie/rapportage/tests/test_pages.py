@@ -17,7 +17,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_dashboard_toont_de_vier_gemeenten_naast_elkaar(client, beleid_drechtsteden, maak, dordrecht):
-    dossiers = [maak.dossier(dordrecht, datum_melding_duo=date(2026, 2, 1)) for _ in range(6)]
+    # Names that cannot occur in the page's own words: Faker's "Groen", "Sam" or a colleague's
+    # surname would be found on the page without any person's data in it.
+    dossiers = [
+        maak.dossier(dordrecht, datum_melding_duo=date(2026, 2, 1), geslachtsnaam=f"Nietopdepagina{i}")
+        for i in range(6)
+    ]
     client.force_login(beleid_drechtsteden)
     antwoord = client.get(reverse("rapportage:dashboard"), {"van": "2026-01-01", "tot": "2026-12-31"})
     assert antwoord.status_code == 200
@@ -30,7 +35,10 @@ def test_dashboard_toont_de_vier_gemeenten_naast_elkaar(client, beleid_drechtste
 
 
 def test_kleine_aantallen_staan_er_als_minder_dan_vijf(client, beleid_drechtsteden, maak, dordrecht):
-    dossiers = [maak.dossier(dordrecht, datum_melding_duo=date(2026, 2, 1)) for _ in range(3)]
+    dossiers = [
+        maak.dossier(dordrecht, datum_melding_duo=date(2026, 2, 1), geslachtsnaam=f"Nietinhetbestand{i}")
+        for i in range(3)
+    ]
     client.force_login(beleid_drechtsteden)
     antwoord = client.get(
         reverse("rapportage:csv", args=["instroom"]), {"van": "2026-01-01", "tot": "2026-12-31"}
