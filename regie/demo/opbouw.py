@@ -119,10 +119,13 @@ class _Bouwer:
         # Fixed names (no random numbers used), so the plan and its cases stay the same.
         for organisatie_naam, kort in KORTE_NAAM.items():
             for prefix, rol in ROL_ACCOUNTS.items():
+                # "financieel2" gets a name of its own: a run prepared and approved by two people
+                # must not read as one name twice on the page.
+                nummer = prefix.removeprefix(prefix.rstrip("0123456789"))
                 User.objects.create(
                     username=f"{prefix}.{kort}",
                     first_name="Demo",
-                    last_name=rol.label.lower(),
+                    last_name=f"{rol.label.lower()} {nummer}".strip(),
                     email=f"{prefix}.{kort}@example.nl",
                     organisatie=organisaties[organisatie_naam],
                     rol=rol,

@@ -118,6 +118,29 @@ def bsns_geldig_en_uniek_per_organisatie() -> None:
     assert len(set(paren)) == len(paren)
 
 
+def vier_ogen_door_twee_mensen() -> None:
+    """A payment run and a fine decision were approved by someone else than who prepared them,
+    and the page shows two different names (two demo accounts of one role once had one name)."""
+    from regie.handhaving.models import Boete
+    from regie.ontzorging.models import Betaalrun
+
+    paren = [
+        (r.voorbereid_door, r.goedgekeurd_door)
+        for r in Betaalrun.objects.filter(goedgekeurd_door__isnull=False).select_related(
+            "voorbereid_door", "goedgekeurd_door"
+        )
+    ] + [
+        (b.besloten_door, b.goedgekeurd_door)
+        for b in Boete.objects.filter(goedgekeurd_door__isnull=False).select_related(
+            "besloten_door", "goedgekeurd_door"
+        )
+    ]
+    assert paren
+    for voorbereid, goedgekeurd in paren:
+        assert voorbereid != goedgekeurd
+        assert voorbereid.get_full_name() != goedgekeurd.get_full_name()
+
+
 def verhoudingen() -> None:
     """The domain reference's proportions (wider bounds than the plan's tests: a small database)."""
     asiel = Inburgeraar.objects.filter(doelgroep=Doelgroep.ASIELSTATUSHOUDER)
@@ -132,5 +155,6 @@ def alle_invarianten(*, gebouwd: datetime) -> None:
     tijdstempels_in_het_verleden_van_de_casus()
     partners_wijzen_naar_elkaar()
     bsns_geldig_en_uniek_per_organisatie()
+    vier_ogen_door_twee_mensen()
     verhoudingen()
     assert na_vandaag(timezone.localdate(), gebouwd) == {}

@@ -54,6 +54,10 @@ def test_bsns_geldig_en_uniek(gezaaid):
     invarianten.bsns_geldig_en_uniek_per_organisatie()
 
 
+def test_vier_ogen_door_twee_mensen_met_twee_namen(gezaaid):
+    invarianten.vier_ogen_door_twee_mensen()
+
+
 def test_demo_accounts_per_organisatie(gezaaid):
     gebruikers = User.objects.filter(username__contains=".").select_related("organisatie")
     for kort, naam in [
