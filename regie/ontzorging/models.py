@@ -94,8 +94,10 @@ class Ontzorging(models.Model):
             return self.beeindigd_op
         return self.verlengd_tot or self.einde
 
-    def loopt_op(self, dag) -> bool:
-        return wet.loopt_op(begin=self.eerste_bijstand, einde=self.laatste_dag, dag=dag)
+    def loopt_op(self, dag, *, dossier_open: bool = True) -> bool:
+        return wet.loopt_op(
+            begin=self.eerste_bijstand, einde=self.laatste_dag, dag=dag, dossier_open=dossier_open
+        )
 
 
 class Bijstandsbedrag(models.Model):

@@ -11,6 +11,7 @@ from django.http import Http404
 
 from regie.accounts.rechten import Recht, heeft_recht
 from regie.inburgeraars.selectors import gemeenten_voor
+from regie.inburgeraars.status import EINDSTATUSSEN
 from regie.ontzorging.models import (
     Betaalrekening,
     Betaalrun,
@@ -82,6 +83,8 @@ def vaste_lasten_voor_maand(gemeente: Gemeente, maand: date) -> QuerySet[VasteLa
     )
     return (
         VasteLast.objects.filter(ontzorging__inburgeraar__gemeente=gemeente, van__lte=maand)
+        # A closed case (moved, completed, ended) is no longer ontzorgd: regie.wet.ontzorging.loopt_op.
+        .exclude(ontzorging__inburgeraar__status__in=EINDSTATUSSEN)
         .filter(Q(tot__isnull=True) | Q(tot__gte=maand))
         .filter(ontzorging__eerste_bijstand__lte=laatste_van_maand(maand))
         .annotate(laatste=_laatste_dag())

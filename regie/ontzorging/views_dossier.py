@@ -15,6 +15,7 @@ from regie.accounts.rechten import Recht, mag, vereist_recht
 from regie.financien.bedragen import euro
 from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars.selectors import inburgeraar_voor
+from regie.inburgeraars.status import EINDSTATUSSEN
 from regie.klok import vandaag
 from regie.ontzorging import selectors, services
 from regie.ontzorging.forms import (
@@ -73,7 +74,8 @@ def ontzorging(request, uuid):
     }
     if o is not None:
         context |= {
-            "loopt": o.loopt_op(vandaag()),
+            "loopt": o.loopt_op(vandaag(), dossier_open=inburgeraar.status_enum not in EINDSTATUSSEN),
+            "dossier_gesloten": inburgeraar.status_enum in EINDSTATUSSEN,
             "vaste_lasten": Paginator(selectors.vaste_lasten_van(o), PER_PAGINA).get_page(
                 request.GET.get("lasten")
             ),

@@ -112,9 +112,13 @@ def einde_ontzorging(eerste_betaling: date) -> date:
     return laatste_van_maand(plus_maanden(eerste_betaling, DUUR_MAANDEN - 1))
 
 
-def loopt_op(*, begin: date, einde: date, dag: date) -> bool:
-    """Pw 56a: whether ontzorging is running on `dag` (begin and einde both count)."""
-    return begin <= dag <= einde
+def loopt_op(*, begin: date, einde: date, dag: date, dossier_open: bool = True) -> bool:
+    """Pw 56a: whether ontzorging is running on `dag` (begin and einde both count). It stops when
+    the case closes: after a move the new municipality grants the bijstand, and ontzorging is paid
+    from the bijstand of the college that grants it; a person who is no longer inburgeringsplichtig
+    (afgerond) or whose case ended is outside Pw 56a's group. Regie's reading of 56a, not its text
+    (see the module docstring)."""
+    return dossier_open and begin <= dag <= einde
 
 
 def maanden(begin: date, einde: date) -> list[date]:

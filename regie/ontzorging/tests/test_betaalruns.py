@@ -186,3 +186,16 @@ def test_alleen_financieel_medewerker_van_de_gemeente(dordrecht, vaste_lasten, c
         betaalruns.run_voorbereiden(
             gemeente=vaste_lasten[0].ontzorging.inburgeraar.gemeente, door=consulent, maand=MAART
         )
+
+
+@pytest.mark.parametrize("status", ["verhuisd", "afgerond", "beeindigd"])
+def test_gesloten_dossier_gaat_niet_meer_mee_in_een_run(dronten, vaste_lasten, rekening, financieel, status):
+    """A case closed within the six months (e.g. moved to Noordoostpolder): the old municipality
+    no longer pays its fixed costs (Pw 56a, regie.wet.ontzorging.loopt_op)."""
+    from regie.inburgeraars.models import Inburgeraar
+
+    assert selectors.vooruitblik(dronten, MAART).aantal == 3
+    Inburgeraar.objects.filter(pk=vaste_lasten[0].ontzorging.inburgeraar_id).update(status=status)
+    assert selectors.vooruitblik(dronten, MAART).aantal == 0
+    with pytest.raises(ValidationError, match="niets"):
+        betaalruns.run_voorbereiden(gemeente=dronten, door=financieel, maand=MAART)

@@ -32,6 +32,18 @@ def test_dossiertab_toont_periode_en_lasten_en_logt_lezen(client, consulent, vas
     assert list(log.betrokkenen.values_list("inburgeraar_id", flat=True)) == [statushouder.pk]
 
 
+def test_dossiertab_na_verhuizing_zegt_dat_de_ontzorging_gestopt_is(
+    client, consulent, vaste_lasten, statushouder
+):
+    from regie.inburgeraars.models import Inburgeraar
+
+    Inburgeraar.objects.filter(pk=statushouder.pk).update(status="verhuisd")
+    client.force_login(consulent)
+    tekst = client.get(reverse("ontzorging_dossier:ontzorging", args=[statushouder.uuid])).content.decode()
+    assert "Gestopt: het dossier is gesloten (verhuisd)" in tekst
+    assert ">Loopt<" not in tekst
+
+
 def test_dossiertab_zonder_ontzorging_biedt_vastleggen(client, consulent, inburgeraar):
     client.force_login(consulent)
     tekst = client.get(reverse("ontzorging_dossier:ontzorging", args=[inburgeraar.uuid])).content.decode()

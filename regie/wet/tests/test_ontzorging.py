@@ -116,3 +116,12 @@ def test_pw_56a_verlenging_alleen_met_toestemming():
         verlenging_fout(toestemming_op=date(2027, 7, 31), huidig_einde=einde, vandaag=date(2027, 7, 31)) == ""
     )
     assert verlenging_fout(toestemming_op=date(2027, 8, 1), huidig_einde=einde, vandaag=date(2027, 8, 1))
+
+
+def test_pw_56a_stopt_als_het_dossier_sluit():
+    """Pw 56a: paid from the bijstand of the college that grants it; after a move (or the end of
+    the obligation) this college no longer ontzorgt, also within the six months."""
+    begin = date(2027, 9, 3)
+    einde = einde_ontzorging(begin)
+    assert loopt_op(begin=begin, einde=einde, dag=date(2027, 12, 1), dossier_open=True)
+    assert not loopt_op(begin=begin, einde=einde, dag=date(2027, 12, 1), dossier_open=False)
