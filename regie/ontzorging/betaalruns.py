@@ -29,6 +29,7 @@ from regie.ontzorging.models import (
     Betalingstatus,
     Kostensoort,
     Runstatus,
+    VasteLast,
 )
 from regie.ontzorging.selectors import (
     betaalrekening_van,
@@ -144,6 +145,32 @@ def _end_to_end() -> str:
 
 @_weigering_gelogd
 @transaction.atomic
+def betaling_voor(
+    run: Betaalrun,
+    vaste_last: VasteLast,
+    maand: date,
+    *,
+    bedrag: int | None = None,
+    end_to_end: str | None = None,
+) -> Betaling:
+    """The payment of one fixed cost for one month in `run` (not saved): a new one, or one that
+    came back (`bedrag` then is what was paid before). The demo passes a repeatable `end_to_end`."""
+    v = vaste_last
+    return Betaling(
+        run=run,
+        inburgeraar_id=v.ontzorging.inburgeraar_id,
+        vaste_last=v,
+        maand=maand,
+        soort=v.soort,
+        begunstigde=v.begunstigde,
+        iban=v.iban,
+        bic=v.bic,
+        bedrag=v.bedrag if bedrag is None else bedrag,
+        omschrijving=omschrijving(v.soort, maand, v.kenmerk),
+        end_to_end=end_to_end or _end_to_end(),
+    )
+
+
 def run_voorbereiden(*, gemeente: Gemeente, door: User, maand: date) -> Betaalrun:
     """Prepare the run of `maand`: every fixed cost due that month and not yet paid, and every
     returned payment not yet paid again. The prepared run is the preview the approver sees."""
@@ -163,44 +190,14 @@ def run_voorbereiden(*, gemeente: Gemeente, door: User, maand: date) -> Betaalru
     if fouten:
         raise ValidationError(fouten)
     run = Betaalrun.objects.create(gemeente=gemeente, maand=maand, voorbereid_door=door)
-    betalingen = [
-        Betaling(
-            run=run,
-            inburgeraar_id=v.ontzorging.inburgeraar_id,
-            vaste_last=v,
-            maand=maand,
-            soort=v.soort,
-            begunstigde=v.begunstigde,
-            iban=v.iban,
-            bic=v.bic,
-            bedrag=v.bedrag,
-            omschrijving=omschrijving(v.soort, maand, v.kenmerk),
-            end_to_end=_end_to_end(),
-        )
-        for v in vaste_lasten_voor_maand(gemeente, maand)
-    ]
+    betalingen = [betaling_voor(run, v, maand) for v in vaste_lasten_voor_maand(gemeente, maand)]
     gezien = set()
     for terug in teruggekomen_voor(gemeente, maand):
         sleutel = (terug.vaste_last_id, terug.maand)
         if sleutel in gezien:
             continue
         gezien.add(sleutel)
-        v = terug.vaste_last
-        betalingen.append(
-            Betaling(
-                run=run,
-                inburgeraar_id=terug.inburgeraar_id,
-                vaste_last=v,
-                maand=terug.maand,
-                soort=v.soort,
-                begunstigde=v.begunstigde,
-                iban=v.iban,
-                bic=v.bic,
-                bedrag=terug.bedrag,
-                omschrijving=omschrijving(v.soort, terug.maand, v.kenmerk),
-                end_to_end=_end_to_end(),
-            )
-        )
+        betalingen.append(betaling_voor(run, terug.vaste_last, terug.maand, bedrag=terug.bedrag))
     if not betalingen:
         raise ValidationError({"maand": [f"Voor {maand:%m-%Y} is er niets (meer) te betalen."]})
     try:

@@ -37,7 +37,7 @@ from regie.accounts.models import Rol, User
 from regie.financien.bedragen import euro
 from regie.inburgeraars.models import Doelgroep, Inburgeraar
 from regie.ontzorging import sepa
-from regie.ontzorging.betaalruns import omschrijving
+from regie.ontzorging.betaalruns import betaling_voor
 from regie.ontzorging.models import (
     Betaalrekening,
     Betaalrun,
@@ -50,6 +50,7 @@ from regie.ontzorging.models import (
     VasteLast,
     Vergunning,
 )
+from regie.ontzorging.selectors import vaste_lasten_voor_maand
 from regie.ontzorging.zelfredzaamheid import CHECKLIST
 from regie.participatie.models import Activiteit, Resultaat
 from regie.participatie.models import Soort as ActiviteitSoort
@@ -296,15 +297,7 @@ def _runs(bouwer: _Bouwer, gemeenten, medewerkers) -> int:
         terug_te_betalen: list[Betaling] = []
         for stap in range(MAANDEN_RUNS, 0, -1):
             maand = wet.plus_maanden(deze_maand, -stap)
-            lasten = [
-                v
-                for v in VasteLast.objects.filter(
-                    ontzorging__inburgeraar__gemeente=gemeente, van__lte=maand
-                ).select_related("ontzorging")
-                if v.geldt_in(maand)
-                and v.ontzorging.eerste_bijstand <= wet.laatste_van_maand(maand)
-                and v.ontzorging.laatste_dag >= maand
-            ]
+            lasten = list(vaste_lasten_voor_maand(gemeente, maand).order_by("pk"))
             if not lasten and not terug_te_betalen:
                 continue
             bereid = _moment(max(maand - timedelta(days=8), date(2022, 1, 1)), rng)
@@ -312,33 +305,10 @@ def _runs(bouwer: _Bouwer, gemeenten, medewerkers) -> int:
                 gemeente=gemeente, maand=maand, voorbereid_door=voorbereider, status=Runstatus.VOORBEREID
             )
             betalingen = [
-                Betaling(
-                    run=run,
-                    inburgeraar_id=v.ontzorging.inburgeraar_id,
-                    vaste_last=v,
-                    maand=maand,
-                    soort=v.soort,
-                    begunstigde=v.begunstigde,
-                    iban=v.iban,
-                    bic=v.bic,
-                    bedrag=v.bedrag,
-                    omschrijving=omschrijving(v.soort, maand, v.kenmerk),
-                    end_to_end=f"ONTZ{rng.getrandbits(124):031x}",
-                )
-                for v in lasten
+                betaling_voor(run, v, maand, end_to_end=f"ONTZ{rng.getrandbits(124):031x}") for v in lasten
             ] + [
-                Betaling(
-                    run=run,
-                    inburgeraar_id=b.inburgeraar_id,
-                    vaste_last=b.vaste_last,
-                    maand=b.maand,
-                    soort=b.soort,
-                    begunstigde=b.begunstigde,
-                    iban=b.vaste_last.iban,
-                    bic=b.bic,
-                    bedrag=b.bedrag,
-                    omschrijving=omschrijving(b.soort, b.maand, b.vaste_last.kenmerk),
-                    end_to_end=f"ONTZ{rng.getrandbits(124):031x}",
+                betaling_voor(
+                    run, b.vaste_last, b.maand, bedrag=b.bedrag, end_to_end=f"ONTZ{rng.getrandbits(124):031x}"
                 )
                 for b in terug_te_betalen
             ]

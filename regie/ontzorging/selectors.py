@@ -104,7 +104,7 @@ def teruggekomen_voor(gemeente: Gemeente, maand: date) -> QuerySet[Betaling]:
             status=Betalingstatus.TERUGGEKOMEN, inburgeraar__gemeente=gemeente, maand__lte=maand
         )
         .exclude(Exists(opnieuw))
-        .select_related("vaste_last")
+        .select_related("vaste_last__ontzorging")
         .order_by("maand", "vaste_last_id", "id")
     )
 
