@@ -56,8 +56,11 @@ def herberekenen(inburgeraars=None, *, vandaag: date | None = None) -> int:
 
 
 def gemeld(rapport) -> None:
-    """After `rapport` (any report with a `verwijzing`) was saved or corrected."""
-    herberekenen(Inburgeraar.objects.filter(verwijzingen__pk=rapport.verwijzing_id))
+    """After `rapport` (any report with a `verwijzing`) was saved or corrected. The UPDATE names
+    the case by its key: filtered through the referral it became `id IN (SELECT ... JOIN ...)`,
+    which took up to a minute per report on PostgreSQL inside one long transaction (a test that
+    seeds the demo), where the planner had no statistics of the rows just written."""
+    herberekenen(Inburgeraar.objects.filter(pk=rapport.verwijzing.inburgeraar_id))
 
 
 def afwijkingen() -> list[tuple[int, str, object, object]]:
