@@ -20,6 +20,7 @@ def beschikking_context(boete: Boete) -> dict:
         "grond_naam": wet.GROND_NAMEN[grond],
         "artikel": "22" if grond == wet.Grond.BREDE_INTAKE_PIP else "23",
         "bezwaar_tot": wet.bezwaartermijn_einde(boete.dagtekening),
+        "bezwaar_weken": wet.BOETEREGELS["bezwaartermijn_weken"].waarde,
         "beleid": beleid_van(boete.inburgeraar),
     }
 

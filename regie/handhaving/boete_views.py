@@ -129,6 +129,7 @@ def _pagina(request, inburgeraar, boete, *, status=200, **formulieren):
         "mag_goedkeuren": heeft_recht(request.user, Recht.BOETES_GOEDKEUREN),
         "awb_553": wet.rapport_en_zienswijze_verplicht(wet.Grond(boete.grond)),
         "maximum": wet.euro(wet.wettelijk_maximum(wet.Grond(boete.grond))),
+        "grens_awb_553": wet.euro(wet.BOETEREGELS["awb_553_grens"].waarde),
         "bezwaar_tot": wet.bezwaartermijn_einde(boete.dagtekening) if boete.dagtekening else None,
         **_stap_formulieren(boete, beleid),
         **formulieren,

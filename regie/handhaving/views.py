@@ -14,6 +14,7 @@ from regie.inburgeraars.selectors import inburgeraar_voor
 from regie.klok import vandaag
 from regie.verwerkingslog.log import logt_lezen
 from regie.werkvoorraad.signalen import SIGNAAL_AANLEIDINGEN, Code
+from regie.wet.boetes import BOETEREGELS, euro
 
 WIJZIGEN = Recht.DOSSIERS_WIJZIGEN_EIGEN
 
@@ -57,7 +58,12 @@ def waarschuwing(request, uuid):
     return render(
         request,
         "handhaving/waarschuwing.html",
-        {"inburgeraar": inburgeraar, "tab": "voortgang", "form": form},
+        {
+            "inburgeraar": inburgeraar,
+            "tab": "voortgang",
+            "form": form,
+            "grens_awb_553": euro(BOETEREGELS["awb_553_grens"].waarde),
+        },
     )
 
 
