@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 from openpyxl import load_workbook
 
 from regie.accounts.models import Rol
@@ -221,7 +222,7 @@ def test_factuurlijst_zonder_dossierinhoud_en_gelogd(ingelogd, geld):
     assert antwoord.status_code == 200
     assert str(verwijzing.uuid) in tekst and "F1" in tekst
     persoon = verwijzing.inburgeraar
-    assert persoon.bsn not in tekst and persoon.geslachtsnaam not in tekst
+    assert persoon.bsn not in tekst and escape(persoon.geslachtsnaam) not in tekst
     log = Verwerking.objects.filter(onderdeel="factuur", actie=Actie.LEZEN).get()
     assert list(log.betrokkenen.values_list("inburgeraar_id", flat=True)) == [persoon.pk]
 

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from regie.demo.factories import InburgeraarFactory, geldig_bsn
 from regie.inburgeraars.models import Inburgeraar
@@ -29,7 +30,7 @@ def test_verhuizing_in_regie_via_de_paginas(client, dossier, consulent, consulen
 
     client.force_login(consulent_nop)
     inbox = client.get(reverse("overdracht:inbox"))
-    assert dossier.geslachtsnaam in inbox.text and "Wacht op de nieuwe gemeente" in inbox.text
+    assert escape(dossier.geslachtsnaam) in inbox.text and "Wacht op de nieuwe gemeente" in inbox.text
     overdracht = Overdracht.objects.get()
     detail = reverse("overdracht:inbox_pakket", kwargs={"uuid": overdracht.uuid})
     pagina = client.get(detail)

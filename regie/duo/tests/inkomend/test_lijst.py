@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.html import escape
 
 from regie.duo.inkomend.models import Notificatie, Status
 from regie.duo.schermen import meldingen as views
@@ -51,7 +52,9 @@ def test_afstemming_per_pagina_met_constant_aantal_queries(client, dronten, team
 
     monkeypatch.setattr(views, "PER_PAGINA", 2)
     afstemming = Afstemming.objects.create(organisatie=dronten.organisatie, klaar_op=timezone.now())
-    personen = [InburgeraarFactory(gemeente=dronten) for _ in range(3)]
+    # A name with an apostrophe, as Faker and real life give: the page escapes it (a flaky CI run, 2026-12-07)
+    personen = [InburgeraarFactory(gemeente=dronten, tussenvoegsel="van 't", geslachtsnaam="Riet")]
+    personen += [InburgeraarFactory(gemeente=dronten) for _ in range(2)]
     for persoon in personen:
         afstemming.regels.create(
             inburgeraar=persoon,
@@ -68,9 +71,9 @@ def test_afstemming_per_pagina_met_constant_aantal_queries(client, dronten, team
     with CaptureQueriesContext(connection) as tweede:
         html2 = client.get("/duo-meldingen/afstemming/", {"pagina": 2}).content.decode()
     assert len(tweede) == len(eerste)
-    assert [p.naam in html for p in personen] == [True, True, False]
-    assert [p.naam in html2 for p in personen] == [False, False, True]
-    assert elders.naam not in html + html2 and "DUO gaf geen antwoord" not in html + html2
+    assert [escape(p.naam) in html for p in personen] == [True, True, False]
+    assert [escape(p.naam) in html2 for p in personen] == [False, False, True]
+    assert escape(elders.naam) not in html + html2 and "DUO gaf geen antwoord" not in html + html2
 
     for _ in range(4):  # more rows on the page: not more queries
         afstemming.regels.create(inburgeraar=InburgeraarFactory(gemeente=dronten), verschillen=[])
