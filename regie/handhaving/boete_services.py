@@ -32,6 +32,7 @@ from regie.handhaving.models import (
     Waarschuwing,
     ZienswijzeVorm,
 )
+from regie.handhaving.selectors import boetes_vorige_gemeente
 from regie.inburgeraars.models import Doelgroep, Inburgeraar
 from regie.inburgeraars.services import neem_versie
 from regie.inburgeraars.status import EINDSTATUSSEN
@@ -233,14 +234,21 @@ def zienswijze_vastleggen(
 
 
 def eerdere_pleegdata(boete: Boete) -> list[date]:
-    """The dates of conduct of the person's earlier Wi 23 fines that still count (repeat)."""
-    return list(
+    """The dates of conduct of the person's earlier Wi 23 fines that still count (repeat), also those
+    of the previous municipality: the termijn runs on after a move (Wi 15 lid 4)."""
+    hier = (
         Boete.objects.filter(
             inburgeraar_id=boete.inburgeraar_id, grond=wet.Grond.PIP_NIET_NAKOMEN, status__in=GELDENDE_BOETES
         )
         .exclude(pk=boete.pk)
         .values_list("pleegdatum", flat=True)
     )
+    elders = [
+        date.fromisoformat(b["pleegdatum"])
+        for b in boetes_vorige_gemeente(boete.inburgeraar)
+        if b["grond"] == wet.Grond.PIP_NIET_NAKOMEN
+    ]
+    return [*hier, *elders]
 
 
 def al_opgelegd_in_termijn(boete: Boete) -> int:
@@ -262,6 +270,7 @@ def berekening_voor(boete: Boete, *, matiging: int = 100, matiging_reden: str = 
         matiging=matiging,
         matiging_reden=matiging_reden,
         al_opgelegd_in_termijn=al_opgelegd_in_termijn(boete),
+        bij_vorige_gemeente=sum(b["bedrag_centen"] or 0 for b in boetes_vorige_gemeente(boete.inburgeraar)),
         bijstand_verlaagd=boete.bijstand_verlaagd,
     )
 

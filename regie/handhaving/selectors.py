@@ -14,6 +14,14 @@ def boetes_van(inburgeraar) -> QuerySet[Boete]:
     return inburgeraar.boetes.select_related("bezwaar").order_by("-rapport_datum", "-id")
 
 
+def boetes_vorige_gemeente(inburgeraar) -> list[dict]:
+    """The previous municipality's fines, from the newest hand-over package read into this case: its
+    section "boetes" holds only fines that still count (opgelegd or betaald). Read through the
+    relation, not by importing regie.overdracht, which sits above handhaving and packs these fines."""
+    pakket = inburgeraar.ontvangen_pakketten.values_list("pakket", flat=True).first()
+    return (pakket or {}).get("boetes") or []
+
+
 def boete_van(inburgeraar, boete_uuid) -> Boete:
     """One fine of a case the caller already looked up with `inburgeraar_voor`; 404 otherwise."""
     try:

@@ -129,11 +129,16 @@ def bereken(
     matiging: int = 100,
     matiging_reden: str = "",
     al_opgelegd_in_termijn: int = 0,
+    bij_vorige_gemeente: int = 0,
     bijstand_verlaagd: bool = False,
 ) -> Berekening:
     """The amount of a fine (Wi 22, Wi 23), with its moderation (Awb 5:46) and the limits of the
     maximum per fine (Wi 23), the cap per termijn and Wi 27. Raises BoeteGeweigerd with the Dutch
-    reason when the law allows no such fine."""
+    reason when the law allows no such fine.
+
+    `bij_vorige_gemeente`: cents fined by the municipality the person moved from. The termijn runs on
+    after a move (Wi 15 lid 4 keeps the leerroute, Wi 11 the termijn), so those fines count toward
+    the same cap; pass their Wi 23 dates in `eerdere_pleegdata` for the repeat."""
     if bijstand_verlaagd:
         raise BoeteGeweigerd(
             "Geen boete: de bijstand is al verlaagd voor dezelfde gedraging (Wi 27). Neem een besluit 'geen boete'."
@@ -170,10 +175,19 @@ def bereken(
         )
     toets_maximum(grond, bedrag)
     cap = BOETEREGELS["maximum_per_termijn"].waarde
-    if al_opgelegd_in_termijn + bedrag > cap:
+    al_opgelegd = al_opgelegd_in_termijn + bij_vorige_gemeente
+    if al_opgelegd + bedrag > cap:
+        elders = (
+            f", waarvan {euro(bij_vorige_gemeente)} door de vorige gemeente" if bij_vorige_gemeente else ""
+        )
         raise BoeteGeweigerd(
-            f"Deze boete past niet meer: in deze inburgeringstermijn is al {euro(al_opgelegd_in_termijn)} aan"
-            f" boetes opgelegd, en samen is dat nooit meer dan {euro(cap)} (Wi 23)."
+            f"Deze boete past niet meer: in deze inburgeringstermijn is al {euro(al_opgelegd)} aan"
+            f" boetes opgelegd{elders}, en samen is dat nooit meer dan {euro(cap)} (Wi 23)."
+        )
+    if bij_vorige_gemeente:
+        uitleg.append(
+            f"De vorige gemeente gaf in deze inburgeringstermijn al {euro(bij_vorige_gemeente)} aan boetes."
+            f" Dat telt mee: alle boetes samen zijn nooit meer dan {euro(cap)} (Wi 23)."
         )
     uitleg.append(f"Te betalen: {euro(bedrag)}.")
     return Berekening(grond=grond, basis=basis, matiging=matiging, bedrag=bedrag, uitleg=tuple(uitleg))

@@ -213,3 +213,54 @@ def test_consulent_van_alleen_dordrecht_kan_niet_naar_zwijndrecht_verhuizen(dord
         services.verhuizen_binnen_organisatie(
             inburgeraar=inburgeraar, door=beperkt, naar_gemeente=zwijndrecht
         )
+
+
+def test_boete_van_de_vorige_gemeente_telt_mee(
+    dossier, consulent, teamleider, consulent_nop, noordoostpolder
+):
+    """Wi 23 repeat and cap per termijn, Wi 15 lid 4: the termijn runs on after a move, so a fine of
+    Dronten makes the next Wi 23 fine in Noordoostpolder a repeat (EUR 50 doubled to EUR 100)."""
+    import datetime as dt
+
+    from regie.handhaving import boete_services
+    from regie.handhaving import services as handhaving
+    from regie.handhaving.models import Boetebeleid
+    from regie.handhaving.selectors import boetes_vorige_gemeente
+    from regie.klok import vandaag
+
+    def boete(inburgeraar, door, pleegdatum):
+        Boetebeleid.objects.get_or_create(
+            gemeente=inburgeraar.gemeente, defaults={"asielstatushouders_beboeten": True}
+        )
+        w = handhaving.waarschuwing_opstellen(
+            inburgeraar=inburgeraar,
+            door=door,
+            aanleiding="ongeoorloofd_afwezig",
+            omschrijving="Kom.",
+            datum=pleegdatum,
+        )
+        handhaving.waarschuwing_verzonden(
+            waarschuwing=w, door=door, verzonden_op=pleegdatum - dt.timedelta(days=7)
+        )
+        b = boete_services.voornemen_opstellen(
+            inburgeraar=inburgeraar,
+            door=door,
+            waarschuwing=w,
+            grond="wi23",
+            pleegdatum=pleegdatum,
+            feiten="Drie weken niet op les.",
+            rapport_datum=pleegdatum + dt.timedelta(days=5),
+            zienswijze_uiterlijk=pleegdatum + dt.timedelta(days=10),
+        )
+        boete_services.zienswijze_vastleggen(boete=b, door=door, vorm="geen_reactie", datum=vandaag())
+        return boete_services.besluiten(boete=b, door=door, opleggen=True)
+
+    eerste = boete(dossier, consulent, vandaag() - dt.timedelta(days=90))
+    boete_services.goedkeuren(boete=eerste, door=teamleider)
+    overdracht = services.pakket_maken(inburgeraar=dossier, door=consulent, naar_gemeente=noordoostpolder)
+    nieuw = services.overdracht_accepteren(overdracht=overdracht, door=consulent_nop)
+    assert [b["bedrag_centen"] for b in boetes_vorige_gemeente(nieuw)] == [5_000]
+
+    tweede = boete(nieuw, consulent_nop, vandaag() - dt.timedelta(days=20))
+    assert tweede.bedrag_centen == 10_000
+    assert boete_services.berekening_voor(tweede).uitleg[1].startswith("Dit is de 2e keer")

@@ -69,6 +69,27 @@ def test_cap_per_termijn_precies_2400():
         bereken(grond=Grond.BREDE_INTAKE_PIP, pleegdatum=PLEEG, al_opgelegd_in_termijn=215_001)
 
 
+def test_cap_telt_de_vorige_gemeente_mee():
+    """Wi 23 cap per termijn, Wi 11 and Wi 15 lid 4: the termijn runs on after a move, so the
+    previous municipality's fines count; exactly at the cap is allowed, a cent more is not."""
+    assert (
+        bereken(
+            grond=Grond.BREDE_INTAKE_PIP,
+            pleegdatum=PLEEG,
+            al_opgelegd_in_termijn=65_000,
+            bij_vorige_gemeente=150_000,
+        ).bedrag
+        == 25_000
+    )
+    with pytest.raises(BoeteGeweigerd, match=r"al € 2.150,01 .* waarvan € 1.500,01 door de vorige gemeente"):
+        bereken(
+            grond=Grond.BREDE_INTAKE_PIP,
+            pleegdatum=PLEEG,
+            al_opgelegd_in_termijn=65_000,
+            bij_vorige_gemeente=150_001,
+        )
+
+
 def test_maximum_per_boete():
     """Wi 22: never above EUR 250; Wi 23: never above EUR 800; never EUR 0."""
     toets_maximum(Grond.BREDE_INTAKE_PIP, 25_000)
