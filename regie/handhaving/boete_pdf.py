@@ -8,6 +8,7 @@ from regie.handhaving.boete_services import beleid_van
 from regie.handhaving.models import Boete
 from regie.pdf import pdf_uit_template
 from regie.wet import boetes as wet
+from regie.wet.bezwaar import BEZWAARTERMIJN_WEKEN, bezwaartermijn_einde
 
 TEMPLATE = "handhaving/beschikking.html"
 
@@ -19,8 +20,8 @@ def beschikking_context(boete: Boete) -> dict:
         "inburgeraar": boete.inburgeraar,
         "grond_naam": wet.GROND_NAMEN[grond],
         "artikel": "22" if grond == wet.Grond.BREDE_INTAKE_PIP else "23",
-        "bezwaar_tot": wet.bezwaartermijn_einde(boete.dagtekening),
-        "bezwaar_weken": wet.BOETEREGELS["bezwaartermijn_weken"].waarde,
+        "bezwaar_tot": bezwaartermijn_einde(boete.dagtekening),
+        "bezwaar_weken": BEZWAARTERMIJN_WEKEN,
         "beleid": beleid_van(boete.inburgeraar),
     }
 

@@ -40,6 +40,7 @@ from regie.klok import vandaag
 from regie.tijdlijn import events
 from regie.verwerkingslog import log as verwerkingslog
 from regie.wet import boetes as wet
+from regie.wet.bezwaar import bezwaar_tijdig
 
 # Which step may follow which: a service refuses every other move.
 OVERGANGEN: dict[str, set[str]] = {
@@ -431,7 +432,7 @@ def bezwaar_registreren(*, boete: Boete, door: User, ontvangen_op: date | None) 
     bezwaar = Bezwaar.objects.create(
         boete=boete,
         ontvangen_op=ontvangen_op,
-        tijdig=wet.bezwaar_tijdig(boete.dagtekening, ontvangen_op),
+        tijdig=bezwaar_tijdig(boete.dagtekening, ontvangen_op),
         door=door,
     )
     events.boete_stap(

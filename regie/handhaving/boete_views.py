@@ -31,6 +31,7 @@ from regie.pdf import pdf_antwoord
 from regie.verwerkingslog import log as verwerkingslog
 from regie.verwerkingslog.log import logt_document, logt_lezen
 from regie.wet import boetes as wet
+from regie.wet.bezwaar import bezwaartermijn_einde
 
 LEZEN = Recht.DOSSIERS_LEZEN_EIGEN
 WIJZIGEN = Recht.DOSSIERS_WIJZIGEN_EIGEN
@@ -130,7 +131,7 @@ def _pagina(request, inburgeraar, boete, *, status=200, **formulieren):
         "awb_553": wet.rapport_en_zienswijze_verplicht(wet.Grond(boete.grond)),
         "maximum": wet.euro(wet.wettelijk_maximum(wet.Grond(boete.grond))),
         "grens_awb_553": wet.euro(wet.BOETEREGELS["awb_553_grens"].waarde),
-        "bezwaar_tot": wet.bezwaartermijn_einde(boete.dagtekening) if boete.dagtekening else None,
+        "bezwaar_tot": bezwaartermijn_einde(boete.dagtekening) if boete.dagtekening else None,
         **_stap_formulieren(boete, beleid),
         **formulieren,
     }

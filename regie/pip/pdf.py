@@ -7,6 +7,7 @@ from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import termijnen_voor
 from regie.pdf import pdf_uit_template
 from regie.pip.models import Pip
+from regie.wet.bezwaar import BEZWAARTERMIJN_WEKEN, bezwaartermijn_einde
 from regie.wet.termijnen import Soort
 
 TEMPLATE = "pip/beschikking.html"
@@ -21,6 +22,8 @@ def beschikking_context(inburgeraar: Inburgeraar, pip: Pip) -> dict:
         # The letter names the deadlines that follow from the PIP; the deadline for deciding
         # the PIP itself is the municipality's, not the newcomer's.
         "termijnen": [t for t in termijnen_voor(inburgeraar) if t.soort != Soort.PIP_VASTSTELLEN],
+        "bezwaar_weken": BEZWAARTERMIJN_WEKEN,
+        "bezwaar_tot": bezwaartermijn_einde(pip.dagtekening),
     }
 
 

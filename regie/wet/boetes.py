@@ -25,7 +25,7 @@ a municipality's lawyer corrects one line.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 
@@ -62,7 +62,6 @@ BOETEREGELS: dict[str, Regel] = {
     "maximum_per_termijn": Regel(240_000, "Wi 23", NIET_GEVERIFIEERD),
     "awb_553_grens": Regel(34_000, "Awb 5:53", "wettekst"),
     "wi27": Regel(0, "Wi 27", "niet geverifieerd: artikelnummer uit de domeinreferentie"),
-    "bezwaartermijn_weken": Regel(6, "Awb 6:7", "secundair: de bezwaarclausule van elke beschikking"),
 }
 # Moderation steps (Awb 5:46): the share of the amount that remains.
 MATIGINGEN = (100, 75, 50, 25)
@@ -202,14 +201,3 @@ def toets_maximum(grond: Grond, bedrag: int) -> None:
         raise BoeteGeweigerd(f"Een boete is hier nooit hoger dan {euro(maximum)} ({artikel}).")
     if bedrag <= 0:
         raise BoeteGeweigerd("Een boete is meer dan € 0. Wilt u geen boete geven, kies dan 'geen boete'.")
-
-
-def bezwaartermijn_einde(dagtekening: date) -> date:
-    """Last day for a bezwaar: six weeks, starting the day after the decision was sent
-    (Awb 6:7, Awb 6:8)."""
-    return dagtekening + timedelta(weeks=BOETEREGELS["bezwaartermijn_weken"].waarde)
-
-
-def bezwaar_tijdig(dagtekening: date, ontvangen_op: date) -> bool:
-    """Whether a bezwaar arrived within the six weeks (Awb 6:7, Awb 6:8)."""
-    return ontvangen_op <= bezwaartermijn_einde(dagtekening)

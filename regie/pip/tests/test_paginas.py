@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import dateformat
 from django.utils.html import escape
 
 from regie.demo.factories import InburgeraarFactory
@@ -15,6 +16,7 @@ from regie.pip.models import Pip
 from regie.pip.pdf import beschikking_html
 from regie.pip.services import pip_vaststellen
 from regie.tijdlijn.models import Gebeurtenis
+from regie.wet.bezwaar import bezwaartermijn_einde
 
 
 def url(naam, inburgeraar, *args):
@@ -263,6 +265,8 @@ def test_beschikking_bevat_besluit_termijnen_grondslag_en_bezwaarclausule(consul
         # Bezwaar (Awb 6:5, 6:7 and 6:8): six weeks after the dagtekening, to the college, what to include.
         "Bent u het niet eens met dit besluit?",
         "binnen 6 weken na de dagtekening",
+        # the last day written out, as the fine's letter does (regie.wet.bezwaar)
+        dateformat.format(bezwaartermijn_einde(pip.dagtekening), "j F Y"),
         "college van burgemeester en wethouders",
         "uw naam en adres",
         "waarom u het niet eens bent",

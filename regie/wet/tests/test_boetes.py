@@ -12,8 +12,6 @@ from regie.wet.boetes import (
     BoeteGeweigerd,
     Grond,
     bereken,
-    bezwaar_tijdig,
-    bezwaartermijn_einde,
     euro,
     herhalingen,
     rapport_en_zienswijze_verplicht,
@@ -129,13 +127,6 @@ def test_awb_553_grens_340():
     assert BOETEREGELS["awb_553_grens"].waarde == 34_000
     assert rapport_en_zienswijze_verplicht(Grond.PIP_NIET_NAKOMEN)
     assert not rapport_en_zienswijze_verplicht(Grond.BREDE_INTAKE_PIP)
-
-
-def test_bezwaartermijn_zes_weken():
-    """Awb 6:7 and 6:8: six weeks from the day after the dagtekening; the last day counts."""
-    assert bezwaartermijn_einde(date(2026, 3, 2)) == date(2026, 4, 13)
-    assert bezwaar_tijdig(date(2026, 3, 2), date(2026, 4, 13))
-    assert not bezwaar_tijdig(date(2026, 3, 2), date(2026, 4, 14))
 
 
 def test_euro():
