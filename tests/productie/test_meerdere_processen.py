@@ -17,6 +17,7 @@ import urllib.request
 import pytest
 from django.conf import settings
 from django.db import connection, transaction
+from django.utils.html import escape
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
@@ -179,7 +180,7 @@ def _een_sessie_van_de_ene_app_werkt_op_de_andere(app1, app2, consulent):
     antwoord = browser.open(f"{app2}/werkvoorraad/", timeout=WACHTEN)
     assert antwoord.status == 200
     assert urllib.parse.urlparse(antwoord.geturl()).path == "/werkvoorraad/"
-    assert str(consulent) in antwoord.read().decode()  # the name in the page header
+    assert escape(str(consulent)) in antwoord.read().decode()  # the name in the page header, HTML-escaped
 
     # Without the session the other process sends one to the log-in page: the cookie did it.
     zonder = urllib.request.urlopen(f"{app2}/werkvoorraad/", timeout=WACHTEN)

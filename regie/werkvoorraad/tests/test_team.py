@@ -123,7 +123,7 @@ class TestToewijzen:
         client.force_login(teamleider)
         client.post(toewijzen_url(dossier), {"consulent": collega.pk, "reden": "Ziekte"})
         html = client.get(reverse("inburgeraars:tijdlijn", args=[dossier.uuid])).content.decode()
-        assert f"Vaste consulent: {collega} (was {consulent})" in html
+        assert escape(f"Vaste consulent: {collega} (was {consulent})") in html
         assert "Reden: Ziekte" in html
 
     @pytest.mark.parametrize("htmx", [True, False])
