@@ -38,6 +38,18 @@ def geldig_bsn(n: int) -> str:
     raise AssertionError("unreachable: one of two neighbouring prefixes is valid")
 
 
+# A surname no page holds as a word. Faker's Dutch surnames include page words ("Groen", "Sam",
+# "Wensen"), so a test that checks a name is *not* shown gives the case this one.
+NIET_OP_DE_PAGINA = "Nietopdepagina"
+
+
+def naam_niet_op_de_pagina(inburgeraar: Inburgeraar) -> Inburgeraar:
+    """Give an existing case the surname `NIET_OP_DE_PAGINA` (tests of what a page leaves out)."""
+    Inburgeraar.objects.filter(pk=inburgeraar.pk).update(geslachtsnaam=NIET_OP_DE_PAGINA)
+    inburgeraar.geslachtsnaam = NIET_OP_DE_PAGINA
+    return inburgeraar
+
+
 class OrganisatieFactory(DjangoModelFactory):
     class Meta:
         model = Organisatie

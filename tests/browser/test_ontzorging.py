@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from regie.accounts.models import Rol
-from regie.demo.factories import InburgeraarFactory, UserFactory
+from regie.demo.factories import NIET_OP_DE_PAGINA, InburgeraarFactory, UserFactory
 from regie.klok import vandaag
 from regie.ontzorging import sepa
 from regie.ontzorging.models import Betaalrun, VasteLast
@@ -67,7 +67,7 @@ def _consulent_legt_ontzorging_vast(page, consulent, statushouder):
 
 def test_betaalrun_van_voorbereiden_tot_sepa_bestand(page, browser, live_server, dronten, consulent):
     statushouder = InburgeraarFactory(
-        gemeente=dronten, consulent=consulent, doelgroep="asielstatushouder", geslachtsnaam="Nietopdepagina"
+        gemeente=dronten, consulent=consulent, doelgroep="asielstatushouder", geslachtsnaam=NIET_OP_DE_PAGINA
     )
     _consulent_legt_ontzorging_vast(page, consulent, statushouder)
 

@@ -26,7 +26,7 @@ from regie.accounts.rechten import (
     rollen_met,
     vereist_recht,
 )
-from regie.demo.factories import InburgeraarFactory, UserFactory
+from regie.demo.factories import InburgeraarFactory, UserFactory, naam_niet_op_de_pagina
 from regie.organisaties.models import Gemeente
 
 DOSSIERRECHTEN = {
@@ -222,6 +222,7 @@ def test_beheeromgeving_toont_geen_dossiers(client, beheerder, inburgeraar):
     from regie.intake.models import Afspraak, BredeIntake, Diploma
     from regie.pip.models import Pip
 
+    naam_niet_op_de_pagina(inburgeraar)
     for model in (Inburgeraar, Kind, BredeIntake, Diploma, Afspraak, Pip):
         assert not admin.site.is_registered(model), model
     client.force_login(beheerder)

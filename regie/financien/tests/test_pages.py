@@ -11,7 +11,7 @@ from django.utils.html import escape
 from openpyxl import load_workbook
 
 from regie.accounts.models import Rol
-from regie.demo.factories import UserFactory
+from regie.demo.factories import UserFactory, naam_niet_op_de_pagina
 from regie.financien.models import Budget, Categorie, Factuur
 from regie.financien.tests.gegevens import PEILDATUM, maak_factuur
 from regie.klok import vandaag
@@ -217,11 +217,12 @@ def test_creditfactuur_negatief_opgeslagen(ingelogd, geld):
 
 def test_factuurlijst_zonder_dossierinhoud_en_gelogd(ingelogd, geld):
     verwijzing = _lopende_b1(geld)
+    persoon = verwijzing.inburgeraar
+    naam_niet_op_de_pagina(persoon)
     antwoord = ingelogd.get(_url("facturen", cbs_code="0303"))
     tekst = antwoord.content.decode()
     assert antwoord.status_code == 200
     assert str(verwijzing.uuid) in tekst and "F1" in tekst
-    persoon = verwijzing.inburgeraar
     assert persoon.bsn not in tekst and escape(persoon.geslachtsnaam) not in tekst
     log = Verwerking.objects.filter(onderdeel="factuur", actie=Actie.LEZEN).get()
     assert list(log.betrokkenen.values_list("inburgeraar_id", flat=True)) == [persoon.pk]

@@ -9,7 +9,7 @@ from django.utils.html import escape
 from regie.accounts.models import Rol
 from regie.accounts.rechten import GeenToegang, Recht
 from regie.api.tests.conftest import client_met_token, probleem, stand
-from regie.demo.factories import UserFactory
+from regie.demo.factories import UserFactory, naam_niet_op_de_pagina
 from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import (
     gemeenten_voor,
@@ -152,6 +152,7 @@ def test_consulent_leest_het_dossier_van_een_collega_maar_wijzigt_het_niet(clien
     ],
 )
 def test_rollen_zonder_dossierrecht_krijgen_403_en_zien_niets(client, dronten, inburgeraar, rol_):
+    naam_niet_op_de_pagina(inburgeraar)
     user = rol(dronten, rol_.value, rol_)
     assert not inburgeraars_voor(user).exists()
     with pytest.raises(GeenToegang):
@@ -184,6 +185,7 @@ def test_aanbieder_ziet_voorlopig_geen_enkel_dossier(dronten, inburgeraar):
 
 
 def test_rollen_zonder_werkvoorraad_krijgen_een_startpagina(client, dronten, inburgeraar):
+    naam_niet_op_de_pagina(inburgeraar)
     beleid = rol(dronten, "beleid", Rol.BELEIDSMEDEWERKER)
     client.force_login(beleid)
     antwoord = client.get(reverse("werkvoorraad:mijn"))

@@ -6,7 +6,7 @@ import pytest
 from stdnum import iban
 
 from regie.accounts.models import Rol
-from regie.demo.factories import InburgeraarFactory, UserFactory
+from regie.demo.factories import NIET_OP_DE_PAGINA, InburgeraarFactory, UserFactory
 from regie.ontzorging import betaalruns, services
 from regie.ontzorging.models import Vergunning
 
@@ -35,9 +35,8 @@ def vandaag(monkeypatch):
 
 @pytest.fixture
 def statushouder(dronten, consulent):
-    # A surname no page uses as a word, so "the name is not on the page" cannot fail by chance.
     return InburgeraarFactory(
-        gemeente=dronten, consulent=consulent, doelgroep="asielstatushouder", geslachtsnaam="Nietopdepagina"
+        gemeente=dronten, consulent=consulent, doelgroep="asielstatushouder", geslachtsnaam=NIET_OP_DE_PAGINA
     )
 
 
