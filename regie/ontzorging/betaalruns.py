@@ -143,8 +143,6 @@ def _end_to_end() -> str:
     return "ONTZ" + uuid4().hex[:31]
 
 
-@_weigering_gelogd
-@transaction.atomic
 def betaling_voor(
     run: Betaalrun,
     vaste_last: VasteLast,
@@ -171,6 +169,7 @@ def betaling_voor(
     )
 
 
+@transaction.atomic  # a refused run is not kept: it would wait for approval and block the next
 def run_voorbereiden(*, gemeente: Gemeente, door: User, maand: date) -> Betaalrun:
     """Prepare the run of `maand`: every fixed cost due that month and not yet paid, and every
     returned payment not yet paid again. The prepared run is the preview the approver sees."""
@@ -191,13 +190,10 @@ def run_voorbereiden(*, gemeente: Gemeente, door: User, maand: date) -> Betaalru
         raise ValidationError(fouten)
     run = Betaalrun.objects.create(gemeente=gemeente, maand=maand, voorbereid_door=door)
     betalingen = [betaling_voor(run, v, maand) for v in vaste_lasten_voor_maand(gemeente, maand)]
-    gezien = set()
-    for terug in teruggekomen_voor(gemeente, maand):
-        sleutel = (terug.vaste_last_id, terug.maand)
-        if sleutel in gezien:
-            continue
-        gezien.add(sleutel)
-        betalingen.append(betaling_voor(run, terug.vaste_last, terug.maand, bedrag=terug.bedrag))
+    betalingen += [
+        betaling_voor(run, terug.vaste_last, terug.maand, bedrag=terug.bedrag)
+        for terug in teruggekomen_voor(gemeente, maand)
+    ]
     if not betalingen:
         raise ValidationError({"maand": [f"Voor {maand:%m-%Y} is er niets (meer) te betalen."]})
     try:

@@ -95,15 +95,15 @@ def vaste_lasten_voor_maand(gemeente: Gemeente, maand: date) -> QuerySet[VasteLa
 
 
 def teruggekomen_voor(gemeente: Gemeente, maand: date) -> QuerySet[Betaling]:
-    """Returned payments (storno) of the municipality up to `maand` that were not paid again."""
-    opnieuw = Betaling.objects.filter(vaste_last=OuterRef("vaste_last"), maand=OuterRef("maand")).exclude(
-        status=Betalingstatus.TERUGGEKOMEN
-    )
+    """Returned payments (storno) of the municipality up to `maand` that were not paid again: one
+    per fixed cost and month, the newest, also when that month came back more than once."""
+    zelfde = Betaling.objects.filter(vaste_last=OuterRef("vaste_last"), maand=OuterRef("maand"))
     return (
         Betaling.objects.filter(
             status=Betalingstatus.TERUGGEKOMEN, inburgeraar__gemeente=gemeente, maand__lte=maand
         )
-        .exclude(Exists(opnieuw))
+        .exclude(Exists(zelfde.exclude(status=Betalingstatus.TERUGGEKOMEN)))
+        .exclude(Exists(zelfde.filter(pk__gt=OuterRef("pk"))))
         .select_related("vaste_last__ontzorging")
         .order_by("maand", "vaste_last_id", "id")
     )

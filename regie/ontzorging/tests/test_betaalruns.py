@@ -199,3 +199,34 @@ def test_gesloten_dossier_gaat_niet_meer_mee_in_een_run(dronten, vaste_lasten, r
     assert selectors.vooruitblik(dronten, MAART).aantal == 0
     with pytest.raises(ValidationError, match="niets"):
         betaalruns.run_voorbereiden(gemeente=dronten, door=financieel, maand=MAART)
+
+
+def test_geweigerde_run_laat_niets_achter(dronten, vaste_lasten, rekening, financieel, monkeypatch):
+    """A run refused for having nothing to pay is not kept: it would block the next run as 'waiting'."""
+    monkeypatch.setattr("regie.ontzorging.betaalruns.vandaag", lambda: date(2027, 7, 1))
+    with pytest.raises(ValidationError, match="niets"):
+        betaalruns.run_voorbereiden(gemeente=dronten, door=financieel, maand=date(2027, 7, 1))
+    assert not Betaalrun.objects.filter(gemeente=dronten).exists()
+    juni = betaalruns.run_voorbereiden(gemeente=dronten, door=financieel, maand=date(2027, 6, 1))
+    assert juni.aantal == 3
+
+
+def test_twee_keer_teruggekomen_telt_een_keer_in_vooruitblik_en_run(
+    dronten, vaste_lasten, rekening, financieel, financieel2, monkeypatch
+):
+    """A month of rent that came back twice is paid once more, and the preview says so too."""
+    maart = betaalruns.run_voorbereiden(gemeente=dronten, door=financieel, maand=MAART)
+    betaalruns.run_goedkeuren(run=maart, door=financieel2)
+    betaalruns.run_betaald(run=maart, door=financieel)
+    betaalruns.betaling_teruggekomen(betaling=maart.betalingen.get(soort="huur"), door=financieel, reden="AC04")
+    april = betaalruns.run_voorbereiden(gemeente=dronten, door=financieel, maand=date(2027, 4, 1))
+    betaalruns.run_goedkeuren(run=april, door=financieel2)
+    betaalruns.run_betaald(run=april, door=financieel)
+    opnieuw = april.betalingen.get(soort="huur", maand=MAART)
+    betaalruns.betaling_teruggekomen(betaling=opnieuw, door=financieel, reden="AC04")
+
+    monkeypatch.setattr("regie.ontzorging.betaalruns.vandaag", lambda: date(2027, 5, 1))
+    vooruit = selectors.vooruitblik(dronten, date(2027, 5, 1))
+    mei = betaalruns.run_voorbereiden(gemeente=dronten, door=financieel, maand=date(2027, 5, 1))
+    assert mei.betalingen.filter(maand=MAART).count() == 1
+    assert (vooruit.aantal, vooruit.totaal, vooruit.opnieuw) == (mei.aantal, mei.totaal, 1)
