@@ -218,7 +218,9 @@ def test_twee_keer_teruggekomen_telt_een_keer_in_vooruitblik_en_run(
     maart = betaalruns.run_voorbereiden(gemeente=dronten, door=financieel, maand=MAART)
     betaalruns.run_goedkeuren(run=maart, door=financieel2)
     betaalruns.run_betaald(run=maart, door=financieel)
-    betaalruns.betaling_teruggekomen(betaling=maart.betalingen.get(soort="huur"), door=financieel, reden="AC04")
+    betaalruns.betaling_teruggekomen(
+        betaling=maart.betalingen.get(soort="huur"), door=financieel, reden="AC04"
+    )
     april = betaalruns.run_voorbereiden(gemeente=dronten, door=financieel, maand=date(2027, 4, 1))
     betaalruns.run_goedkeuren(run=april, door=financieel2)
     betaalruns.run_betaald(run=april, door=financieel)
