@@ -131,6 +131,16 @@ def vooruitblik(gemeente: Gemeente, maand: date) -> Vooruitblik:
     )
 
 
+def betalingen_van_dossier(inburgeraar) -> QuerySet[Betaling]:
+    """A case's payments with their run's status; never the run's bank file, which is large."""
+    return (
+        Betaling.objects.filter(inburgeraar=inburgeraar)
+        .select_related("run")
+        .defer("run__bestand")
+        .order_by("-maand", "soort", "id")
+    )
+
+
 def runs_van(gemeente: Gemeente) -> QuerySet[Betaalrun]:
     return (
         Betaalrun.objects.filter(gemeente=gemeente)

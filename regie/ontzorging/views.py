@@ -191,7 +191,7 @@ def bestand(request, cbs_code, run):
     gekozen = selectors.run_van(gemeente, run)
     if gekozen.status == Runstatus.VOORBEREID:
         raise Http404("Deze run is nog niet goedgekeurd: er is nog geen betaalbestand.")
-    inhoud = bytes(type(gekozen).objects.values_list("bestand", flat=True).get(pk=gekozen.pk))
+    inhoud = bytes(gekozen.bestand)  # deferred by run_van: read only here
     verwerkingslog.document_gemaakt(
         request=request,
         inburgeraar=betaalruns.huishoudens(gekozen),
@@ -214,7 +214,11 @@ def teruggekomen(request, cbs_code, run, betaling):
     gemeente = selectors.gemeente_voor(request.user, cbs_code)
     gekozen = selectors.run_van(gemeente, run)
     try:
-        b = gekozen.betalingen.select_related("inburgeraar", "run__gemeente").get(pk=betaling)
+        b = (
+            gekozen.betalingen.select_related("inburgeraar", "run__gemeente")
+            .defer("run__bestand")
+            .get(pk=betaling)
+        )
     except Betaling.DoesNotExist as exc:
         raise Http404("Deze betaling bestaat niet.") from exc
     betreft(request, b.inburgeraar)

@@ -26,7 +26,6 @@ from regie.ontzorging.forms import (
     VasteLastForm,
     VerlengenForm,
 )
-from regie.ontzorging.models import Betaling
 from regie.ontzorging.zelfredzaamheid import CHECKLIST
 from regie.participatie.models import Soort as ActiviteitSoort
 from regie.pdf import pdf_antwoord, pdf_uit_template
@@ -82,12 +81,9 @@ def ontzorging(request, uuid):
             "wijzigingen": Paginator(selectors.wijzigingen_van(o), PER_PAGINA).get_page(
                 request.GET.get("historie")
             ),
-            "betalingen": Paginator(
-                Betaling.objects.filter(inburgeraar=inburgeraar)
-                .select_related("run")
-                .order_by("-maand", "soort", "id"),
-                PER_PAGINA,
-            ).get_page(request.GET.get("betalingen")),
+            "betalingen": Paginator(selectors.betalingen_van_dossier(inburgeraar), PER_PAGINA).get_page(
+                request.GET.get("betalingen")
+            ),
             "bijstand": Paginator(inburgeraar.bijstandsbedragen.order_by("-maand"), PER_PAGINA).get_page(
                 request.GET.get("bijstand")
             ),

@@ -214,3 +214,18 @@ def test_runpagina_vast_aantal_queries(client, dronten, consulent, rekening, fin
     assert Betaling.objects.filter(run=run).count() == 30
     _aantal_queries(client, adres)
     assert _aantal_queries(client, adres) == weinig
+
+
+def test_dossiertab_leest_het_betaalbestand_niet(
+    client, dronten, consulent, vaste_lasten, rekening, financieel, financieel2, statushouder
+):
+    """The tab shows each payment's run status; the run's bank file (tens of kB) is never read."""
+    run = betaalruns.run_voorbereiden(gemeente=dronten, door=financieel, maand=date(2027, 3, 1))
+    betaalruns.run_goedkeuren(run=run, door=financieel2)
+    client.force_login(consulent)
+    with CaptureQueriesContext(connection) as vastgelegd:
+        tekst = client.get(
+            reverse("ontzorging_dossier:ontzorging", args=[statushouder.uuid])
+        ).content.decode()
+    assert "Goedgekeurd, betaalbestand gemaakt" in tekst
+    assert not [q["sql"] for q in vastgelegd if '"bestand"' in q["sql"]]
