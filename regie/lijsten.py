@@ -2,7 +2,23 @@
 
 from contextlib import contextmanager
 
+from django.core.paginator import Paginator
 from django.db import connections, transaction
+
+
+def pagina_van(request, qs, per_pagina: int, *, aantal: int | None = None) -> dict:
+    """One page of a list, cut in the database (a COUNT, or `aantal` when the caller already knows
+    it, plus one page), with what the page navigation (werkvoorraad/_paginering.html) needs."""
+    paginator = Paginator(qs, per_pagina, allow_empty_first_page=True)
+    if aantal is not None:
+        paginator.count = aantal
+    pagina = paginator.get_page(request.GET.get("pagina") or 1)
+    return {
+        "pagina": pagina,
+        "totaal": paginator.count,
+        "paginanummers": list(paginator.get_elided_page_range(pagina.number, on_each_side=2)),
+        "ellips": Paginator.ELLIPSIS,
+    }
 
 
 @contextmanager

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -27,6 +26,7 @@ from regie.handhaving.models import BoeteStatus
 from regie.handhaving.selectors import boete_van, boetes_ter_goedkeuring, boetes_van, waarschuwingen_van
 from regie.inburgeraars.selectors import inburgeraar_voor
 from regie.klok import vandaag
+from regie.lijsten import pagina_van
 from regie.pdf import pdf_antwoord
 from regie.verwerkingslog import log as verwerkingslog
 from regie.verwerkingslog.log import logt_document, logt_lezen
@@ -332,18 +332,7 @@ def pdf(request, uuid, boete):
 @logt_lezen("boete")
 def ter_goedkeuring(request):
     """The team lead's list: decisions to fine waiting for approval, paginated in the database."""
-    paginator = Paginator(boetes_ter_goedkeuring(request.user), PER_PAGINA)
-    pagina = paginator.get_page(request.GET.get("pagina") or 1)
-    boetes = list(pagina.object_list)
+    lijst = pagina_van(request, boetes_ter_goedkeuring(request.user), PER_PAGINA)
+    boetes = list(lijst["pagina"].object_list)
     verwerkingslog.betreft(request, [b.inburgeraar for b in boetes])
-    return render(
-        request,
-        "handhaving/ter_goedkeuring.html",
-        {
-            "pagina": pagina,
-            "boetes": boetes,
-            "totaal": paginator.count,
-            "paginanummers": list(paginator.get_elided_page_range(pagina.number, on_each_side=2)),
-            "ellips": Paginator.ELLIPSIS,
-        },
-    )
+    return render(request, "handhaving/ter_goedkeuring.html", {**lijst, "boetes": boetes})

@@ -1,4 +1,5 @@
 from django.db.models import QuerySet
+from django.db.models.fields.json import KT
 
 from regie.inburgeraars.selectors import gemeenten_voor
 from regie.overdracht.models import OntvangenPakket, Overdracht, Status
@@ -20,6 +21,21 @@ def inbox_voor(user) -> QuerySet[Overdracht]:
         Overdracht.objects.filter(naar_gemeente__in=gemeenten_voor(user))
         .select_related("naar_gemeente")
         .order_by("-gemaakt_op", "-id")
+    )
+
+
+def inbox_rijen(user) -> QuerySet[Overdracht]:
+    """The inbox's rows: the name and the old municipality read from the package in the database,
+    not the whole package (all PIP versions, the intake) for every row."""
+    return (
+        inbox_voor(user)
+        .defer("pakket")
+        .annotate(
+            voornamen=KT("pakket__persoon__voornamen"),
+            tussenvoegsel=KT("pakket__persoon__tussenvoegsel"),
+            geslachtsnaam=KT("pakket__persoon__geslachtsnaam"),
+            van_gemeente_naam=KT("pakket__van__gemeente"),
+        )
     )
 
 

@@ -5,7 +5,6 @@ import json
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
@@ -14,12 +13,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from regie.accounts.rechten import Recht, heeft_recht, mag, vereist_recht
 from regie.fouten import GelijktijdigGewijzigd
 from regie.inburgeraars.selectors import gemeenten_voor, inburgeraar_voor
+from regie.lijsten import pagina_van
 from regie.overdracht import services
 from regie.overdracht.forms import InlezenForm, PakketForm, VerhuizenForm
 from regie.overdracht.models import Bron, Overdracht
 from regie.overdracht.pdf import bestandsnaam, pakket_pdf
 from regie.overdracht.schema import lees_json, schema_pad
-from regie.overdracht.selectors import inbox_voor, laatst_ontvangen, overdrachten_van
+from regie.overdracht.selectors import inbox_rijen, inbox_voor, laatst_ontvangen, overdrachten_van
 from regie.overdracht.weergave import leesbaar
 from regie.pdf import pdf_antwoord
 from regie.verwerkingslog.log import betreft, document_gemaakt, logt_document, logt_lezen
@@ -201,21 +201,10 @@ def _uit_inbox(request, uuid) -> Overdracht:
 @logt_lezen("overdracht")
 def inbox(request):
     # Newest first, 50 a page, cut in the database (COUNT plus one page).
-    paginator = Paginator(inbox_voor(request.user), PER_PAGINA, allow_empty_first_page=True)
-    pagina = paginator.get_page(request.GET.get("pagina") or 1)
-    overdrachten = list(pagina.object_list)
+    lijst = pagina_van(request, inbox_rijen(request.user), PER_PAGINA)
+    overdrachten = list(lijst["pagina"].object_list)
     betreft(request, [(o.inburgeraar_id, None, o.van_gemeente_id) for o in overdrachten])
-    return render(
-        request,
-        "overdracht/inbox.html",
-        {
-            "overdrachten": overdrachten,
-            "totaal": paginator.count,
-            "pagina": pagina,
-            "paginanummers": list(paginator.get_elided_page_range(pagina.number, on_each_side=2)),
-            "ellips": Paginator.ELLIPSIS,
-        },
-    )
+    return render(request, "overdracht/inbox.html", {**lijst, "overdrachten": overdrachten})
 
 
 @vereist_recht(Recht.DOSSIERS_REGISTREREN)

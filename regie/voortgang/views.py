@@ -10,7 +10,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Case, Count, Q, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from regie.accounts.rechten import Recht, vereist_recht
 from regie.klok import vandaag
+from regie.lijsten import pagina_van
 from regie.trajecten import services as trajecten
 from regie.trajecten.models import VerwijzingStatus
 from regie.trajecten.selectors import verwijzing_voor, verwijzingen_voor
@@ -86,10 +86,9 @@ def verwijzingen(request):
         )
         qs = selectors.met_laatste_rapportage(qs)
         aantal = tellingen["nieuw"] + tellingen["lopend"]
-    paginator = Paginator(qs.select_related("inburgeraar"), PER_PAGINA, allow_empty_first_page=True)
-    paginator.count = aantal  # known from the aggregate: no COUNT query
-    pagina = paginator.get_page(request.GET.get("pagina") or 1)
-    rijen = list(pagina.object_list)
+    # The count is known from the aggregate: no COUNT query.
+    lijst = pagina_van(request, qs.select_related("inburgeraar"), PER_PAGINA, aantal=aantal)
+    rijen = list(lijst["pagina"].object_list)
     betreft(request, [v.inburgeraar for v in rijen])
     vorige_week = csv_invoer.maandag_van(vandaag()) - timedelta(weeks=1)
     gemeld = set()
@@ -115,9 +114,7 @@ def verwijzingen(request):
             },
             "tellingen": tellingen,
             "afgesloten": afgesloten,
-            "pagina": pagina,
-            "paginanummers": list(paginator.get_elided_page_range(pagina.number, on_each_side=2)),
-            "ellips": Paginator.ELLIPSIS,
+            **lijst,
             "zoekadres": zoekadres,
             "vorige_week": vorige_week,
             "vorige_week_tekst": csv_invoer.week_tekst(vorige_week),

@@ -3,7 +3,6 @@ with its manual handling, and the reconciliation with DUO (team and per case).""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +17,7 @@ from regie.duo.inkomend.models import Afstemming, Notificatie, Status
 from regie.duo.inkomend.registratie import registreerbaar, registreren_uit_melding, voorinvulling
 from regie.duo.inkomend.selectors import afstemming_regels, notificaties_voor
 from regie.inburgeraars.selectors import inburgeraar_voor, inburgeraars_voor
+from regie.lijsten import pagina_van
 from regie.verwerkingslog.log import betreft, logt_lezen
 
 PER_PAGINA = 50
@@ -43,10 +43,8 @@ def lijst(request):
         filter_naam = "open"
     qs = FILTERS[filter_naam][1](notificaties_voor(request.user)).order_by("-ontvangen_op", "-id")
     # Newest first, 50 a page, cut in the database (COUNT plus one page).
-    paginator = Paginator(qs, PER_PAGINA, allow_empty_first_page=True)
-    pagina = paginator.get_page(request.GET.get("pagina") or 1)
-    meldingen = list(pagina.object_list)
-    totaal = paginator.count
+    lijst = pagina_van(request, qs, PER_PAGINA)
+    meldingen = list(lijst["pagina"].object_list)
     betreft(request, [m.inburgeraar for m in meldingen if m.inburgeraar_id])
     if heeft_recht(request.user, Recht.DOSSIERS_REGISTREREN):
         for m in meldingen:
@@ -55,14 +53,11 @@ def lijst(request):
         request,
         "notificaties/lijst.html",
         {
+            **lijst,
             "meldingen": meldingen,
-            "totaal": totaal,
             "filters": [(naam, label) for naam, (label, _) in FILTERS.items()],
             "filter_naam": filter_naam,
             "per_pagina": PER_PAGINA,
-            "pagina": pagina,
-            "paginanummers": list(paginator.get_elided_page_range(pagina.number, on_each_side=2)),
-            "ellips": Paginator.ELLIPSIS,
             "zoekadres": f"filter={filter_naam}",
         },
     )
@@ -193,16 +188,8 @@ def afstemming(request):
     context = {"laatste": laatste, "rijen": [], "fout": fout}
     if laatste and laatste.klaar_op:
         # 50 persons a page, cut in the database (COUNT plus one page), as the other lists.
-        paginator = Paginator(
-            afstemming_regels(request.user, laatste), PER_PAGINA, allow_empty_first_page=True
-        )
-        pagina = paginator.get_page(request.GET.get("pagina") or 1)
-        context |= {
-            "rijen": list(pagina.object_list),
-            "pagina": pagina,
-            "paginanummers": list(paginator.get_elided_page_range(pagina.number, on_each_side=2)),
-            "ellips": Paginator.ELLIPSIS,
-        }
+        lijst = pagina_van(request, afstemming_regels(request.user, laatste), PER_PAGINA)
+        context |= {**lijst, "rijen": list(lijst["pagina"].object_list)}
         betreft(request, [r.inburgeraar for r in context["rijen"]])
     return render(request, "notificaties/afstemming.html", context, status=400 if fout else 200)
 

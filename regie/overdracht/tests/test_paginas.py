@@ -186,3 +186,17 @@ def test_inbox_pagineert_in_de_database(
     client.force_login(consulent_nop)
     antwoord = client.get(reverse("overdracht:inbox"), {"pagina": 3})
     assert antwoord.context["totaal"] == 5 and len(antwoord.context["overdrachten"]) == 1
+
+
+def test_inbox_leest_niet_het_hele_pakket(client, consulent, consulent_nop, noordoostpolder, dronten):
+    """A row shows a name and the old municipality; those come from the package in the database."""
+    _overdrachten(1, consulent=consulent, noordoostpolder=noordoostpolder, dronten=dronten)
+    client.force_login(consulent_nop)
+    antwoord = client.get(reverse("overdracht:inbox"))
+    (rij,) = antwoord.context["overdrachten"]
+    assert "pakket" in rij.get_deferred_fields()
+    persoon = Overdracht.objects.get(pk=rij.pk).pakket["persoon"]
+    assert (
+        escape(persoon["geslachtsnaam"]) in antwoord.content.decode()
+        and "Dronten" in antwoord.content.decode()
+    )
