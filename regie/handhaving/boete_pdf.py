@@ -22,6 +22,7 @@ def beschikking_context(boete: Boete) -> dict:
         "artikel": "22" if grond == wet.Grond.BREDE_INTAKE_PIP else "23",
         "bezwaar_tot": bezwaartermijn_einde(boete.dagtekening),
         "bezwaar_weken": BEZWAARTERMIJN_WEKEN,
+        "betaal_weken": wet.BOETEREGELS["betaaltermijn_weken"].waarde,
         "beleid": beleid_van(boete.inburgeraar),
     }
 

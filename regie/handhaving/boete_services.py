@@ -22,6 +22,8 @@ from django.db.models import Sum
 from regie.accounts.models import User
 from regie.accounts.rechten import Recht, heeft_recht
 from regie.handhaving.models import (
+    REGELING_MAX_TERMIJNEN,
+    REGELING_MIN_TERMIJNEN,
     Betaalwijze,
     Bezwaar,
     BezwaarUitkomst,
@@ -395,8 +397,14 @@ def betaling_vastleggen(
             " aan in het boetebeleid van deze gemeente.",
             "betaalwijze",
         )
-    if betaalwijze == Betaalwijze.REGELING and not (aantal_termijnen and 2 <= aantal_termijnen <= 36):
-        raise _fout("Vul het aantal termijnen van de regeling in: 2 tot en met 36.", "aantal_termijnen")
+    if betaalwijze == Betaalwijze.REGELING and not (
+        aantal_termijnen and REGELING_MIN_TERMIJNEN <= aantal_termijnen <= REGELING_MAX_TERMIJNEN
+    ):
+        raise _fout(
+            "Vul het aantal termijnen van de regeling in:"
+            f" {REGELING_MIN_TERMIJNEN} tot en met {REGELING_MAX_TERMIJNEN}.",
+            "aantal_termijnen",
+        )
     if betaald_op is not None:
         if betaald_op > vandaag():
             raise _fout("De betaaldatum kan niet in de toekomst liggen.", "betaald_op")

@@ -155,7 +155,7 @@ def _verhaal(verhaal: str, inburgeraar: Inburgeraar, teamleider: User, vandaag: 
         pleegdatum=begin + timedelta(days=21),
         feiten=FEITEN,
         rapport_datum=rapport,
-        zienswijze_uiterlijk=rapport + timedelta(weeks=2),
+        zienswijze_uiterlijk=s.zienswijze_termijn_voorstel(rapport),
     )
     if verhaal == "voornemen":
         return

@@ -3,6 +3,8 @@ from django.utils.text import capfirst
 
 from regie.formulieren import DatumInvoer, NldsFormulier, VersieVeld
 from regie.handhaving.models import (
+    REGELING_MAX_TERMIJNEN,
+    REGELING_MIN_TERMIJNEN,
     Aanleiding,
     Betaalwijze,
     BezwaarUitkomst,
@@ -185,12 +187,12 @@ class BetalingForm(NldsFormulier, forms.Form):
     aantal_termijnen = forms.IntegerField(
         label="Aantal termijnen (bij een betalingsregeling)",
         required=False,
-        min_value=2,
-        max_value=36,
+        min_value=REGELING_MIN_TERMIJNEN,
+        max_value=REGELING_MAX_TERMIJNEN,
         error_messages={
             "invalid": "Vul een heel getal in.",
-            "min_value": "Een regeling heeft ten minste 2 termijnen.",
-            "max_value": "Een regeling heeft hoogstens 36 termijnen.",
+            "min_value": f"Een regeling heeft ten minste {REGELING_MIN_TERMIJNEN} termijnen.",
+            "max_value": f"Een regeling heeft hoogstens {REGELING_MAX_TERMIJNEN} termijnen.",
         },
     )
     betaald_op = _datum(

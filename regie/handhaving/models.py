@@ -113,6 +113,10 @@ class Betaalwijze(models.TextChoices):
     VERREKENING = "verrekening", "Verrekenen met bijstand"
 
 
+# A payment arrangement's number of instalments: the municipality's practice, not a rule of law.
+REGELING_MIN_TERMIJNEN, REGELING_MAX_TERMIJNEN = 2, 36
+
+
 class Boete(models.Model):
     """One fine from its intention (voornemen with the report of the facts, Awb 5:53) to payment
     or withdrawal. The amount and how it was computed are stored at the decision

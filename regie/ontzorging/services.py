@@ -309,7 +309,7 @@ def _vaste_last_invoer(g: dict) -> tuple[dict, dict[str, list[str]]]:
         g["bic"] = stdnum_bic.compact(g["bic"]) if g["bic"] else ""
     bedrag = g.get("bedrag")
     if bedrag is None or not 0 < bedrag <= MAX_BEDRAG:
-        fout("bedrag", "Vul een bedrag per maand in, groter dan nul en hoogstens € 10.000,00.")
+        fout("bedrag", f"Vul een bedrag per maand in, groter dan nul en hoogstens {euro(MAX_BEDRAG)}.")
     if g.get("van") is None:
         fout("van", "Vul de eerste maand in.")
     else:

@@ -61,6 +61,7 @@ BOETEREGELS: dict[str, Regel] = {
     "herhaling_factor": Regel(2, "Wi 23", NIET_GEVERIFIEERD),
     "maximum_per_termijn": Regel(240_000, "Wi 23", NIET_GEVERIFIEERD),
     "awb_553_grens": Regel(34_000, "Awb 5:53", "wettekst"),
+    "betaaltermijn_weken": Regel(6, "Awb 4:87", "secundair: betaling binnen zes weken na de beschikking"),
     "wi27": Regel(0, "Wi 27", "niet geverifieerd: artikelnummer uit de domeinreferentie"),
 }
 # Moderation steps (Awb 5:46): the share of the amount that remains.
@@ -143,7 +144,8 @@ def bereken(
             "Geen boete: de bijstand is al verlaagd voor dezelfde gedraging (Wi 27). Neem een besluit 'geen boete'."
         )
     if matiging not in MATIGINGEN:
-        raise BoeteGeweigerd("Kies hoeveel van de boete overblijft: 100, 75, 50 of 25 procent (Awb 5:46).")
+        keuzes = ", ".join(str(m) for m in MATIGINGEN[:-1]) + f" of {MATIGINGEN[-1]}"
+        raise BoeteGeweigerd(f"Kies hoeveel van de boete overblijft: {keuzes} procent (Awb 5:46).")
     if matiging < 100 and not matiging_reden.strip():
         raise BoeteGeweigerd(
             "Schrijf op waarom de boete lager is, bijvoorbeeld minder verwijtbaar of weinig geld (Awb 5:46)."
@@ -163,7 +165,8 @@ def bereken(
         uitleg.append(f"Eerste boete voor het niet nakomen van het PIP: {euro(eerste)} (Wi 23).")
         if keer:
             uitleg.append(
-                f"Dit is de {keer + 1}e keer binnen 12 maanden: het bedrag verdubbelt {keer} keer (Wi 23)."
+                f"Dit is de {keer + 1}e keer binnen {BOETEREGELS['herhaling_maanden'].waarde} maanden:"
+                f" het bedrag verdubbelt {keer} keer (Wi 23)."
             )
         if eerste * factor**keer > maximum:
             uitleg.append(f"Een boete is nooit hoger dan {euro(maximum)} (Wi 23).")
