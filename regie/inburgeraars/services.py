@@ -231,6 +231,18 @@ def inburgeraar_wijzigen(
     *, inburgeraar: Inburgeraar, door: User, versie: int | None, **wijzigingen
 ) -> Inburgeraar:
     """Change the case's own data. Status, consulent and versie have their own services."""
+    veranderd = gegevens_bijwerken(inburgeraar=inburgeraar, door=door, versie=versie, **wijzigingen)
+    if veranderd:
+        events.gegevens_gewijzigd(inburgeraar, door, veranderd)
+    return inburgeraar
+
+
+def gegevens_bijwerken(
+    *, inburgeraar: Inburgeraar, door: User, versie: int | None, **wijzigingen
+) -> dict[str, tuple]:
+    """Validate, take the version and save the case's own data; what changed, as {label: (old,
+    new)}. For a service whose own timeline entry says why the data changed (a hand-over, a move),
+    so that one event is not written twice."""
     verboden = set(wijzigingen) & NIET_VIA_WIJZIGEN
     if verboden:
         raise TypeError(f"Deze velden wijzigt u via hun eigen service: {sorted(verboden)}")
@@ -251,7 +263,7 @@ def inburgeraar_wijzigen(
         if oud[veld] != getattr(inburgeraar, veld)
     }
     if not veranderd:
-        return inburgeraar
+        return {}
     try:
         neem_versie(inburgeraar, versie)
     except GelijktijdigGewijzigd:
@@ -259,8 +271,7 @@ def inburgeraar_wijzigen(
             setattr(inburgeraar, veld, waarde)
         raise
     inburgeraar.save()
-    events.gegevens_gewijzigd(inburgeraar, door, veranderd)
-    return inburgeraar
+    return veranderd
 
 
 @transaction.atomic

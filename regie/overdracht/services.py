@@ -11,8 +11,8 @@ from regie.inburgeraars.models import Inburgeraar
 from regie.inburgeraars.selectors import gemeenten_voor
 from regie.inburgeraars.services import (
     consulent_toewijzen,
+    gegevens_bijwerken,
     inburgeraar_registreren,
-    inburgeraar_wijzigen,
     neem_versie,
     status_wijzigen,
 )
@@ -135,13 +135,10 @@ def _inlezen(*, inburgeraar: Inburgeraar, door: User, pakket: dict, bron: str) -
     eerste = _datum(pakket["termijn"]["dagtekening_eerste_pip"])
     if eerste and eerste != inburgeraar.dagtekening_eerste_pip_elders:
         velden["dagtekening_eerste_pip_elders"] = eerste
-    wijzigingen = {
-        str(Inburgeraar._meta.get_field(veld).verbose_name): (getattr(inburgeraar, veld), waarde)
-        for veld, waarde in velden.items()
-    }
     if velden:
-        inburgeraar_wijzigen(inburgeraar=inburgeraar, door=door, versie=None, **velden)
+        wijzigingen = gegevens_bijwerken(inburgeraar=inburgeraar, door=door, versie=None, **velden)
     else:
+        wijzigingen = {}
         neem_versie(inburgeraar, None)
     ontvangen = OntvangenPakket.objects.create(
         inburgeraar=inburgeraar,
@@ -246,7 +243,7 @@ def verhuizen_binnen_organisatie(
     velden = {"gemeente": naar_gemeente, "kern": None}
     if datum_melding_duo is not None:
         velden["datum_melding_duo"] = datum_melding_duo
-    inburgeraar_wijzigen(inburgeraar=inburgeraar, door=door, versie=versie, **velden)
+    wijzigingen = gegevens_bijwerken(inburgeraar=inburgeraar, door=door, versie=versie, **velden)
     if consulent is not None and consulent.pk != inburgeraar.consulent_id:
         consulent_toewijzen(
             inburgeraar=inburgeraar,
@@ -255,7 +252,7 @@ def verhuizen_binnen_organisatie(
             reden=f"Verhuisd naar {naar_gemeente.naam}",
         )
     events.verhuisd_binnen_organisatie(
-        inburgeraar, door, van, naar_gemeente, inburgeraar.consulent, aanleiding
+        inburgeraar, door, van, naar_gemeente, inburgeraar.consulent, aanleiding, wijzigingen
     )
     return inburgeraar
 

@@ -821,8 +821,11 @@ def overdracht_ontvangen(inburgeraar, door, ontvangen, wijzigingen: dict) -> Geb
     )
 
 
-def verhuisd_binnen_organisatie(inburgeraar, door, van, naar, consulent, aanleiding: str) -> Gebeurtenis:
-    """The case moved to another municipality of the same organisation."""
+def verhuisd_binnen_organisatie(
+    inburgeraar, door, van, naar, consulent, aanleiding: str, wijzigingen: dict[str, tuple]
+) -> Gebeurtenis:
+    """The case moved to another municipality of the same organisation; `wijzigingen` are the
+    case's fields that changed with it ({label: (old, new)}), as gegevens_gewijzigd has them."""
     blijft = f"De vaste consulent is {consulent}." if consulent else "Er is nog geen vaste consulent."
     return _schrijf(
         inburgeraar,
@@ -830,7 +833,10 @@ def verhuisd_binnen_organisatie(inburgeraar, door, van, naar, consulent, aanleid
         Soort.OVERDRACHT,
         f"Verhuisd van {van.naam} naar {naar.naam}, binnen dezelfde organisatie ({aanleiding}). {blijft}",
         _actie=Actie.WIJZIGEN,
-        _velden={"gemeente": [van.naam, naar.naam]},
+        wijzigingen={
+            **{veld: [_tekst(oud), _tekst(nieuw)] for veld, (oud, nieuw) in wijzigingen.items()},
+            "gemeente": [van.naam, naar.naam],
+        },
         van=van.cbs_code,
         naar=naar.cbs_code,
     )

@@ -264,3 +264,35 @@ def test_boete_van_de_vorige_gemeente_telt_mee(
     tweede = boete(nieuw, consulent_nop, vandaag() - dt.timedelta(days=20))
     assert tweede.bedrag_centen == 10_000
     assert boete_services.berekening_voor(tweede).uitleg[1].startswith("Dit is de 2e keer")
+
+
+def test_een_verhuizing_is_een_regel_op_de_tijdlijn(dordrecht, zwijndrecht, consulent_drechtsteden):
+    """A move within the organisation, as DUO reports it, is one timeline entry that also names the
+    changed DUO notice date; not a second 'Gegevens gewijzigd' for the same change."""
+    import datetime as dt
+
+    inburgeraar = InburgeraarFactory(
+        gemeente=dordrecht, consulent=consulent_drechtsteden, datum_melding_duo=dt.date(2026, 1, 5)
+    )
+    voor = inburgeraar.gebeurtenissen.count()
+    services.verhuizen_binnen_organisatie(
+        inburgeraar=inburgeraar,
+        door=consulent_drechtsteden,
+        naar_gemeente=zwijndrecht,
+        datum_melding_duo=dt.date(2026, 11, 2),
+    )
+    (regel,) = inburgeraar.gebeurtenissen.all()[: inburgeraar.gebeurtenissen.count() - voor]
+    assert regel.soort == Soort.OVERDRACHT
+    assert regel.gegevens["wijzigingen"]["datum melding DUO"] == ["2026-01-05", "2026-11-02"]
+    assert regel.gegevens["wijzigingen"]["gemeente"] == ["Dordrecht", "Zwijndrecht"]
+
+
+def test_pakket_inlezen_is_een_regel_op_de_tijdlijn(dossier, consulent, consulent_nop, noordoostpolder):
+    overdracht = services.pakket_maken(
+        inburgeraar=dossier, door=consulent, naar_gemeente_naam="Noordoostpolder", naar_cbs_code="0171"
+    )
+    nieuw = InburgeraarFactory(gemeente=noordoostpolder, consulent=consulent_nop, bsn=dossier.bsn)
+    voor = nieuw.gebeurtenissen.count()
+    services.pakket_inlezen(inburgeraar=nieuw, door=consulent_nop, pakket=overdracht.pakket, bron=Bron.API)
+    assert nieuw.gebeurtenissen.count() == voor + 1
+    assert nieuw.gebeurtenissen.filter(soort=Soort.OVERDRACHT).count() == 1
