@@ -63,29 +63,30 @@ def _fout(tekst: str, veld: str = "__all__") -> ValidationError:
     return ValidationError({veld: [tekst]})
 
 
-def _geweigerd_gelogd(service):
-    """Run the service; on a refusal write its reason to the processing log (outside the rolled
-    back transaction) and raise it again for the page."""
+def _boete_herladen_bij_weigering(service):
+    """A refused step leaves the fine as the database has it: the services set fields on `boete`
+    in memory before they find a reason to refuse."""
 
     @wraps(service)
     def uitvoeren(**kwargs):
         try:
             return service(**kwargs)
-        except ValidationError as fout:
-            boete = kwargs.get("boete")
-            if boete is not None:  # what the service changed in memory before it refused
-                boete.refresh_from_db()
-            inburgeraar = kwargs.get("inburgeraar") or getattr(boete, "inburgeraar", None)
-            verwerkingslog.invoer_geweigerd(
-                inburgeraar=inburgeraar,
-                door=kwargs["door"],
-                onderdeel="boete",
-                reden="; ".join(fout.messages),
-                object_id=str(getattr(boete, "uuid", "") or ""),
-            )
+        except ValidationError:
+            if kwargs.get("boete") is not None:
+                kwargs["boete"].refresh_from_db()
             raise
 
     return uitvoeren
+
+
+def _geweigerd_gelogd(service):
+    """Refusals of a fine's steps in the processing log, for the person (onderdeel 'boete')."""
+    gelogd = verwerkingslog.weigering_gelogd(
+        "boete",
+        betrokkenen=lambda kw: kw.get("inburgeraar") or getattr(kw.get("boete"), "inburgeraar", None),
+        object_id=lambda kw: getattr(kw.get("boete"), "uuid", ""),
+    )
+    return _boete_herladen_bij_weigering(gelogd(service))
 
 
 def _naar(boete: Boete, status: str) -> str:

@@ -11,7 +11,6 @@ are written to the processing log for them. A refusal that concerns a run (appro
 is logged with its reason for those households."""
 
 from datetime import date, timedelta
-from functools import wraps
 from uuid import uuid4
 
 from django.core.exceptions import ValidationError
@@ -59,28 +58,12 @@ def huishoudens(run: Betaalrun) -> list:
     )
 
 
-def _weigering_gelogd(service):
-    """A refusal of a run with payments: its reason to the processing log, for the households."""
-
-    @wraps(service)
-    def wrapper(*args, **kwargs):
-        try:
-            return service(*args, **kwargs)
-        except ValidationError as fout:
-            run = kwargs.get("run")
-            betrokken = huishoudens(run) if run is not None and run.pk else []
-            if betrokken:
-                verwerkingslog.invoer_geweigerd(
-                    inburgeraar=betrokken,
-                    door=kwargs.get("door"),
-                    onderdeel=ONDERDEEL,
-                    handeling=service.__name__,
-                    reden=" ".join(fout.messages)[:1000],
-                    object_id=str(run.uuid),
-                )
-            raise
-
-    return wrapper
+# A refusal of a run with payments: its reason to the processing log, for the households it pays.
+_weigering_gelogd = verwerkingslog.weigering_gelogd(
+    ONDERDEEL,
+    betrokkenen=lambda kw: huishoudens(kw["run"]) if kw.get("run") is not None and kw["run"].pk else [],
+    object_id=lambda kw: kw["run"].uuid,
+)
 
 
 def _mag(door: User, gemeente: Gemeente) -> None:
@@ -275,6 +258,7 @@ def run_betaald(*, run: Betaalrun, door: User) -> Betaalrun:
     return run
 
 
+@verwerkingslog.weigering_gelogd(ONDERDEEL, betrokkenen=lambda kw: kw["betaling"].inburgeraar)
 def betaling_teruggekomen(*, betaling: Betaling, door: User, reden: str) -> Betaling:
     """The bank returned a payment (storno, for example a closed account): it goes into the next
     run again, with the payee as the fixed cost has it then (correct the IBAN first)."""
@@ -289,13 +273,6 @@ def betaling_teruggekomen(*, betaling: Betaling, door: User, reden: str) -> Beta
     if not reden:
         fouten["reden"] = ["Vul de reden in die de bank geeft, bijvoorbeeld 'rekening opgeheven'."]
     if fouten:
-        verwerkingslog.invoer_geweigerd(
-            inburgeraar=betaling.inburgeraar,
-            door=door,
-            onderdeel=ONDERDEEL,
-            handeling="betaling_teruggekomen",
-            reden=" ".join(m for ms in fouten.values() for m in ms),
-        )
         raise ValidationError(fouten)
     with transaction.atomic():
         betaling.status = Betalingstatus.TERUGGEKOMEN

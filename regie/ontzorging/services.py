@@ -9,7 +9,6 @@ log, in that transaction. A refusal is written to the processing log afterwards,
 (`_weigering_gelogd`): the change concerned a person even though nothing was saved."""
 
 from datetime import date
-from functools import wraps
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -41,31 +40,18 @@ ONDERDEEL = "ontzorging"
 WIJZIGEN = Recht.DOSSIERS_WIJZIGEN_EIGEN
 
 
-def _weigering_gelogd(service):
-    """Write a refusal with its reason to the processing log, outside the rolled-back
-    transaction, for the case the service was called for."""
+def _betrokkene(kwargs: dict):
+    """The case a refused ontzorging service was called for."""
+    if kwargs.get("inburgeraar") is not None:
+        return kwargs["inburgeraar"]
+    if kwargs.get("ontzorging") is not None:
+        return kwargs["ontzorging"].inburgeraar
+    if kwargs.get("vaste_last") is not None:
+        return kwargs["vaste_last"].ontzorging.inburgeraar
+    return None
 
-    @wraps(service)
-    def wrapper(*args, **kwargs):
-        try:
-            return service(*args, **kwargs)
-        except ValidationError as fout:
-            inburgeraar = kwargs.get("inburgeraar")
-            if inburgeraar is None and kwargs.get("ontzorging") is not None:
-                inburgeraar = kwargs["ontzorging"].inburgeraar
-            if inburgeraar is None and kwargs.get("vaste_last") is not None:
-                inburgeraar = kwargs["vaste_last"].ontzorging.inburgeraar
-            if inburgeraar is not None:
-                verwerkingslog.invoer_geweigerd(
-                    inburgeraar=inburgeraar,
-                    door=kwargs.get("door"),
-                    onderdeel=ONDERDEEL,
-                    handeling=service.__name__,
-                    reden=" ".join(fout.messages)[:1000],
-                )
-            raise
 
-    return wrapper
+_weigering_gelogd = verwerkingslog.weigering_gelogd(ONDERDEEL, betrokkenen=_betrokkene)
 
 
 def _mag_wijzigen(door: User, inburgeraar: Inburgeraar) -> None:

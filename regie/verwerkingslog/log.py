@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -374,6 +375,35 @@ def invoer_geweigerd(
         handeling=handeling,
         object_id=object_id,
     )
+
+
+def weigering_gelogd(onderdeel: str, *, betrokkenen: Callable[[dict], object], object_id=None):
+    """Decorator for a service that refuses with a ValidationError: the refusal and its reason go
+    to the processing log (`invoer_geweigerd`) for the persons `betrokkenen(kwargs)` names (none:
+    nothing is written), after the service's transaction rolled back; then the refusal is raised
+    again for the page. `object_id(kwargs)` names the refused object."""
+
+    def decorator(service):
+        @wraps(service)
+        def uitvoeren(*args, **kwargs):
+            try:
+                return service(*args, **kwargs)
+            except ValidationError as fout:
+                personen = betrokkenen(kwargs)
+                if personen:
+                    invoer_geweigerd(
+                        inburgeraar=personen,
+                        door=kwargs.get("door"),
+                        onderdeel=onderdeel,
+                        handeling=service.__name__,
+                        reden=" ".join(fout.messages)[:1000],
+                        object_id=str(object_id(kwargs) or "") if object_id else "",
+                    )
+                raise
+
+        return uitvoeren
+
+    return decorator
 
 
 def geweigerd_voor_andere_organisatie(*, request, uuid, reden: str) -> Verwerking | None:

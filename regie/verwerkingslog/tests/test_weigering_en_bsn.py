@@ -78,3 +78,27 @@ def test_nergens_in_het_log_staat_een_bsn(client, consulent, collega, privacy_of
             assert bsn not in rij
     reden = Verwerking.objects.get(actie=Actie.BIJZONDERE_GEGEVENS).reden
     assert reden == f"Vraag over BSN *******{dossier.hoofd.bsn[-2:]}"
+
+
+def test_weigering_gelogd_schrijft_de_reden_voor_de_betrokkenen(db, consulent, inburgeraar):
+    """A service refused for its content: nothing of it saved, the reason kept for the person;
+    without a person nothing is written (there is nobody whose log it belongs in)."""
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from regie.verwerkingslog.log import weigering_gelogd
+
+    @weigering_gelogd("proef", betrokkenen=lambda kw: kw.get("persoon"), object_id=lambda kw: "X1")
+    def dienst(*, persoon, door):
+        raise ValidationError({"veld": ["Dit mag niet."]})
+
+    vanaf = laatste_id()
+    with pytest.raises(ValidationError):
+        dienst(persoon=None, door=consulent)
+    assert not nieuw_sinds(vanaf).exists()
+    with pytest.raises(ValidationError):
+        dienst(persoon=inburgeraar, door=consulent)
+    (regel,) = nieuw_sinds(vanaf)
+    assert (regel.actie, regel.resultaat, regel.onderdeel) == (Actie.GEWEIGERD, Resultaat.GEWEIGERD, "proef")
+    assert (regel.reden, regel.handeling, regel.object_id) == ("Dit mag niet.", "dienst", "X1")
+    assert personen(regel) == {inburgeraar.pk}
