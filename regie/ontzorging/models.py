@@ -72,7 +72,6 @@ class Ontzorging(models.Model):
     )
     aangemaakt_door = _gebruiker()
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
-    versie = models.PositiveIntegerField(default=1, validators=[MaxValueValidator(2**31 - 1)])
 
     class Meta:
         verbose_name = "ontzorging"
@@ -172,9 +171,6 @@ class VasteLast(models.Model):
 
     def __str__(self):
         return f"{self.get_soort_display()}: {self.begunstigde}"
-
-    def geldt_in(self, maand) -> bool:
-        return self.van <= maand and (self.tot is None or self.tot >= maand)
 
 
 class VasteLastWijziging(models.Model):

@@ -78,7 +78,7 @@ def overdracht_demo(*, vandaag: date) -> Counter:
     with verwerkingslog.gebundeld(tijdstip=lambda: klok.moment):
         dronten = list(_lopende_dossiers("0303")[:2])
         if len(dronten) == 2 and consulent_nop is not None:
-            _wachtend(klok, dronten[0], noordoostpolder)
+            _gemaakt(klok, dronten[0], noordoostpolder, 3)  # waiting in Noordoostpolder's inbox
             nieuw[noordoostpolder.organisatie.naam] += _overgenomen(
                 klok, dronten[1], noordoostpolder, consulent_nop
             )
@@ -102,10 +102,6 @@ def _gemaakt(klok: _Klok, inburgeraar: Inburgeraar, naar: Gemeente, dagen_gelede
     klok.stempels(inburgeraar)
     overdracht.refresh_from_db()
     return overdracht
-
-
-def _wachtend(klok: _Klok, inburgeraar: Inburgeraar, naar: Gemeente) -> None:
-    _gemaakt(klok, inburgeraar, naar, 3)
 
 
 def _overgenomen(klok: _Klok, oud: Inburgeraar, naar: Gemeente, consulent: User) -> int:

@@ -254,14 +254,13 @@ def waarschuwing_verzonden(inburgeraar, door, waarschuwing) -> Gebeurtenis:
 # --- Fines (regie.handhaving.services) -------------------------------------------------------
 
 
-def boete_stap(inburgeraar, door, boete, omschrijving: str, *, van: str, _actie=None) -> Gebeurtenis:
+def boete_stap(inburgeraar, door, boete, omschrijving: str, *, van: str) -> Gebeurtenis:
     """One step of a fine: `van` the status before, the fine's status now after."""
     return _schrijf(
         inburgeraar,
         door,
         Soort.BOETE,
         omschrijving,
-        _actie=_actie,
         _velden={"status": [van or None, boete.status]},
         boete=str(boete.uuid),
         status=boete.status,

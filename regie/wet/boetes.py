@@ -64,10 +64,8 @@ BOETEREGELS: dict[str, Regel] = {
     "betaaltermijn_weken": Regel(6, "Awb 4:87", "secundair: betaling binnen zes weken na de beschikking"),
     "wi27": Regel(0, "Wi 27", "niet geverifieerd: artikelnummer uit de domeinreferentie"),
 }
-# Moderation steps (Awb 5:46): the share of the amount that remains.
+# Moderation steps (Awb 5:46): the share of the amount that remains (the steps: not verified, see above).
 MATIGINGEN = (100, 75, 50, 25)
-MATIGING_ARTIKEL = "Awb 5:46"
-MATIGING_GECONTROLEERD = NIET_GEVERIFIEERD
 
 
 class BoeteGeweigerd(ValueError):  # noqa: N818 - a refusal the user reads, not a programming error

@@ -12,7 +12,10 @@ from regie.voortgang import afwezigheid, rapportagemoment
 
 
 class Command(BaseCommand):
-    help = "Berekent per verwijzing de laatste rapportage en de laatste voortgang opnieuw."
+    help = (
+        "Berekent opnieuw wat over de rapportages is opgeslagen: per verwijzing de laatste rapportage en"
+        " voortgang, per inburgeraar de aanwezigheid van deze week en de oudste onbeantwoorde verwijzing."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--controleer", action="store_true", help="Alleen controleren en niets wijzigen.")
