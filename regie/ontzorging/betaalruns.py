@@ -41,7 +41,7 @@ from regie.organisaties.models import Gemeente
 from regie.tijdlijn import events
 from regie.verwerkingslog import log as verwerkingslog
 from regie.verwerkingslog.models import Actie
-from regie.wet.ontzorging import eerste_van_maand, plus_maanden
+from regie.wet.perioden import eerste_van_maand, plus_maanden
 
 ONDERDEEL = "ontzorging betaalrun"
 ZELF_GOEDKEUREN = (

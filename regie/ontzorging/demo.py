@@ -58,6 +58,7 @@ from regie.tijdlijn import events
 from regie.tijdlijn.models import Gebeurtenis
 from regie.verwerkingslog import log as verwerkingslog
 from regie.wet import ontzorging as wet
+from regie.wet import perioden
 
 AANDEEL_ONTZORGING = 0.85
 AANDEEL_VERLENGD = 0.10
@@ -159,7 +160,7 @@ class _Bouwer:
         self.coaching(persoon, o)
 
     def bijstand(self, persoon, o: Ontzorging, met_partner: bool) -> None:
-        for maand in wet.maanden(o.eerste_bijstand, min(o.einde, self.gisteren)):
+        for maand in perioden.maanden(o.eerste_bijstand, min(o.einde, self.gisteren)):
             dag = max(maand, o.eerste_bijstand)
             if dag > self.gisteren:
                 break
@@ -296,7 +297,7 @@ def _runs(bouwer: _Bouwer, gemeenten, medewerkers) -> int:
         rekening = Betaalrekening.objects.get(gemeente=gemeente)
         terug_te_betalen: list[Betaling] = []
         for stap in range(MAANDEN_RUNS, 0, -1):
-            maand = wet.plus_maanden(deze_maand, -stap)
+            maand = perioden.plus_maanden(deze_maand, -stap)
             lasten = list(vaste_lasten_voor_maand(gemeente, maand).order_by("pk"))
             if not lasten and not terug_te_betalen:
                 continue

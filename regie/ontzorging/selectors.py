@@ -21,7 +21,7 @@ from regie.ontzorging.models import (
     VasteLast,
 )
 from regie.organisaties.models import Gemeente
-from regie.wet.ontzorging import laatste_van_maand
+from regie.wet.perioden import laatste_van_maand
 
 GEMEENTE_NIET_GEVONDEN = "Deze gemeente bestaat niet of u werkt er niet voor."
 

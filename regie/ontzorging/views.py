@@ -22,7 +22,7 @@ from regie.ontzorging.models import Betaling, Runstatus
 from regie.verwerkingslog import log as verwerkingslog
 from regie.verwerkingslog.log import betreft, logt_lezen
 from regie.verwerkingslog.models import Kanaal
-from regie.wet.ontzorging import plus_maanden
+from regie.wet.perioden import plus_maanden
 
 RECHT = Recht.ONTZORGING_BETALEN
 ONDERDEEL = betaalruns.ONDERDEEL

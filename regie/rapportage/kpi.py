@@ -41,6 +41,7 @@ from regie.rapportage.cijfers import Cel, Filter, Rij, Soort, Tabel
 from regie.trajecten.models import Verwijzing, VerwijzingStatus
 from regie.voortgang.models import Examenonderdeel, Examenpoging, Uitslag, Weekrapportage
 from regie.voortgangsgesprekken.models import Uitkomst, Voortgangsgesprek
+from regie.wet import perioden
 from regie.wet.meetmomenten import Meetmoment
 
 ROUTE_PERCEEL = {
@@ -284,7 +285,7 @@ def pip_per_maand(f: Filter) -> list[Rij]:
         .order_by()
     )
     rijen = [{**r, "sleutel": _maand(r["sleutel"])} for r in rijen]
-    maanden = _maanden(f.van, f.tot)
+    maanden = perioden.maanden(f.van, f.tot)
     labels = {m: maandnaam(m) for m in maanden}
     return _kruis(
         f, rijen, maanden, labels, lambda r: Cel(Soort.PROCENT, r.get("op_tijd") or 0, r.get("n") or 0)
@@ -296,14 +297,6 @@ def _maand(waarde) -> date:
     if isinstance(waarde, str):
         waarde = date.fromisoformat(waarde[:10])
     return date(waarde.year, waarde.month, 1)
-
-
-def _maanden(van: date, tot: date) -> list[date]:
-    uit, m = [], date(van.year, van.month, 1)
-    while m <= tot:
-        uit.append(m)
-        m = date(m.year + (m.month == 12), m.month % 12 + 1, 1)
-    return uit
 
 
 MAANDEN = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]

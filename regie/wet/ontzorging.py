@@ -21,8 +21,10 @@ months as well, at most six at a time, each with its own recorded consent.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
+
+from regie.wet.perioden import laatste_van_maand, plus_maanden
 
 DUUR_MAANDEN = 6
 MAX_VERLENGING_MAANDEN = 6
@@ -89,22 +91,6 @@ def valt_onder_ontzorging(*, inburgeringsplichtig: bool, vergunning: Vergunning,
     )
 
 
-def eerste_van_maand(dag: date) -> date:
-    return dag.replace(day=1)
-
-
-def laatste_van_maand(dag: date) -> date:
-    volgende = (dag.replace(day=28) + timedelta(days=4)).replace(day=1)
-    return volgende - timedelta(days=1)
-
-
-def plus_maanden(dag: date, maanden: int) -> date:
-    """The first day of the month `maanden` calendar months after the month of `dag`."""
-    index = dag.year * 12 + dag.month - 1 + maanden
-    jaar, maand = divmod(index, 12)
-    return date(jaar, maand + 1, 1)
-
-
 def einde_ontzorging(eerste_betaling: date) -> date:
     """Pw 56a: the last day of ontzorging, six months from the first bijstand payment: the
     last day of the sixth calendar month, the month of the first payment being the first
@@ -119,17 +105,6 @@ def loopt_op(*, begin: date, einde: date, dag: date, dossier_open: bool = True) 
     (afgerond) or whose case ended is outside Pw 56a's group. Regie's reading of 56a, not its text
     (see the module docstring)."""
     return dossier_open and begin <= dag <= einde
-
-
-def maanden(begin: date, einde: date) -> list[date]:
-    """The calendar months (their first day) whose fixed costs are paid: from the month of
-    `begin` through the month of `einde`."""
-    uit = []
-    maand = eerste_van_maand(begin)
-    while maand <= einde:
-        uit.append(maand)
-        maand = plus_maanden(maand, 1)
-    return uit
 
 
 def verlengd_einde(huidig_einde: date, maanden_erbij: int) -> date:

@@ -35,6 +35,31 @@ def overeenkomstige_dag(dag: date, maanden: int) -> date:
         return date(jaar, maand + 1, 1)
 
 
+def eerste_van_maand(dag: date) -> date:
+    return dag.replace(day=1)
+
+
+def plus_maanden(dag: date, maanden: int) -> date:
+    """The first day of the month `maanden` calendar months after (before, when negative) the
+    month of `dag`."""
+    return overeenkomstige_dag(eerste_van_maand(dag), maanden)
+
+
+def laatste_van_maand(dag: date) -> date:
+    return plus_maanden(dag, 1) - timedelta(days=1)
+
+
+def maanden(begin: date, einde: date) -> list[date]:
+    """The calendar months (their first day) from the month of `begin` through the month of
+    `einde` (for example the months whose fixed costs ontzorging pays, or a report's columns)."""
+    uit = []
+    maand = eerste_van_maand(begin)
+    while maand <= einde:
+        uit.append(maand)
+        maand = plus_maanden(maand, 1)
+    return uit
+
+
 def laatste_dag(start: date, *, maanden: int = 0, jaren: int = 0) -> date:
     """Wi 11 lid 1 and 2 (and every other period of months or years): the last day of a period
     of `jaren` years and `maanden` months that starts on `start` (the start day counts)."""

@@ -14,11 +14,11 @@ from regie.wet.ontzorging import (
     Vergunning,
     einde_ontzorging,
     loopt_op,
-    maanden,
     valt_onder_ontzorging,
     verlengd_einde,
     verlenging_fout,
 )
+from regie.wet.perioden import maanden
 
 
 def laatste_dag_zes_maanden_later(begin: date) -> date:

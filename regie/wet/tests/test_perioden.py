@@ -13,7 +13,14 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from regie.wet.perioden import laatste_dag, laatste_start, overeenkomstige_dag
+from regie.wet.perioden import (
+    laatste_dag,
+    laatste_start,
+    laatste_van_maand,
+    maanden,
+    overeenkomstige_dag,
+    plus_maanden,
+)
 
 datums = st.dates(min_value=date(2020, 1, 1), max_value=date(2040, 12, 31))
 lengtes = st.integers(min_value=1, max_value=60)
@@ -125,3 +132,17 @@ def test_laatste_start_is_de_laatste_dag_waarvan_de_periode_voorbij_is(einde, ma
     start = laatste_start(einde, maanden=maanden)
     assert laatste_dag(start, maanden=maanden) <= einde
     assert laatste_dag(start + timedelta(days=1), maanden=maanden) > einde
+
+
+def test_kalendermaanden():
+    """Whole calendar months, as ontzorging's payment months and a report's columns count them."""
+    assert plus_maanden(date(2027, 1, 31), 1) == date(2027, 2, 1)
+    assert plus_maanden(date(2027, 1, 15), -1) == date(2026, 12, 1)
+    assert laatste_van_maand(date(2028, 2, 3)) == date(2028, 2, 29)
+    assert laatste_van_maand(date(2027, 12, 31)) == date(2027, 12, 31)
+    assert maanden(date(2026, 11, 20), date(2027, 1, 1)) == [
+        date(2026, 11, 1),
+        date(2026, 12, 1),
+        date(2027, 1, 1),
+    ]
+    assert maanden(date(2027, 2, 2), date(2027, 1, 31)) == []
