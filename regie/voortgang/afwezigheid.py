@@ -13,34 +13,16 @@ cases whose stored sums differ from the reports of their stored window."""
 from datetime import date
 
 from django.conf import settings
-from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef
 
 from regie import klok
 from regie.inburgeraars.models import Inburgeraar
-from regie.voortgang.models import Weekrapportage
-from regie.voortgang.selectors import NUL, venster
-
-_UREN = DecimalField(max_digits=9, decimal_places=2)
+from regie.voortgang.selectors import uren_in_venster, venster
 
 
 def huidig_venster(vandaag: date | None = None) -> tuple[date, date]:
     """(first Monday, last Monday) of the attendance window of the signal on `vandaag`."""
     return venster(weken=settings.SIGNAAL_AFWEZIG_WEKEN, tot=vandaag or klok.vandaag())
-
-
-def _som(veld: str, van, tot):
-    """The hours `veld` of the case's current weekly reports from week `van` to `tot` (0 without any)."""
-    rapporten = (
-        Weekrapportage.objects.filter(
-            verwijzing__inburgeraar=OuterRef("pk"), actueel=True, week__gte=van, week__lte=tot
-        )
-        .order_by()
-        .values("verwijzing__inburgeraar")
-        .annotate(s=Sum(veld))
-        .values("s")[:1]
-    )
-    return Coalesce(Subquery(rapporten, output_field=_UREN), Value(NUL), output_field=_UREN)
 
 
 def herberekenen(inburgeraars=None, *, vandaag: date | None = None) -> int:
@@ -50,8 +32,8 @@ def herberekenen(inburgeraars=None, *, vandaag: date | None = None) -> int:
     return inburgeraars.order_by().update(
         afwezigheid_van=van,
         afwezigheid_tot=tot,
-        afwezigheid_uren_aangeboden=_som("uren_aangeboden", van, tot),
-        afwezigheid_uren_ongeoorloofd=_som("uren_afwezig_ongeoorloofd", van, tot),
+        afwezigheid_uren_aangeboden=uren_in_venster("uren_aangeboden", van, tot),
+        afwezigheid_uren_ongeoorloofd=uren_in_venster("uren_afwezig_ongeoorloofd", van, tot),
     )
 
 
@@ -69,7 +51,10 @@ def afwijkingen() -> list[tuple[int, str, object, object]]:
     van, tot = OuterRef("afwezigheid_van"), OuterRef("afwezigheid_tot")
     rijen = (
         Inburgeraar.objects.filter(afwezigheid_van__isnull=False)
-        .annotate(a=_som("uren_aangeboden", van, tot), o=_som("uren_afwezig_ongeoorloofd", van, tot))
+        .annotate(
+            a=uren_in_venster("uren_aangeboden", van, tot),
+            o=uren_in_venster("uren_afwezig_ongeoorloofd", van, tot),
+        )
         .order_by("pk")
         .values_list("pk", "afwezigheid_uren_aangeboden", "a", "afwezigheid_uren_ongeoorloofd", "o")
     )

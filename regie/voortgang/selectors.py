@@ -76,26 +76,35 @@ def ongeoorloofd_afwezig_aandeel(inburgeraar, *, weken: int = 4, tot: date | Non
     return (som["ongeoorloofd"] / som["aangeboden"]).quantize(Decimal("0.0001"))
 
 
+def rapporten_in_venster(van: date, tot: date):
+    """For a subquery on Inburgeraar: the current weekly reports of the case (OuterRef "pk") from
+    the Monday `van` through the Monday `tot`, grouped per case."""
+    return (
+        Weekrapportage.objects.filter(
+            verwijzing__inburgeraar=OuterRef("pk"), actueel=True, week__gte=van, week__lte=tot
+        )
+        .order_by()
+        .values("verwijzing__inburgeraar")
+    )
+
+
+_UREN = DecimalField(max_digits=9, decimal_places=2)
+
+
+def uren_in_venster(veld: str, van: date, tot: date):
+    """The case's hours `veld` summed over `rapporten_in_venster` (0 when nothing was reported)."""
+    som = rapporten_in_venster(van, tot).annotate(s=Sum(veld)).values("s")[:1]
+    return Coalesce(Subquery(som, output_field=_UREN), Value(NUL), output_field=_UREN)
+
+
 def met_ongeoorloofd_afwezig(inburgeraars, *, weken: int = 4, tot: date | None = None):
     """Annotate a queryset of Inburgeraar with `uren_aangeboden_recent` and
     `uren_ongeoorloofd_recent` (Decimal, 0 when nothing was reported) for the window; the share
     is their quotient (see `aandeel`)."""
     van, tot_maandag = venster(weken=weken, tot=tot)
-    basis = Weekrapportage.objects.filter(
-        verwijzing__inburgeraar=OuterRef("pk"), actueel=True, week__gte=van, week__lte=tot_maandag
-    ).values("verwijzing__inburgeraar")
-    decimaal = DecimalField(max_digits=9, decimal_places=2)
-
-    def som(veld):
-        return Coalesce(
-            Subquery(basis.annotate(s=Sum(veld)).values("s")[:1], output_field=decimaal),
-            Value(NUL),
-            output_field=decimaal,
-        )
-
     return inburgeraars.annotate(
-        uren_aangeboden_recent=som("uren_aangeboden"),
-        uren_ongeoorloofd_recent=som("uren_afwezig_ongeoorloofd"),
+        uren_aangeboden_recent=uren_in_venster("uren_aangeboden", van, tot_maandag),
+        uren_ongeoorloofd_recent=uren_in_venster("uren_afwezig_ongeoorloofd", van, tot_maandag),
     )
 
 

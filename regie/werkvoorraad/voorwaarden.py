@@ -99,8 +99,7 @@ def _signaalvoorwaarden(vandaag: date, drempels: s.Drempels) -> dict[Code, Q]:
     from regie.intake.models import Afspraak
     from regie.tijdlijn.models import Gebeurtenis
     from regie.trajecten.models import Verwijzing
-    from regie.voortgang.models import Weekrapportage
-    from regie.voortgang.selectors import venster
+    from regie.voortgang.selectors import rapporten_in_venster, venster
 
     voor_pip = Q(status__in=VOOR_PIP)
 
@@ -123,10 +122,7 @@ def _signaalvoorwaarden(vandaag: date, drempels: s.Drempels) -> dict[Code, Q]:
         afwezigheid_uren_ongeoorloofd__gt=F("afwezigheid_uren_aangeboden") * aandeel,
     )
     opgeteld = Exists(
-        Weekrapportage.objects.filter(
-            verwijzing__inburgeraar=OuterRef("pk"), actueel=True, week__gte=van, week__lte=tot
-        )
-        .values("verwijzing__inburgeraar")
+        rapporten_in_venster(van, tot)
         .annotate(a=Sum("uren_aangeboden"), o=Sum("uren_afwezig_ongeoorloofd"))
         .filter(a__gt=0, o__gt=F("a") * aandeel)
     )
