@@ -22,20 +22,18 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet, Sum
-from django.http import Http404
 
 from regie.aanbieders.models import Contract, PrijsPer
-from regie.accounts.rechten import Recht, heeft_recht
+from regie.accounts.rechten import Recht
 from regie.financien import prognose as rekenen
 from regie.financien.models import Budget, Categorie, Factuur
-from regie.inburgeraars.selectors import gemeenten_voor
+from regie.inburgeraars.selectors import gemeente_met_recht, gemeenten_met_recht
 from regie.klok import vandaag
 from regie.organisaties.models import Gemeente
 from regie.trajecten.models import Verwijzing, VerwijzingStatus
 from regie.wet.spuk import SPUK_ONDERDELEN
 
 S = VerwijzingStatus
-GEMEENTE_NIET_GEVONDEN = "Deze gemeente bestaat niet of u werkt er niet voor."
 # From acceptance on, the contract obliges the municipality to pay for the referral.
 VERPLICHTEND = (S.GEACCEPTEERD, S.GESTART, S.AFGEROND, S.AFGEBROKEN)
 LOPEND = (S.GEACCEPTEERD, S.GESTART)
@@ -87,18 +85,11 @@ class SisaRegel:
 
 def gemeenten_voor_geldzaken(user) -> QuerySet[Gemeente]:
     """The municipalities whose money the user sees: those the user works for, with the right."""
-    if not heeft_recht(user, Recht.GELDZAKEN):
-        return Gemeente.objects.none()
-    return gemeenten_voor(user).order_by("naam")
+    return gemeenten_met_recht(user, Recht.GELDZAKEN)
 
 
 def gemeente_voor(user, cbs_code: str) -> Gemeente:
-    """One municipality the user works for; 404 for any other (another organisation, outside
-    `User.gemeenten`, or none)."""
-    try:
-        return gemeenten_voor_geldzaken(user).get(cbs_code=cbs_code)
-    except Gemeente.DoesNotExist as exc:
-        raise Http404(GEMEENTE_NIET_GEVONDEN) from exc
+    return gemeente_met_recht(user, Recht.GELDZAKEN, cbs_code)
 
 
 # --- Counting ------------------------------------------------------------------------------

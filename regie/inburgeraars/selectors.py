@@ -29,6 +29,26 @@ def gemeenten_voor(user) -> QuerySet[Gemeente]:
     )
 
 
+GEMEENTE_NIET_GEVONDEN = "Deze gemeente bestaat niet of u werkt er niet voor."
+
+
+def gemeenten_met_recht(user, recht: Recht) -> QuerySet[Gemeente]:
+    """The municipalities the user works for, when the role has `recht` (money, payment runs):
+    none otherwise; by name."""
+    if not heeft_recht(user, recht):
+        return Gemeente.objects.none()
+    return gemeenten_voor(user).order_by("naam")
+
+
+def gemeente_met_recht(user, recht: Recht, cbs_code: str) -> Gemeente:
+    """One of `gemeenten_met_recht`; 404 for any other (another organisation, outside
+    `User.gemeenten`, or a role without the right)."""
+    try:
+        return gemeenten_met_recht(user, recht).get(cbs_code=cbs_code)
+    except Gemeente.DoesNotExist as exc:
+        raise Http404(GEMEENTE_NIET_GEVONDEN) from exc
+
+
 def inburgeraars_voor(user) -> QuerySet[Inburgeraar]:
     """The cases the user may read: of the user's municipalities, and by role. Reading the
     team's cases: all of them; only one's own: those of which the user is the consultant.

@@ -9,8 +9,8 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from regie.accounts.rechten import Recht, heeft_recht
-from regie.inburgeraars.selectors import gemeenten_voor
+from regie.accounts.rechten import Recht
+from regie.inburgeraars.selectors import gemeente_met_recht, gemeenten_met_recht
 from regie.inburgeraars.status import EINDSTATUSSEN
 from regie.ontzorging.models import (
     Betaalrekening,
@@ -22,8 +22,6 @@ from regie.ontzorging.models import (
 )
 from regie.organisaties.models import Gemeente
 from regie.wet.perioden import laatste_van_maand
-
-GEMEENTE_NIET_GEVONDEN = "Deze gemeente bestaat niet of u werkt er niet voor."
 
 
 def ontzorging_van(inburgeraar) -> Ontzorging | None:
@@ -55,16 +53,11 @@ def wijzigingen_van(ontzorging: Ontzorging):
 
 
 def gemeenten_voor_betalen(user) -> QuerySet[Gemeente]:
-    if not heeft_recht(user, Recht.ONTZORGING_BETALEN):
-        return Gemeente.objects.none()
-    return gemeenten_voor(user).order_by("naam")
+    return gemeenten_met_recht(user, Recht.ONTZORGING_BETALEN)
 
 
 def gemeente_voor(user, cbs_code: str) -> Gemeente:
-    try:
-        return gemeenten_voor_betalen(user).get(cbs_code=cbs_code)
-    except Gemeente.DoesNotExist as exc:
-        raise Http404(GEMEENTE_NIET_GEVONDEN) from exc
+    return gemeente_met_recht(user, Recht.ONTZORGING_BETALEN, cbs_code)
 
 
 def betaalrekening_van(gemeente: Gemeente) -> Betaalrekening | None:
