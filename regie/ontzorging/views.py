@@ -122,64 +122,64 @@ def run(request, cbs_code, run):
     return _run_pagina(request, gemeente, selectors.run_van(gemeente, run))
 
 
-def _bevestigd(request) -> bool:
-    return request.POST.get("bevestig") == "ja"
+def _run_actie(request, cbs_code, run, *, bevestiging: str, service, gelukt: str, naar_lijst: bool = False):
+    """A confirmed action on a run (approve, remove, paid): without the confirmation box or when the
+    service refuses, the run page again with the reason (400); otherwise the message and on."""
+    gemeente = selectors.gemeente_voor(request.user, cbs_code)
+    gekozen = selectors.run_van(gemeente, run)
+    if request.POST.get("bevestig") != "ja":
+        return _run_pagina(request, gemeente, gekozen, status=400, fout=bevestiging)
+    try:
+        service(run=gekozen, door=request.user)
+    except ValidationError as fout:
+        return _run_pagina(request, gemeente, gekozen, status=400, fout=" ".join(fout.messages))
+    messages.success(request, gelukt)
+    if naar_lijst:
+        return redirect("ontzorging:runs", cbs_code=gemeente.cbs_code)
+    return redirect("ontzorging:run", cbs_code=gemeente.cbs_code, run=gekozen.uuid)
 
 
 @vereist_recht(RECHT)
 @require_POST
 @logt_lezen(ONDERDEEL)
 def goedkeuren(request, cbs_code, run):
-    gemeente = selectors.gemeente_voor(request.user, cbs_code)
-    gekozen = selectors.run_van(gemeente, run)
-    if not _bevestigd(request):
-        return _run_pagina(
-            request, gemeente, gekozen, status=400, fout="Vink aan dat u de betalingen heeft gecontroleerd."
-        )
-    try:
-        betaalruns.run_goedkeuren(run=gekozen, door=request.user)
-    except ValidationError as fout:
-        return _run_pagina(request, gemeente, gekozen, status=400, fout=" ".join(fout.messages))
-    messages.success(
-        request, "De betaalrun is goedgekeurd. Download het betaalbestand en lever het aan bij de bank."
+    return _run_actie(
+        request,
+        cbs_code,
+        run,
+        bevestiging="Vink aan dat u de betalingen heeft gecontroleerd.",
+        service=betaalruns.run_goedkeuren,
+        gelukt="De betaalrun is goedgekeurd. Download het betaalbestand en lever het aan bij de bank.",
     )
-    return redirect("ontzorging:run", cbs_code=gemeente.cbs_code, run=gekozen.uuid)
 
 
 @vereist_recht(RECHT)
 @require_POST
 @logt_lezen(ONDERDEEL)
 def verwijderen(request, cbs_code, run):
-    gemeente = selectors.gemeente_voor(request.user, cbs_code)
-    gekozen = selectors.run_van(gemeente, run)
-    if not _bevestigd(request):
-        return _run_pagina(
-            request, gemeente, gekozen, status=400, fout="Bevestig dat u de run wilt verwijderen."
-        )
-    try:
-        betaalruns.run_verwijderen(run=gekozen, door=request.user)
-    except ValidationError as fout:
-        return _run_pagina(request, gemeente, gekozen, status=400, fout=" ".join(fout.messages))
-    messages.success(request, "De voorbereide run is verwijderd. De betalingen komen in een nieuwe run.")
-    return redirect("ontzorging:runs", cbs_code=gemeente.cbs_code)
+    return _run_actie(
+        request,
+        cbs_code,
+        run,
+        bevestiging="Bevestig dat u de run wilt verwijderen.",
+        service=betaalruns.run_verwijderen,
+        gelukt="De voorbereide run is verwijderd. De betalingen komen in een nieuwe run.",
+        naar_lijst=True,
+    )
 
 
 @vereist_recht(RECHT)
 @require_POST
 @logt_lezen(ONDERDEEL)
 def betaald(request, cbs_code, run):
-    gemeente = selectors.gemeente_voor(request.user, cbs_code)
-    gekozen = selectors.run_van(gemeente, run)
-    if not _bevestigd(request):
-        return _run_pagina(
-            request, gemeente, gekozen, status=400, fout="Bevestig dat de bank de betalingen heeft gedaan."
-        )
-    try:
-        betaalruns.run_betaald(run=gekozen, door=request.user)
-    except ValidationError as fout:
-        return _run_pagina(request, gemeente, gekozen, status=400, fout=" ".join(fout.messages))
-    messages.success(request, "De run staat op betaald.")
-    return redirect("ontzorging:run", cbs_code=gemeente.cbs_code, run=gekozen.uuid)
+    return _run_actie(
+        request,
+        cbs_code,
+        run,
+        bevestiging="Bevestig dat de bank de betalingen heeft gedaan.",
+        service=betaalruns.run_betaald,
+        gelukt="De run staat op betaald.",
+    )
 
 
 @vereist_recht(RECHT)
